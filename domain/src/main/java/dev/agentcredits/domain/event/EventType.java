@@ -1,0 +1,29 @@
+package dev.agentcredits.domain.event;
+
+/** Every state change another system may care about (DOMAIN.md "Events"). */
+public enum EventType {
+  RUN_ACCEPTED("run.accepted"),
+  RUN_REJECTED("run.rejected"),
+  RUN_STOPPED("run.stopped"),
+  RUN_COMPLETED("run.completed"),
+  USAGE_CHARGED("usage.charged"),
+  CREDITS_LOW("credits.low"),
+  CREDITS_DEPLETED("credits.depleted"),
+  ADD_ON_PURCHASED("addon.purchased"),
+  AUTO_RELOAD_FAILED("auto_reload.failed"),
+  SPEND_CAP_CHANGED("spend_cap.changed"),
+  PLAN_CREDITS_REFRESHED("plan_credits.refreshed"),
+  CREDITS_EXPIRED("credits.expired"),
+  GRANT_ISSUED("grant.issued");
+
+  private final String routingKey;
+
+  EventType(String routingKey) {
+    this.routingKey = routingKey;
+  }
+
+  /** The type without its {@code dev.agentcredits.} prefix, e.g. {@code run.accepted}. */
+  public String routingKey() {
+    return routingKey;
+  }
+}

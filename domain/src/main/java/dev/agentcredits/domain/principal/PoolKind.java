@@ -1,0 +1,6 @@
+package dev.agentcredits.domain.principal;
+
+public enum PoolKind {
+  MEMBER,
+  TEAM
+}

@@ -1,0 +1,6 @@
+package dev.agentcredits.domain.purchase;
+
+public enum PurchaseKind {
+  MANUAL,
+  AUTO_RELOAD
+}

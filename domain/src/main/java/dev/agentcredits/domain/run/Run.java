@@ -1,0 +1,118 @@
+package dev.agentcredits.domain.run;
+
+import dev.agentcredits.domain.pool.Hold;
+import dev.agentcredits.domain.principal.BilledPool;
+import dev.agentcredits.domain.principal.Trigger;
+import dev.agentcredits.domain.shared.MemberId;
+import dev.agentcredits.domain.shared.RunId;
+import dev.agentcredits.domain.shared.TeamId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An agent run as billing sees it. A QUEUED run holds credits; every other state holds none.
+ *
+ * @param triggeredBy the member who started a USER run, or who owns the key otherwise (may be
+ *     absent)
+ * @param charged credits charged so far, arrears included
+ * @param lastActivityAt acceptance or the latest usage report: the hold's time to live counts from
+ *     it
+ */
+public record Run(
+    RunId id,
+    TeamId team,
+    Trigger trigger,
+    MemberId triggeredBy,
+    String scheduleId,
+    String prompt,
+    BilledPool billedPool,
+    RunState state,
+    Hold hold,
+    long charged,
+    RunFailure failure,
+    Instant createdAt,
+    Instant lastActivityAt) {
+
+  public static final int MAX_PROMPT_LENGTH = 100_000;
+
+  public Run {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(team, "team");
+    Objects.requireNonNull(trigger, "trigger");
+    Objects.requireNonNull(billedPool, "billedPool");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(hold, "hold");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(lastActivityAt, "lastActivityAt");
+    if (prompt == null || prompt.length() > MAX_PROMPT_LENGTH) {
+      throw new IllegalArgumentException("a prompt is required and at most 100,000 characters");
+    }
+    if (charged < 0) {
+      throw new IllegalArgumentException("charged credits must not be negative");
+    }
+    if (!state.isOpen() && !hold.isEmpty()) {
+      throw new IllegalArgumentException("only a queued run holds credits");
+    }
+    if ((state == RunState.FAILED) != (failure != null)) {
+      throw new IllegalArgumentException("a failed run, and only a failed run, says why");
+    }
+  }
+
+  public Optional<MemberId> triggeredByMember() {
+    return Optional.ofNullable(triggeredBy);
+  }
+
+  public Optional<String> schedule() {
+    return Optional.ofNullable(scheduleId);
+  }
+
+  public Run accepted(BilledPool pool, Hold newHold, Instant now) {
+    return next(pool, RunState.QUEUED, newHold, charged, null, now);
+  }
+
+  public Run refused(BilledPool pool, Instant now) {
+    return next(pool, RunState.FAILED, Hold.NONE, charged, RunFailure.INSUFFICIENT_CREDITS, now);
+  }
+
+  public Run charged(long credits, Hold remainingHold, Instant now) {
+    return next(billedPool, state, remainingHold, charged + credits, failure, now);
+  }
+
+  public Run stoppedForCredits(Instant now) {
+    return next(
+        billedPool, RunState.FAILED, Hold.NONE, charged, RunFailure.INSUFFICIENT_CREDITS, now);
+  }
+
+  public Run completed(Instant now) {
+    return next(billedPool, RunState.SUCCEEDED, Hold.NONE, charged, null, now);
+  }
+
+  /** The same run in its next state; what started it never changes. */
+  private Run next(
+      BilledPool pool,
+      RunState newState,
+      Hold newHold,
+      long newCharged,
+      RunFailure why,
+      Instant at) {
+    return new Run(
+        id,
+        team,
+        trigger,
+        triggeredBy,
+        scheduleId,
+        prompt,
+        pool,
+        newState,
+        newHold,
+        newCharged,
+        why,
+        createdAt,
+        at);
+  }
+
+  public boolean holdExpiredAt(Instant now, java.time.Duration timeToLive) {
+    return state.isOpen() && !now.isBefore(lastActivityAt.plus(timeToLive));
+  }
+}

@@ -1,0 +1,13 @@
+package dev.agentcredits.domain.run;
+
+public enum RunState {
+  QUEUED,
+  SUCCEEDED,
+  FAILED,
+  ERROR,
+  CANCELLED;
+
+  public boolean isOpen() {
+    return this == QUEUED;
+  }
+}
