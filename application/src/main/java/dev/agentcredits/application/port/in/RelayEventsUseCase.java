@@ -1,0 +1,9 @@
+package dev.agentcredits.application.port.in;
+
+/** Moves committed events from the outbox to subscribers. */
+public interface RelayEventsUseCase {
+  /** Publishes one batch; answers how many events went out. Throws when the publisher is down. */
+  int relayBatch(int limit);
+
+  long outboxDepth();
+}

@@ -1,0 +1,25 @@
+package dev.agentcredits.application.port.out;
+
+import dev.agentcredits.domain.shared.ApiKeyId;
+import dev.agentcredits.domain.shared.MemberId;
+import dev.agentcredits.domain.shared.TeamId;
+import java.time.Instant;
+
+/** A stored key: only its hash is kept. A member key names its member; a team API key does not. */
+public record ApiKey(
+    ApiKeyId id,
+    TeamId team,
+    MemberId member,
+    String name,
+    String hash,
+    Instant createdAt,
+    Instant revokedAt) {
+
+  public boolean isTeamKey() {
+    return member == null;
+  }
+
+  public boolean isRevoked() {
+    return revokedAt != null;
+  }
+}

@@ -1,0 +1,8 @@
+package dev.agentcredits.application.port.out;
+
+import java.util.List;
+
+/** Sends events to subscribers; returns only once they are safely accepted, else throws. */
+public interface EventPublisher {
+  void publish(List<OutboxEvent> events);
+}

@@ -1,0 +1,42 @@
+package dev.agentcredits.application.service;
+
+import dev.agentcredits.application.port.in.RelayEventsUseCase;
+import dev.agentcredits.application.port.out.EventOutbox;
+import dev.agentcredits.application.port.out.EventPublisher;
+import dev.agentcredits.application.port.out.OutboxEvent;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import java.util.List;
+
+/**
+ * Publishes a claimed batch and marks it in the same transaction: if publishing fails the claim is
+ * rolled back and the batch goes again (at least once); consumers de-duplicate by event id.
+ */
+public final class RelayEventsService implements RelayEventsUseCase {
+  private final EventOutbox outbox;
+  private final EventPublisher publisher;
+  private final TransactionRunner tx;
+
+  public RelayEventsService(EventOutbox outbox, EventPublisher publisher, TransactionRunner tx) {
+    this.outbox = outbox;
+    this.publisher = publisher;
+    this.tx = tx;
+  }
+
+  @Override
+  public int relayBatch(int limit) {
+    return tx.inTransaction(() -> {
+      List<OutboxEvent> batch = outbox.claim(limit);
+      if (batch.isEmpty()) {
+        return 0;
+      }
+      publisher.publish(batch);
+      outbox.markPublished(batch.stream().map(OutboxEvent::sequence).toList());
+      return batch.size();
+    });
+  }
+
+  @Override
+  public long outboxDepth() {
+    return tx.inTransaction(outbox::depth);
+  }
+}

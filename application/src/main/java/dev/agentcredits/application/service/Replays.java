@@ -1,0 +1,29 @@
+package dev.agentcredits.application.service;
+
+import dev.agentcredits.application.port.in.ErrorCode;
+import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.Refusal;
+import dev.agentcredits.application.port.in.view.RunView;
+import dev.agentcredits.domain.run.Run;
+import java.util.Objects;
+
+/**
+ * DOMAIN.md rule 18 where the run itself carries the key: the same request under a key answers the
+ * run the key already made; another request under it is a conflict.
+ */
+final class Replays {
+  private static final Refusal KEY_REUSED =
+      Refusal.of(ErrorCode.CONFLICT, "the idempotency key was used for a different request");
+
+  private Replays() {}
+
+  /** {@code request} is the run the new submission would start. */
+  static Outcome<RunView> ofRun(Run earlier, Run request) {
+    boolean same =
+        earlier.prompt().equals(request.prompt())
+            && earlier.trigger() == request.trigger()
+            && Objects.equals(earlier.scheduleId(), request.scheduleId())
+            && Objects.equals(earlier.triggeredBy(), request.triggeredBy());
+    return same ? Outcome.ok(Views.run(earlier)) : Outcome.refused(KEY_REUSED);
+  }
+}
