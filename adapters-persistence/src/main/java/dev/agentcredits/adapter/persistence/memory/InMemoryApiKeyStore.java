@@ -1,0 +1,52 @@
+package dev.agentcredits.adapter.persistence.memory;
+
+import dev.agentcredits.application.port.out.ApiKey;
+import dev.agentcredits.application.port.out.ApiKeyStore;
+import dev.agentcredits.domain.shared.ApiKeyId;
+import java.time.Instant;
+import java.util.Optional;
+
+final class InMemoryApiKeyStore implements ApiKeyStore {
+  private final MemoryDatabase db;
+  private final Table<ApiKeyId, ApiKey> keys;
+  private final Table<String, ApiKeyId> byHash;
+
+  InMemoryApiKeyStore(MemoryDatabase db) {
+    this.db = db;
+    this.keys = new Table<>(db);
+    this.byHash = new Table<>(db);
+  }
+
+  @Override
+  public void insert(ApiKey key) {
+    db.run(() -> {
+      if (byHash.contains(key.hash()) || keys.contains(key.id())) {
+        throw new IllegalStateException("duplicate api key");
+      }
+      keys.put(key.id(), key);
+      byHash.put(key.hash(), key.id());
+    });
+  }
+
+  @Override
+  public Optional<ApiKey> findByHash(String hash) {
+    return db.call(() -> byHash.get(hash).flatMap(keys::get));
+  }
+
+  @Override
+  public Optional<ApiKey> find(ApiKeyId id) {
+    return db.call(() -> keys.get(id));
+  }
+
+  @Override
+  public void revoke(ApiKeyId id, Instant at) {
+    db.run(() ->
+        keys.get(id)
+            .filter(k -> !k.isRevoked())
+            .ifPresent(k ->
+                keys.put(
+                    id,
+                    new ApiKey(
+                        k.id(), k.team(), k.member(), k.name(), k.hash(), k.createdAt(), at))));
+  }
+}

@@ -1,0 +1,99 @@
+package dev.agentcredits.adapter.persistence.memory;
+
+import dev.agentcredits.application.port.out.RunStore;
+import dev.agentcredits.domain.run.Run;
+import dev.agentcredits.domain.shared.RunId;
+import dev.agentcredits.domain.shared.TeamId;
+import dev.agentcredits.domain.shared.UsageId;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+final class InMemoryRunStore implements RunStore {
+  private final MemoryDatabase db;
+  private final Table<RunId, Run> runs;
+  private final Table<String, RunId> requestKeys;
+  private final Table<String, Long> usage;
+
+  InMemoryRunStore(MemoryDatabase db) {
+    this.db = db;
+    this.runs = new Table<>(db);
+    this.requestKeys = new Table<>(db);
+    this.usage = new Table<>(db);
+  }
+
+  @Override
+  public void insert(Run run, String requestKey) {
+    db.run(() -> {
+      if (runs.contains(run.id())) {
+        throw new IllegalStateException("run " + run.id() + " exists");
+      }
+      if (requestKey != null) {
+        String key = run.team().value() + "|" + requestKey;
+        if (requestKeys.contains(key)) {
+          throw new IllegalStateException("request key already used for a run of this team");
+        }
+        requestKeys.put(key, run.id());
+      }
+      runs.put(run.id(), run);
+    });
+  }
+
+  @Override
+  public Optional<Run> find(RunId id) {
+    return db.call(() -> runs.get(id));
+  }
+
+  @Override
+  public Optional<Run> lock(RunId id) {
+    return find(id);
+  }
+
+  @Override
+  public Optional<Run> findByRequestKey(TeamId team, String requestKey) {
+    return db.call(() -> requestKeys.get(team.value() + "|" + requestKey).flatMap(runs::get));
+  }
+
+  @Override
+  public void update(Run run) {
+    db.run(() -> {
+      if (!runs.contains(run.id())) {
+        throw new IllegalStateException("no run " + run.id());
+      }
+      runs.put(run.id(), run);
+    });
+  }
+
+  @Override
+  public OptionalLong findUsage(RunId run, UsageId usageId) {
+    return db.call(() ->
+        usage
+            .get(run.value() + "|" + usageId.value())
+            .map(OptionalLong::of)
+            .orElse(OptionalLong.empty()));
+  }
+
+  @Override
+  public void recordUsage(RunId run, UsageId usageId, long credits, Instant at) {
+    db.run(() -> {
+      String key = run.value() + "|" + usageId.value();
+      if (usage.contains(key)) {
+        throw new IllegalStateException("usage " + usageId + " already recorded for run " + run);
+      }
+      usage.put(key, credits);
+    });
+  }
+
+  @Override
+  public List<RunId> idleSince(Instant cutoff, int limit) {
+    return db.call(() ->
+        runs.values().stream()
+            .filter(r -> r.state().isOpen() && !r.lastActivityAt().isAfter(cutoff))
+            .sorted(Comparator.comparing(Run::lastActivityAt))
+            .limit(limit)
+            .map(Run::id)
+            .toList());
+  }
+}

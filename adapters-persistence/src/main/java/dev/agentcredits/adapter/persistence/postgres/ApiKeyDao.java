@@ -1,0 +1,30 @@
+package dev.agentcredits.adapter.persistence.postgres;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+interface ApiKeyDao {
+  @SqlUpdate(
+      "INSERT INTO api_keys ("
+          + ApiKeyRow.COLUMNS
+          + ") VALUES (:keyId, :teamId, :memberId, :name,"
+          + " :hash, :createdAt, :revokedAt)")
+  void insert(@BindMap Map<String, Object> key);
+
+  String FIND_BY_HASH = "SELECT " + ApiKeyRow.COLUMNS + " FROM api_keys WHERE hash = :hash";
+
+  @SqlQuery(FIND_BY_HASH)
+  Optional<ApiKeyRow> findByHash(@Bind("hash") String hash);
+
+  @SqlQuery("SELECT " + ApiKeyRow.COLUMNS + " FROM api_keys WHERE key_id = :id")
+  Optional<ApiKeyRow> find(@Bind("id") String id);
+
+  /** The first revocation counts; revoking again changes nothing. */
+  @SqlUpdate("UPDATE api_keys SET revoked_at = :at WHERE key_id = :id AND revoked_at IS NULL")
+  int revoke(@Bind("id") String id, @Bind("at") Instant at);
+}

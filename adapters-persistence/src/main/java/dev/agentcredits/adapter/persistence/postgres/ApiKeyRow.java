@@ -1,0 +1,71 @@
+package dev.agentcredits.adapter.persistence.postgres;
+
+import dev.agentcredits.application.port.out.ApiKey;
+import dev.agentcredits.domain.shared.ApiKeyId;
+import dev.agentcredits.domain.shared.MemberId;
+import dev.agentcredits.domain.shared.TeamId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** A row of {@code api_keys}; {@code memberId} is null for a team API key. */
+record ApiKeyRow(
+    String keyId,
+    String teamId,
+    String memberId,
+    String name,
+    String hash,
+    Instant createdAt,
+    Instant revokedAt) {
+
+  static final String COLUMNS = "key_id, team_id, member_id, name, hash, created_at, revoked_at";
+
+  static ApiKeyRow of(ApiKey key) {
+    return new ApiKeyRow(
+        key.id().value(),
+        key.team().value(),
+        key.member() == null ? null : key.member().value(),
+        key.name(),
+        key.hash(),
+        key.createdAt(),
+        key.revokedAt());
+  }
+
+  ApiKey toApiKey() {
+    return new ApiKey(
+        new ApiKeyId(keyId),
+        new TeamId(teamId),
+        memberId == null ? null : new MemberId(memberId),
+        name,
+        hash,
+        createdAt,
+        revokedAt);
+  }
+
+  /** The named parameters of the DAO statements that write this row. */
+  Map<String, Object> params() {
+    Map<String, Object> params = new HashMap<>();
+    params.put("keyId", keyId);
+    params.put("teamId", teamId);
+    params.put("memberId", memberId);
+    params.put("name", name);
+    params.put("hash", hash);
+    params.put("createdAt", createdAt);
+    params.put("revokedAt", revokedAt);
+    return params;
+  }
+
+  static ApiKeyRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new ApiKeyRow(
+        rs.getString("key_id"),
+        rs.getString("team_id"),
+        rs.getString("member_id"),
+        rs.getString("name"),
+        rs.getString("hash"),
+        Rows.instant(rs, "created_at"),
+        Rows.instant(rs, "revoked_at"));
+  }
+}

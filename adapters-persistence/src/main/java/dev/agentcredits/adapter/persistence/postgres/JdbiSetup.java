@@ -1,0 +1,64 @@
+package dev.agentcredits.adapter.persistence.postgres;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/** Builds the Jdbi the stores share: plugins, how instants travel, and every row mapper. */
+final class JdbiSetup {
+  private JdbiSetup() {}
+
+  static Jdbi create(DataSource dataSource) {
+    Jdbi jdbi = Jdbi.create(dataSource);
+    jdbi.installPlugin(new SqlObjectPlugin());
+    jdbi.installPlugin(new PostgresPlugin());
+    jdbi.registerArgument(new InstantArgumentFactory());
+    jdbi.registerColumnMapper(
+        Instant.class,
+        (rs, column, ctx) -> {
+          OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+          return value == null ? null : value.toInstant();
+        });
+    jdbi.registerRowMapper(TeamRow.class, TeamRow::map);
+    jdbi.registerRowMapper(MemberRow.class, MemberRow::map);
+    jdbi.registerRowMapper(ApiKeyRow.class, ApiKeyRow::map);
+    jdbi.registerRowMapper(PoolRow.class, PoolRow::map);
+    jdbi.registerRowMapper(SourceRow.class, SourceRow::map);
+    jdbi.registerRowMapper(RunRow.class, RunRow::map);
+    jdbi.registerRowMapper(PostingRow.class, PostingRow::map);
+    jdbi.registerRowMapper(PurchaseRow.class, PurchaseRow::map);
+    jdbi.registerRowMapper(OutboxRow.class, OutboxRow::map);
+    jdbi.registerRowMapper(IdempotencyRow.class, IdempotencyRow::map);
+    return jdbi;
+  }
+
+  /**
+   * PostgreSQL keeps microseconds; the clock may give nanoseconds. Instants are cut to the
+   * microsecond on the way in, so what is read back is exactly what was stored.
+   */
+  static Instant stored(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Binds instants as timestamptz in UTC, whatever the JVM's or the session's time zone. */
+  private static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {
+    InstantArgumentFactory() {
+      super(Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    @Override
+    protected Argument build(Instant value, ConfigRegistry config) {
+      OffsetDateTime utc = stored(value).atOffset(ZoneOffset.UTC);
+      return (position, statement, ctx) -> statement.setObject(position, utc);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.agentcredits.adapter.persistence.postgres;
+
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+interface OutboxDao {
+  String APPEND =
+      "INSERT INTO outbox (event_id, type, team_id, subject, occurred_at, data) VALUES"
+          + " (CAST(:eventId AS uuid), :type, :teamId, :subject, :occurredAt,"
+          + " CAST(:data AS jsonb))";
+
+  /** Events as a JSON array {@code :deferredEvents}; sequences follow the array's order. */
+  String APPEND_JSON =
+      "INSERT INTO outbox (event_id, type, team_id, subject, occurred_at, data)"
+          + " SELECT event_id, type, team_id, subject, occurred_at, data FROM ROWS FROM ("
+          + "jsonb_to_recordset(CAST(:deferredEvents AS jsonb)) AS (event_id uuid, type text,"
+          + " team_id text, subject text, occurred_at timestamptz, data jsonb)) WITH ORDINALITY"
+          + " AS e(event_id, type, team_id, subject, occurred_at, data, n) ORDER BY n";
+
+  @SqlBatch(APPEND)
+  void append(@BindMap List<Map<String, Object>> events);
+
+  /** Rows another relay has locked are skipped, not waited for. */
+  @SqlQuery(
+      "SELECT "
+          + OutboxRow.COLUMNS
+          + " FROM outbox WHERE published_at IS NULL"
+          + " ORDER BY sequence LIMIT :limit FOR UPDATE SKIP LOCKED")
+  List<OutboxRow> claim(@Bind("limit") int limit);
+
+  @SqlUpdate("UPDATE outbox SET published_at = now() WHERE sequence = ANY(:sequences)")
+  int markPublished(@Bind("sequences") long[] sequences);
+
+  @SqlQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL")
+  long depth();
+}

@@ -1,0 +1,132 @@
+package dev.agentcredits.adapter.persistence.postgres;
+
+import dev.agentcredits.domain.pool.AutoReloadSettings;
+import dev.agentcredits.domain.pool.CreditSource;
+import dev.agentcredits.domain.pool.Pool;
+import dev.agentcredits.domain.pool.ReloadFailure;
+import dev.agentcredits.domain.principal.PoolKind;
+import dev.agentcredits.domain.shared.Credits;
+import dev.agentcredits.domain.shared.MemberId;
+import dev.agentcredits.domain.shared.PoolId;
+import dev.agentcredits.domain.shared.PurchaseId;
+import dev.agentcredits.domain.shared.TeamId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * A row of {@code pools}, with the pool's sources as a JSON array in {@code sources} (null when
+ * they were not read with it).
+ */
+record PoolRow(
+    String poolId,
+    String kind,
+    String teamId,
+    String memberId,
+    Instant cycleAnchor,
+    Instant cycleStart,
+    long arrears,
+    boolean autoReloadEnabled,
+    Long autoReloadDenomination,
+    long autoReloadThreshold,
+    String autoReloadTurnedOffBy,
+    String reloadInFlight,
+    Instant dueAt,
+    String sources) {
+
+  static final String COLUMNS =
+      "pool_id, kind, team_id, member_id, cycle_anchor, cycle_start, arrears, auto_reload_enabled,"
+          + " auto_reload_denomination, auto_reload_threshold, auto_reload_turned_off_by,"
+          + " reload_in_flight, due_at";
+
+  static final String VALUES =
+      ":poolId, :kind, :teamId, :memberId, :cycleAnchor, :cycleStart, :arrears,"
+          + " :autoReloadEnabled, :autoReloadDenomination, :autoReloadThreshold,"
+          + " :autoReloadTurnedOffBy, :reloadInFlight, :dueAt";
+
+  static PoolRow of(Pool pool, Instant dueAt) {
+    AutoReloadSettings auto = pool.autoReload();
+    return new PoolRow(
+        pool.id().value(),
+        pool.kind().name(),
+        pool.team().value(),
+        pool.member() == null ? null : pool.member().value(),
+        pool.cycleAnchor(),
+        pool.cycleStart(),
+        pool.arrears(),
+        auto.enabled(),
+        auto.denomination() == null ? null : auto.denomination().value(),
+        auto.threshold().value(),
+        auto.turnedOffBy() == null ? null : auto.turnedOffBy().name(),
+        pool.reloadInFlight() == null ? null : pool.reloadInFlight().value(),
+        dueAt,
+        SourceRow.toJson(pool.sources()));
+  }
+
+  Pool toPool(List<CreditSource> creditSources) {
+    AutoReloadSettings auto =
+        new AutoReloadSettings(
+            autoReloadEnabled,
+            autoReloadDenomination == null ? null : Credits.of(autoReloadDenomination),
+            Credits.of(autoReloadThreshold),
+            autoReloadTurnedOffBy == null ? null : ReloadFailure.valueOf(autoReloadTurnedOffBy));
+    return new Pool(
+        new PoolId(poolId),
+        PoolKind.valueOf(kind),
+        new TeamId(teamId),
+        memberId == null ? null : new MemberId(memberId),
+        cycleAnchor,
+        cycleStart,
+        arrears,
+        creditSources,
+        auto,
+        reloadInFlight == null ? null : new PurchaseId(reloadInFlight));
+  }
+
+  /** The pool with the sources read along with it. */
+  Pool toPool() {
+    return toPool(SourceRow.fromJson(sources));
+  }
+
+  /** The named parameters of the DAO statements that write this row. */
+  Map<String, Object> params() {
+    Map<String, Object> params = new HashMap<>();
+    params.put("poolId", poolId);
+    params.put("kind", kind);
+    params.put("teamId", teamId);
+    params.put("memberId", memberId);
+    params.put("cycleAnchor", cycleAnchor);
+    params.put("cycleStart", cycleStart);
+    params.put("arrears", arrears);
+    params.put("autoReloadEnabled", autoReloadEnabled);
+    params.put("autoReloadDenomination", autoReloadDenomination);
+    params.put("autoReloadThreshold", autoReloadThreshold);
+    params.put("autoReloadTurnedOffBy", autoReloadTurnedOffBy);
+    params.put("reloadInFlight", reloadInFlight);
+    params.put("dueAt", dueAt);
+    params.put("sources", sources);
+    return params;
+  }
+
+  static PoolRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new PoolRow(
+        rs.getString("pool_id"),
+        rs.getString("kind"),
+        rs.getString("team_id"),
+        rs.getString("member_id"),
+        Rows.instant(rs, "cycle_anchor"),
+        Rows.instant(rs, "cycle_start"),
+        rs.getLong("arrears"),
+        rs.getBoolean("auto_reload_enabled"),
+        Rows.nullableLong(rs, "auto_reload_denomination"),
+        rs.getLong("auto_reload_threshold"),
+        rs.getString("auto_reload_turned_off_by"),
+        rs.getString("reload_in_flight"),
+        Rows.instant(rs, "due_at"),
+        rs.getString("sources"));
+  }
+}

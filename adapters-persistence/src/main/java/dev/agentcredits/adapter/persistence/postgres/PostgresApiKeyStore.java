@@ -1,0 +1,48 @@
+package dev.agentcredits.adapter.persistence.postgres;
+
+import dev.agentcredits.application.port.out.ApiKey;
+import dev.agentcredits.application.port.out.ApiKeyStore;
+import dev.agentcredits.domain.shared.ApiKeyId;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Hashed API keys in {@code api_keys}. */
+public final class PostgresApiKeyStore implements ApiKeyStore {
+  private final JdbiTransactionRunner db;
+
+  PostgresApiKeyStore(JdbiTransactionRunner db) {
+    this.db = db;
+  }
+
+  @Override
+  public void insert(ApiKey key) {
+    db.withDao(
+        ApiKeyDao.class,
+        dao -> {
+          dao.insert(ApiKeyRow.of(key).params());
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<ApiKey> findByHash(String hash) {
+    // Every request's key: one statement, no SqlObject proxy, no BEGIN/COMMIT around it.
+    return db.read(handle ->
+        handle
+            .createQuery(ApiKeyDao.FIND_BY_HASH)
+            .bind("hash", hash)
+            .mapTo(ApiKeyRow.class)
+            .findOne()
+            .map(ApiKeyRow::toApiKey));
+  }
+
+  @Override
+  public Optional<ApiKey> find(ApiKeyId id) {
+    return db.withDao(ApiKeyDao.class, dao -> dao.find(id.value()).map(ApiKeyRow::toApiKey));
+  }
+
+  @Override
+  public void revoke(ApiKeyId id, Instant at) {
+    db.withDao(ApiKeyDao.class, dao -> dao.revoke(id.value(), at));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.agentcredits.adapter.persistence.postgres;
+
+import dev.agentcredits.application.port.out.EventOutbox;
+import dev.agentcredits.application.port.out.OutboxEvent;
+import dev.agentcredits.domain.event.DomainEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The transactional outbox in {@code outbox}: events are written with the change they report and
+ * claimed by relays with {@code FOR UPDATE SKIP LOCKED}, so relays on several instances share the
+ * work without sending an event twice at once.
+ */
+public final class PostgresEventOutbox implements EventOutbox {
+  private static final Set<String> DATA = Set.of("data");
+
+  private final JdbiTransactionRunner db;
+
+  PostgresEventOutbox(JdbiTransactionRunner db) {
+    this.db = db;
+  }
+
+  @Override
+  public void append(List<DomainEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    List<Map<String, Object>> rows =
+        events.stream().map(e -> OutboxRow.of(UUID.randomUUID().toString(), e).params()).toList();
+    db.defer(OutboxDao.APPEND_JSON, Map.of("deferredEvents", RecordSets.json(rows, DATA)));
+  }
+
+  @Override
+  public List<OutboxEvent> claim(int limit) {
+    return db.withDao(
+        OutboxDao.class, dao -> dao.claim(limit).stream().map(OutboxRow::toOutboxEvent).toList());
+  }
+
+  @Override
+  public void markPublished(List<Long> sequences) {
+    if (sequences.isEmpty()) {
+      return;
+    }
+    long[] values = sequences.stream().mapToLong(Long::longValue).toArray();
+    db.withDao(OutboxDao.class, dao -> dao.markPublished(values));
+  }
+
+  @Override
+  public long depth() {
+    return db.withDao(OutboxDao.class, OutboxDao::depth);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.agentcredits.adapter.persistence.postgres;
+
+import dev.agentcredits.application.port.out.LedgerEntry;
+import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.domain.pool.Posting;
+import dev.agentcredits.domain.shared.PoolId;
+import dev.agentcredits.domain.shared.TeamId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The ledger in {@code ledger_postings}; a trigger refuses any UPDATE, DELETE or TRUNCATE. */
+public final class PostgresLedgerStore implements LedgerStore {
+  private final JdbiTransactionRunner db;
+
+  PostgresLedgerStore(JdbiTransactionRunner db) {
+    this.db = db;
+  }
+
+  @Override
+  public void append(TeamId team, List<Posting> postings) {
+    if (postings.isEmpty()) {
+      return;
+    }
+    List<Map<String, Object>> rows =
+        postings.stream().map(p -> PostingRow.of(team.value(), p).params()).toList();
+    db.defer(LedgerDao.APPEND_JSON, Map.of("deferredPostings", RecordSets.json(rows, Set.of())));
+  }
+
+  @Override
+  public List<LedgerEntry> page(TeamId team, List<PoolId> pools, long beforeSequence, int limit) {
+    String[] poolIds = pools.stream().map(PoolId::value).toArray(String[]::new);
+    return db.withDao(
+        LedgerDao.class,
+        dao ->
+            dao.page(team.value(), poolIds, beforeSequence, limit).stream()
+                .map(PostingRow::toEntry)
+                .toList());
+  }
+
+  @Override
+  public List<Posting> ofPool(PoolId pool) {
+    return db.withDao(
+        LedgerDao.class,
+        dao -> dao.ofPool(pool.value()).stream().map(PostingRow::toPosting).toList());
+  }
+}

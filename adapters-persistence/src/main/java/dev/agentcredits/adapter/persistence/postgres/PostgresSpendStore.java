@@ -1,0 +1,55 @@
+package dev.agentcredits.adapter.persistence.postgres;
+
+import dev.agentcredits.application.port.out.SpendStore;
+import dev.agentcredits.domain.shared.Money;
+import dev.agentcredits.domain.shared.TeamId;
+import dev.agentcredits.domain.spend.MonthlySpend;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * Month-to-date spend in {@code team_month_spend}. A lock is {@code SELECT ... FOR NO KEY UPDATE}
+ * on the month's row: one statement once the month has a row. The first lock of a month inserts the
+ * row ({@code ON CONFLICT DO NOTHING}, so two transactions racing to create it end up with one row)
+ * and then locks it with a new statement, whose snapshot sees a row another transaction created
+ * meanwhile.
+ */
+public final class PostgresSpendStore implements SpendStore {
+  private final JdbiTransactionRunner db;
+
+  PostgresSpendStore(JdbiTransactionRunner db) {
+    this.db = db;
+  }
+
+  @Override
+  public MonthlySpend lock(TeamId team, YearMonth month) {
+    LocalDate first = month.atDay(1);
+    long spent =
+        db.withDao(
+            SpendDao.class,
+            dao ->
+                dao.lock(team.value(), first)
+                    .orElseGet(() -> {
+                      dao.create(team.value(), first);
+                      return dao.lock(team.value(), first).orElseThrow();
+                    }));
+    return new MonthlySpend(team, month, Money.cents(spent));
+  }
+
+  @Override
+  public MonthlySpend find(TeamId team, YearMonth month) {
+    long spent =
+        db.withDao(SpendDao.class, dao -> dao.find(team.value(), month.atDay(1)).orElse(0L));
+    return new MonthlySpend(team, month, Money.cents(spent));
+  }
+
+  @Override
+  public void update(MonthlySpend spend) {
+    db.withDao(
+        SpendDao.class,
+        dao -> {
+          dao.save(spend.team().value(), spend.month().atDay(1), spend.spent().cents());
+          return null;
+        });
+  }
+}

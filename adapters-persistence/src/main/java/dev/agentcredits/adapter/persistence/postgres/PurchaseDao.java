@@ -1,0 +1,45 @@
+package dev.agentcredits.adapter.persistence.postgres;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+interface PurchaseDao {
+  @SqlUpdate(
+      "INSERT INTO purchases ("
+          + PurchaseRow.COLUMNS
+          + ", request_key) VALUES (:purchaseId, :teamId, :poolId, :credits, :priceCents, :kind,"
+          + " :state, :requestedBy, :spendMonth, :createdAt, :expiresAt, :requestKey)")
+  void insert(@BindMap Map<String, Object> purchase, @Bind("requestKey") String requestKey);
+
+  @SqlQuery(
+      "SELECT "
+          + PurchaseRow.COLUMNS
+          + " FROM purchases WHERE purchase_id = :id"
+          + " FOR NO KEY UPDATE")
+  Optional<PurchaseRow> lock(@Bind("id") String id);
+
+  @SqlQuery(
+      "SELECT "
+          + PurchaseRow.COLUMNS
+          + " FROM purchases WHERE team_id = :team"
+          + " AND request_key = :key")
+  Optional<PurchaseRow> findByRequestKey(@Bind("team") String team, @Bind("key") String requestKey);
+
+  @SqlUpdate(
+      "UPDATE purchases SET pool_id = :poolId, credits = :credits, price_cents = :priceCents,"
+          + " kind = :kind, state = :state, requested_by = :requestedBy,"
+          + " spend_month = :spendMonth, created_at = :createdAt, expires_at = :expiresAt"
+          + " WHERE purchase_id = :purchaseId")
+  int update(@BindMap Map<String, Object> purchase);
+
+  @SqlQuery(
+      "SELECT purchase_id FROM purchases WHERE state = 'PENDING' AND created_at < :cutoff"
+          + " ORDER BY created_at, purchase_id LIMIT :limit")
+  List<String> pendingCreatedBefore(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+}

@@ -1,0 +1,82 @@
+package dev.agentcredits.adapter.persistence.postgres;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+interface RunDao {
+  @SqlUpdate(
+      "INSERT INTO runs ("
+          + RunRow.COLUMNS
+          + ", request_key) VALUES (:runId, :teamId, :trigger, :triggeredBy, :scheduleId,"
+          + " :prompt, :billedPoolId, :billedPoolKind, :billedTeamId, :billedMemberId,"
+          + " :billedPayer, :state, CAST(:hold AS jsonb), :charged, :failure, :createdAt,"
+          + " :lastActivityAt, :requestKey)")
+  void insert(@BindMap Map<String, Object> run, @Bind("requestKey") String requestKey);
+
+  String INSERT_ALL =
+      "INSERT INTO runs ("
+          + RunRow.COLUMNS
+          + ") VALUES (:runId, :teamId, :trigger, :triggeredBy, :scheduleId,"
+          + " :prompt, :billedPoolId, :billedPoolKind, :billedTeamId, :billedMemberId,"
+          + " :billedPayer, :state, CAST(:hold AS jsonb), :charged, :failure, :createdAt,"
+          + " :lastActivityAt)";
+
+  /**
+   * Any number of runs without request keys in one statement: {@code :deferredRuns}, a JSON array.
+   */
+  String INSERT_JSON =
+      "INSERT INTO runs ("
+          + RunRow.COLUMNS
+          + ") SELECT "
+          + RunRow.COLUMNS
+          + " FROM jsonb_to_recordset(CAST(:deferredRuns AS jsonb)) AS r(run_id text,"
+          + " team_id text, trigger text, triggered_by text, schedule_id text, prompt text,"
+          + " billed_pool_id text, billed_pool_kind text, billed_team_id text,"
+          + " billed_member_id text, billed_payer text, state text, hold jsonb, charged bigint,"
+          + " failure text, created_at timestamptz, last_activity_at timestamptz)";
+
+  @SqlBatch(INSERT_ALL)
+  void insertAll(@BindMap List<Map<String, Object>> runs);
+
+  @SqlQuery("SELECT " + RunRow.COLUMNS + " FROM runs WHERE run_id = :id")
+  Optional<RunRow> find(@Bind("id") String id);
+
+  @SqlQuery("SELECT " + RunRow.COLUMNS + " FROM runs WHERE run_id = :id FOR NO KEY UPDATE")
+  Optional<RunRow> lock(@Bind("id") String id);
+
+  @SqlQuery("SELECT " + RunRow.COLUMNS + " FROM runs WHERE team_id = :team AND request_key = :key")
+  Optional<RunRow> findByRequestKey(@Bind("team") String team, @Bind("key") String requestKey);
+
+  @SqlUpdate(
+      "UPDATE runs SET trigger = :trigger, triggered_by = :triggeredBy, schedule_id = :scheduleId,"
+          + " prompt = :prompt, billed_pool_id = :billedPoolId, billed_pool_kind = :billedPoolKind,"
+          + " billed_team_id = :billedTeamId, billed_member_id = :billedMemberId,"
+          + " billed_payer = :billedPayer, state = :state, hold = CAST(:hold AS jsonb),"
+          + " charged = :charged, failure = :failure, last_activity_at = :lastActivityAt"
+          + " WHERE run_id = :runId")
+  int update(@BindMap Map<String, Object> run);
+
+  @SqlQuery("SELECT credits FROM run_usage WHERE run_id = :run AND usage_id = :usage")
+  Optional<Long> findUsage(@Bind("run") String run, @Bind("usage") String usage);
+
+  @SqlUpdate(
+      "INSERT INTO run_usage (run_id, usage_id, credits, recorded_at)"
+          + " VALUES (:run, :usage, :credits, :at)")
+  void recordUsage(
+      @Bind("run") String run,
+      @Bind("usage") String usage,
+      @Bind("credits") long credits,
+      @Bind("at") Instant at);
+
+  @SqlQuery(
+      "SELECT run_id FROM runs WHERE state = 'QUEUED' AND last_activity_at <= :cutoff"
+          + " ORDER BY last_activity_at, run_id LIMIT :limit")
+  List<String> idleSince(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+}

@@ -1,0 +1,77 @@
+package dev.agentcredits.adapter.persistence.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentcredits.application.port.out.ApiKey;
+import dev.agentcredits.domain.shared.ApiKeyId;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+public abstract class ApiKeyStoreContract extends StoreContract {
+  @Test
+  void aMemberKeyIsFoundByIdAndByHash() {
+    World world = world();
+    ApiKey key = TestData.memberKey(world.team().id(), world.owner().id());
+
+    stores().apiKeys().insert(key);
+
+    assertThat(stores().apiKeys().find(key.id())).contains(key);
+    assertThat(stores().apiKeys().findByHash(key.hash())).contains(key);
+  }
+
+  @Test
+  void aTeamKeyNamesNoMember() {
+    World world = world();
+    ApiKey key = TestData.teamKey(world.team().id());
+
+    stores().apiKeys().insert(key);
+
+    assertThat(stores().apiKeys().findByHash(key.hash()))
+        .hasValueSatisfying(found -> assertThat(found.isTeamKey()).isTrue())
+        .contains(key);
+  }
+
+  @Test
+  void anUnknownHashOrIdFindsNothing() {
+    assertThat(stores().apiKeys().findByHash("no-such-hash")).isEmpty();
+    assertThat(stores().apiKeys().find(new ApiKeyId("no-such-key"))).isEmpty();
+  }
+
+  @Test
+  void twoKeysCannotShareAHash() {
+    World world = world();
+    ApiKey key = TestData.teamKey(world.team().id());
+    stores().apiKeys().insert(key);
+    ApiKey clash =
+        new ApiKey(
+            new ApiKeyId(TestData.unique("key")),
+            key.team(),
+            null,
+            "other",
+            key.hash(),
+            key.createdAt(),
+            null);
+
+    assertThatThrownBy(() -> stores().apiKeys().insert(clash))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void revokingRecordsTheFirstRevocationTime() {
+    World world = world();
+    ApiKey key = TestData.teamKey(world.team().id());
+    stores().apiKeys().insert(key);
+    Instant first = TestData.at(Duration.ofHours(1));
+
+    stores().apiKeys().revoke(key.id(), first);
+    stores().apiKeys().revoke(key.id(), first.plus(Duration.ofHours(1)));
+
+    assertThat(stores().apiKeys().findByHash(key.hash()))
+        .hasValueSatisfying(found -> {
+          assertThat(found.isRevoked()).isTrue();
+          assertThat(found.revokedAt()).isEqualTo(first);
+        });
+  }
+}

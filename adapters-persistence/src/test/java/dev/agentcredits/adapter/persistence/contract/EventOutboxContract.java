@@ -1,0 +1,113 @@
+package dev.agentcredits.adapter.persistence.contract;
+
+import static dev.agentcredits.adapter.persistence.contract.TestData.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentcredits.application.port.out.OutboxEvent;
+import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.shared.TeamId;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+public abstract class EventOutboxContract extends StoreContract {
+  private final TeamId team = new TeamId("team_outbox");
+
+  /** The outbox is shared by every test of a class: each starts with nothing to relay. */
+  @BeforeEach
+  void relayEverythingLeft() {
+    tx().inTransaction(() -> {
+      List<OutboxEvent> left = stores().outbox().claim(10_000);
+      stores().outbox().markPublished(left.stream().map(OutboxEvent::sequence).toList());
+      return null;
+    });
+  }
+
+  @Test
+  void appendedEventsAreClaimedOldestFirstWithTheirData() {
+    DomainEvent first = TestData.event(team, "task_1", at(Duration.ZERO));
+    DomainEvent second = TestData.event(team, "task_2", at(Duration.ofSeconds(1)));
+    DomainEvent third = TestData.event(team, "task_3", at(Duration.ofSeconds(1)));
+
+    tx().inTransaction(() -> {
+      stores().outbox().append(List.of(first, second));
+      stores().outbox().append(List.of(third));
+      stores().outbox().append(List.of());
+      return null;
+    });
+
+    List<OutboxEvent> claimed = tx().inTransaction(() -> stores().outbox().claim(10));
+    assertThat(claimed).extracting(OutboxEvent::event).containsExactly(first, second, third);
+    assertThat(claimed).extracting(OutboxEvent::sequence).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
+  void everyEventGetsItsOwnUuid() {
+    stores()
+        .outbox()
+        .append(
+            List.of(
+                TestData.event(team, "a", at(Duration.ZERO)),
+                TestData.event(team, "a", at(Duration.ZERO))));
+
+    List<OutboxEvent> claimed = tx().inTransaction(() -> stores().outbox().claim(10));
+
+    assertThat(claimed)
+        .extracting(OutboxEvent::id)
+        .doesNotHaveDuplicates()
+        .allSatisfy(id -> assertThat(UUID.fromString(id).toString()).isEqualTo(id));
+  }
+
+  @Test
+  void aClaimTakesAtMostTheLimit() {
+    for (int i = 0; i < 5; i++) {
+      stores().outbox().append(List.of(TestData.event(team, "task_" + i, at(Duration.ZERO))));
+    }
+
+    List<OutboxEvent> claimed = tx().inTransaction(() -> stores().outbox().claim(3));
+
+    assertThat(claimed)
+        .extracting(e -> e.event().subject())
+        .containsExactly("task_0", "task_1", "task_2");
+  }
+
+  @Test
+  void publishedEventsAreNeitherClaimedAgainNorCounted() {
+    stores()
+        .outbox()
+        .append(
+            List.of(
+                TestData.event(team, "task_1", at(Duration.ZERO)),
+                TestData.event(team, "task_2", at(Duration.ZERO)),
+                TestData.event(team, "task_3", at(Duration.ZERO))));
+    assertThat(stores().outbox().depth()).isEqualTo(3);
+
+    tx().inTransaction(() -> {
+      List<OutboxEvent> batch = stores().outbox().claim(2);
+      stores().outbox().markPublished(batch.stream().map(OutboxEvent::sequence).toList());
+      return null;
+    });
+
+    assertThat(stores().outbox().depth()).isEqualTo(1);
+    assertThat(tx().inTransaction(() -> stores().outbox().claim(10)))
+        .extracting(e -> e.event().subject())
+        .containsExactly("task_3");
+  }
+
+  @Test
+  void eventsOfARolledBackTransactionAreNeverRelayed() {
+    try {
+      tx().inTransaction(() -> {
+        stores().outbox().append(List.of(TestData.event(team, "ghost", at(Duration.ZERO))));
+        throw new IllegalArgumentException("refused");
+      });
+    } catch (IllegalArgumentException expected) {
+      // the work was refused
+    }
+
+    assertThat(stores().outbox().depth()).isZero();
+    assertThat(tx().inTransaction(() -> stores().outbox().claim(10))).isEmpty();
+  }
+}

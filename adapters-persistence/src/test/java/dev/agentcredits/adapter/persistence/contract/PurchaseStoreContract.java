@@ -1,0 +1,87 @@
+package dev.agentcredits.adapter.persistence.contract;
+
+import static dev.agentcredits.adapter.persistence.contract.PurchaseBuilder.aPendingPurchase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentcredits.domain.purchase.Purchase;
+import dev.agentcredits.domain.purchase.PurchaseState;
+import dev.agentcredits.domain.shared.PurchaseId;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+public abstract class PurchaseStoreContract extends StoreContract {
+  @Test
+  void aPurchaseIsLockedAsItWasInserted() {
+    World world = world();
+    Purchase manual = aPendingPurchase(world.team()).build();
+    Purchase automatic = aPendingPurchase(world.team()).byAutoReload().build();
+
+    stores().purchases().insert(manual, null);
+    stores().purchases().insert(automatic, null);
+
+    assertThat(tx().inTransaction(() -> stores().purchases().lock(manual.id()))).contains(manual);
+    assertThat(tx().inTransaction(() -> stores().purchases().lock(automatic.id())))
+        .contains(automatic);
+  }
+
+  @Test
+  void anUnknownPurchaseIsNotLocked() {
+    assertThat(tx().inTransaction(() -> stores().purchases().lock(new PurchaseId("pur_none"))))
+        .isEmpty();
+  }
+
+  @Test
+  void aRequestKeyFindsThePurchaseOfThatTeamOnlyAndIsUniquePerTeam() {
+    World world = world();
+    World other = world();
+    Purchase purchase = aPendingPurchase(world.team()).build();
+    stores().purchases().insert(purchase, "buy-1");
+
+    assertThat(stores().purchases().findByRequestKey(world.team().id(), "buy-1"))
+        .contains(purchase);
+    assertThat(stores().purchases().findByRequestKey(other.team().id(), "buy-1")).isEmpty();
+    stores().purchases().insert(aPendingPurchase(other.team()).build(), "buy-1");
+    assertThatThrownBy(
+            () -> stores().purchases().insert(aPendingPurchase(world.team()).build(), "buy-1"))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void updateSavesTheNewState() {
+    World world = world();
+    Purchase purchase = aPendingPurchase(world.team()).build();
+    stores().purchases().insert(purchase, null);
+    Purchase paid = purchase.withState(PurchaseState.SUCCEEDED);
+
+    tx().inTransaction(() -> {
+      stores().purchases().lock(purchase.id());
+      stores().purchases().update(paid);
+      return null;
+    });
+
+    assertThat(tx().inTransaction(() -> stores().purchases().lock(purchase.id()))).contains(paid);
+  }
+
+  @Test
+  void pendingCreatedBeforeAnswersOnlyPendingPurchasesOlderThanTheCutoffOldestFirst() {
+    World world = world();
+    // Far in the past, so that no other test's purchase is older than these.
+    Instant base = Instant.parse("2001-01-01T00:00:00Z");
+    Purchase oldest = insert(aPendingPurchase(world.team()).createdAt(base).build());
+    Purchase older = insert(aPendingPurchase(world.team()).createdAt(base.plusSeconds(5)).build());
+    insert(aPendingPurchase(world.team()).createdAt(base.plusSeconds(10)).build());
+    insert(aPendingPurchase(world.team()).createdAt(base).inState(PurchaseState.SUCCEEDED).build());
+    insert(aPendingPurchase(world.team()).createdAt(base).inState(PurchaseState.DECLINED).build());
+
+    assertThat(stores().purchases().pendingCreatedBefore(base.plusSeconds(10), 10))
+        .containsExactly(oldest.id(), older.id());
+    assertThat(stores().purchases().pendingCreatedBefore(base.plusSeconds(10), 1))
+        .containsExactly(oldest.id());
+  }
+
+  private Purchase insert(Purchase purchase) {
+    stores().purchases().insert(purchase, null);
+    return purchase;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.agentcredits.adapter.persistence.postgres;
+
+import static dev.agentcredits.adapter.persistence.contract.TeamBuilder.aTeam;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentcredits.application.port.out.ResourceUnavailableException;
+import dev.agentcredits.domain.team.Team;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Connecting, migrating and answering health checks. */
+class PostgresPersistenceTest {
+  @RegisterExtension static final PostgresSchema DB = new PostgresSchema();
+
+  private final PostgresPersistence first = DB.persistence();
+
+  @Test
+  void isHealthyWhileConnectedAndNotOnceClosed() {
+    PostgresPersistence second = DB.open();
+    assertThat(second.isHealthy()).isTrue();
+
+    second.close();
+
+    assertThat(second.isHealthy()).isFalse();
+  }
+
+  @Test
+  void connectingToAnUnreachableServerIsResourceUnavailable() {
+    assertThatThrownBy(
+            () -> PostgresPersistence.connect("jdbc:postgresql://127.0.0.1:1/nowhere", "x", ""))
+        .isInstanceOf(ResourceUnavailableException.class);
+  }
+
+  @Test
+  void aSchemaNameMustBeAPlainIdentifier() {
+    TestDatabase.Server server = TestDatabase.server();
+
+    assertThatThrownBy(() ->
+            PostgresPersistence.connect(
+                server.url(), server.user(), server.password(), "x; DROP SCHEMA public"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void reconnectingToAMigratedSchemaMigratesNothing() throws SQLException {
+    try (PostgresPersistence second = DB.open()) {
+      assertThat(second.isHealthy()).isTrue();
+    }
+
+    assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE success"))
+        .isEqualTo(count("SELECT count(*) FROM flyway_schema_history"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void instantsAreKeptToTheMicrosecond() {
+    Instant nanos = Instant.parse("2026-03-01T10:00:00.123456789Z");
+    Team team = aTeam().build();
+    Team withNanos =
+        new Team(team.id(), team.name(), team.plan(), team.owner(), team.monthlySpendCap(), nanos);
+
+    first.stores().teams().insert(withNanos);
+
+    assertThat(first.stores().teams().find(team.id()).orElseThrow().createdAt())
+        .isEqualTo(Instant.parse("2026-03-01T10:00:00.123456Z"));
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection connection = DB.jdbc();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

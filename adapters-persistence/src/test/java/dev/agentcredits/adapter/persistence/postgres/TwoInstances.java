@@ -1,0 +1,109 @@
+package dev.agentcredits.adapter.persistence.postgres;
+
+import static dev.agentcredits.adapter.persistence.postgres.BillingFixtures.ok;
+import static dev.agentcredits.adapter.persistence.postgres.BillingFixtures.operator;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentcredits.application.port.in.Caller;
+import dev.agentcredits.application.port.in.ProvisionTeamCommand;
+import dev.agentcredits.application.port.in.TeamApiKeyCommand;
+import dev.agentcredits.application.port.in.view.ProvisionedTeamView;
+import dev.agentcredits.application.service.BillingApplication;
+import dev.agentcredits.domain.shared.TeamId;
+import dev.agentcredits.domain.team.Plan;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Two instances of the service on one schema, as two processes behind a load balancer would be: two
+ * connection pools, each with its own application. Requests alternate between them and race from
+ * {@value #THREADS} threads.
+ */
+final class TwoInstances implements AutoCloseable {
+  static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+  static final int THREADS = 32;
+
+  private final PostgresPersistence second;
+  private final List<BillingApplication> instances;
+  private final ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+
+  TwoInstances(PostgresSchema schema) {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    second = schema.open();
+    instances =
+        List.of(
+            BillingFixtures.application(schema.persistence(), clock),
+            BillingFixtures.application(second, clock));
+  }
+
+  /** The instance that serves request {@code i}. */
+  BillingApplication instance(int i) {
+    return instances.get(i % 2);
+  }
+
+  PostgresPersistence secondPersistence() {
+    return second;
+  }
+
+  ExecutorService threads() {
+    return threads;
+  }
+
+  ProvisionedTeamView provision(Plan plan) {
+    return ok(
+        instance(0)
+            .provisionTeam()
+            .provision(
+                new ProvisionTeamCommand(operator(), "Team " + plan, plan, "owner@example.com")));
+  }
+
+  /** Issues a team API key on one instance and authenticates it on the other. */
+  Caller teamKeyCaller(TeamId team) {
+    String key =
+        ok(instance(0).issueTeamApiKey().issue(new TeamApiKeyCommand(operator(), team, "ci")))
+            .apiKey();
+    Caller caller = instance(1).authenticate().authenticate(key).orElseThrow();
+    assertThat(caller).isInstanceOf(Caller.TeamKey.class);
+    return caller;
+  }
+
+  interface Request<T> {
+    T send(int index);
+  }
+
+  /** Sends {@code count} requests, all released at the same moment, and collects the answers. */
+  <T> List<T> race(int count, Request<T> request) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<T>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int index = i;
+      Callable<T> call =
+          () -> {
+            start.await();
+            return request.send(index);
+          };
+      futures.add(threads.submit(call));
+    }
+    start.countDown();
+    List<T> answers = new ArrayList<>();
+    for (Future<T> future : futures) {
+      answers.add(future.get(60, TimeUnit.SECONDS));
+    }
+    return answers;
+  }
+
+  @Override
+  public void close() {
+    threads.shutdownNow();
+    second.close();
+  }
+}
