@@ -1,0 +1,144 @@
+package dev.agentcredits.adapter.messaging;
+
+import dev.agentcredits.application.port.in.CompleteRunUseCase;
+import dev.agentcredits.application.port.in.ErrorCode;
+import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.Refusal;
+import dev.agentcredits.application.port.in.ReportUsageCommand;
+import dev.agentcredits.application.port.in.ReportUsageUseCase;
+import dev.agentcredits.application.port.in.RunCommand;
+import dev.agentcredits.application.port.in.SubmitRunCommand;
+import dev.agentcredits.application.port.in.SubmitRunUseCase;
+import dev.agentcredits.application.port.in.view.BilledPoolView;
+import dev.agentcredits.application.port.in.view.RunView;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The three run use cases over a map: every run is accepted with a 20-credit hold, except on a team
+ * marked broke. Can be told to throw on the next calls.
+ */
+final class FakeRuns implements SubmitRunUseCase, ReportUsageUseCase, CompleteRunUseCase {
+  private final Map<String, RunView> runs = new HashMap<>();
+  private final List<Object> calls = new ArrayList<>();
+  private final Deque<RuntimeException> failures = new ArrayDeque<>();
+  private final Set<String> brokeTeams = ConcurrentHashMap.newKeySet();
+  private volatile long delayMillis;
+  private int gateAt = -1;
+  private Gate gate;
+
+  CommandHandlers handlers(FakeIdempotency idempotency) {
+    return new CommandHandlers(this, this, this, idempotency);
+  }
+
+  void markBroke(String team) {
+    brokeTeams.add(team);
+  }
+
+  /** Makes every call take this long, as a use case on a real database would. */
+  void slowBy(long millis) {
+    delayMillis = millis;
+  }
+
+  /** The call with this number (from 1) stops at the gate until the test opens it. */
+  synchronized Gate gateAtCall(int number) {
+    gateAt = number;
+    gate = new Gate();
+    return gate;
+  }
+
+  synchronized void failNext(RuntimeException... exceptions) {
+    failures.addAll(List.of(exceptions));
+  }
+
+  synchronized List<Object> calls() {
+    return List.copyOf(calls);
+  }
+
+  @Override
+  public synchronized Outcome<RunView> submit(SubmitRunCommand command) {
+    record(command);
+    String id = "task_" + (runs.size() + 1);
+    BilledPoolView pool =
+        new BilledPoolView(
+            "MEMBER",
+            command.team().value(),
+            command.member() == null ? "owner_1" : command.member().value());
+    if (brokeTeams.contains(command.team().value())) {
+      runs.put(
+          id,
+          new RunView(id, "FAILED", command.trigger().name(), pool, 0, 0, "insufficient_credits"));
+      return Outcome.refused(
+          new Refusal(
+              ErrorCode.INSUFFICIENT_CREDITS,
+              "the team owner's pool has 0 credits available",
+              Map.of("task_id", id)));
+    }
+    RunView run = new RunView(id, "QUEUED", command.trigger().name(), pool, 20, 0, null);
+    runs.put(id, run);
+    return Outcome.ok(run);
+  }
+
+  @Override
+  public synchronized Outcome<RunView> report(ReportUsageCommand command) {
+    record(command);
+    RunView run = runs.get(command.run().value());
+    if (run == null) {
+      return Outcome.refused(Refusal.notFound("task " + command.run()));
+    }
+    RunView charged =
+        new RunView(
+            run.taskId(),
+            run.state(),
+            run.trigger(),
+            run.billedPool(),
+            Math.max(0, run.heldCredits() - command.credits()),
+            run.chargedCredits() + command.credits(),
+            null);
+    runs.put(run.taskId(), charged);
+    return Outcome.ok(charged);
+  }
+
+  @Override
+  public synchronized Outcome<RunView> complete(RunCommand command) {
+    record(command);
+    RunView run = runs.get(command.run().value());
+    if (run == null) {
+      return Outcome.refused(Refusal.notFound("task " + command.run()));
+    }
+    RunView done =
+        new RunView(
+            run.taskId(),
+            "SUCCEEDED",
+            run.trigger(),
+            run.billedPool(),
+            0,
+            run.chargedCredits(),
+            null);
+    runs.put(run.taskId(), done);
+    return Outcome.ok(done);
+  }
+
+  private void record(Object command) {
+    calls.add(command);
+    if (calls.size() == gateAt) {
+      gate.pass();
+    }
+    if (delayMillis > 0) {
+      try {
+        Thread.sleep(delayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw failures.pop();
+    }
+  }
+}
