@@ -1,0 +1,122 @@
+package dev.agentcredits.adapter.rest;
+
+import dev.agentcredits.application.port.in.ConfigureAutoReloadCommand;
+import dev.agentcredits.application.port.in.PoolRef;
+import dev.agentcredits.application.port.in.PurchaseAddOnCommand;
+import dev.agentcredits.application.port.in.RaiseSpendCapCommand;
+import dev.agentcredits.application.service.BillingApplication;
+import java.util.List;
+
+/** API.md "Billing": pools, add-on purchases, auto-reload, the spend cap and the ledger. */
+final class BillingRoutes {
+  static final int DEFAULT_LEDGER_LIMIT = 50;
+
+  private final BillingApplication app;
+  private final IdempotentCalls idempotent;
+  private final ApiMetrics metrics;
+
+  BillingRoutes(BillingApplication app, IdempotentCalls idempotent, ApiMetrics metrics) {
+    this.app = app;
+    this.idempotent = idempotent;
+    this.metrics = metrics;
+  }
+
+  List<Route> routes() {
+    String member = "/api/v1/teams/{team_id}/members/{member_id}";
+    return List.of(
+        Route.get("/api/v1/teams/{team_id}/billing", this::billing),
+        Route.get(member + "/pool", this::memberPool),
+        Route.get("/api/v1/teams/{team_id}/pool", this::teamPool),
+        Route.post(member + "/add-on-purchases", this::purchase),
+        Route.put(member + "/auto-reload", this::autoReload),
+        Route.put("/api/v1/teams/{team_id}/spend-cap", this::spendCap),
+        Route.get("/api/v1/teams/{team_id}/ledger", this::ledger));
+  }
+
+  private Reply billing(Exchange ex) {
+    return ex.reply(app.billingQuery().teamBilling(ex.caller(), ex.team()), 200, Bodies::billing);
+  }
+
+  private Reply memberPool(Exchange ex) {
+    var pool = new PoolRef(ex.team(), ex.memberOrMe());
+    return ex.reply(app.billingQuery().memberPool(ex.caller(), pool), 200, Bodies::pool);
+  }
+
+  private Reply teamPool(Exchange ex) {
+    return ex.reply(app.billingQuery().teamPool(ex.caller(), ex.team()), 200, Bodies::pool);
+  }
+
+  private Reply purchase(Exchange ex) throws Exception {
+    var pool = new PoolRef(ex.team(), ex.memberOrMe());
+    var request = ex.body(Requests.Purchase.class);
+    String key = ex.idempotencyKey();
+    var command =
+        Exchange.valid(() ->
+            new PurchaseAddOnCommand(
+                ex.caller(),
+                pool,
+                Exchange.credits(request.denominationCredits(), "denomination_credits"),
+                key));
+    return idempotent.run(
+        ex,
+        key,
+        request,
+        e -> {
+          var outcome = app.purchaseAddOn().purchase(command);
+          metrics.purchase(outcome);
+          return e.reply(outcome, 201, Bodies::purchase);
+        });
+  }
+
+  private Reply autoReload(Exchange ex) {
+    var pool = new PoolRef(ex.team(), ex.memberOrMe());
+    var request = ex.body(Requests.AutoReload.class);
+    var command =
+        Exchange.valid(() ->
+            new ConfigureAutoReloadCommand(
+                ex.caller(),
+                pool,
+                request.enabled(),
+                Exchange.credits(request.denominationCredits(), "denomination_credits"),
+                request.thresholdCredits() == null
+                    ? null
+                    : Exchange.credits(request.thresholdCredits(), "threshold_credits")));
+    return ex.reply(app.configureAutoReload().configure(command), 200, Bodies::autoReload);
+  }
+
+  private Reply spendCap(Exchange ex) throws Exception {
+    var team = ex.team();
+    var request = ex.body(Requests.SpendCap.class);
+    String key = ex.idempotencyKey();
+    var command =
+        Exchange.valid(() ->
+            new RaiseSpendCapCommand(
+                ex.caller(),
+                team,
+                Exchange.cents(request.monthlyLimitCents(), "monthly_limit_cents")));
+    return idempotent.run(
+        ex,
+        key,
+        request,
+        e -> e.reply(app.raiseSpendCap().setMonthlyLimit(command), 200, Bodies::spendCap));
+  }
+
+  private Reply ledger(Exchange ex) {
+    var team = ex.team();
+    int limit = limit(ex.query("limit"));
+    String cursor = ex.query("cursor");
+    return ex.reply(
+        app.billingQuery().ledger(ex.caller(), team, limit, cursor), 200, Bodies::ledger);
+  }
+
+  private static int limit(String value) {
+    if (value == null) {
+      return DEFAULT_LEDGER_LIMIT;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalid("limit must be a whole number from 1 to 200");
+    }
+  }
+}

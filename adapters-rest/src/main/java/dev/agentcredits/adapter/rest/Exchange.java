@@ -1,0 +1,186 @@
+package dev.agentcredits.adapter.rest;
+
+import dev.agentcredits.application.port.in.AuthenticateUseCase;
+import dev.agentcredits.application.port.in.Caller;
+import dev.agentcredits.application.port.in.ErrorCode;
+import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.RequestKeys;
+import dev.agentcredits.domain.shared.ApiKeyId;
+import dev.agentcredits.domain.shared.Credits;
+import dev.agentcredits.domain.shared.MemberId;
+import dev.agentcredits.domain.shared.Money;
+import dev.agentcredits.domain.shared.RunId;
+import dev.agentcredits.domain.shared.TeamId;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One request as the handlers see it: who calls, its path ids and body, and how to answer. Every
+ * value it hands out has been checked; anything invalid stops the request with a problem.
+ */
+final class Exchange {
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private final Context ctx;
+  private final Route route;
+  private final Trace trace;
+  private final AuthenticateUseCase authentication;
+  private final int maxBodyBytes;
+  private Caller caller;
+
+  Exchange(
+      Context ctx, Route route, Trace trace, AuthenticateUseCase authentication, int maxBodyBytes) {
+    this.ctx = ctx;
+    this.route = route;
+    this.trace = trace;
+    this.authentication = authentication;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** The caller the bearer key names; a missing, malformed, unknown or revoked key is refused. */
+  Caller caller() {
+    if (caller == null) {
+      caller = authenticate(ctx.header("Authorization"));
+    }
+    return caller;
+  }
+
+  private Caller authenticate(String authorization) {
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      String key = authorization.substring(7).trim();
+      if (!key.isEmpty() && key.chars().noneMatch(Character::isWhitespace)) {
+        var found = authentication.authenticate(key);
+        if (found.isPresent()) {
+          return found.get();
+        }
+      }
+    }
+    ctx.header("WWW-Authenticate", "Bearer");
+    throw ProblemException.of(
+        ErrorCode.AUTHENTICATION_REQUIRED,
+        "send a valid, unrevoked API key as Authorization: Bearer <key>");
+  }
+
+  <T> T body(Class<T> type) {
+    try {
+      return BodyReader.read(
+          ctx.contentType(),
+          ctx.req().getContentLengthLong(),
+          ctx.req().getInputStream(),
+          maxBodyBytes,
+          type);
+    } catch (IOException e) {
+      throw ProblemException.invalid("the request body could not be read");
+    }
+  }
+
+  /** Builds a command or value; what its constructor rejects is the client's mistake. */
+  static <T> T valid(Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw ProblemException.invalid(
+          e.getMessage() == null ? "a parameter is invalid" : e.getMessage());
+    }
+  }
+
+  TeamId team() {
+    return valid(() -> new TeamId(ctx.pathParam("team_id")));
+  }
+
+  RunId task() {
+    return valid(() -> new RunId(ctx.pathParam("task_id")));
+  }
+
+  ApiKeyId keyId() {
+    return valid(() -> new ApiKeyId(ctx.pathParam("key_id")));
+  }
+
+  /** The member named in the path; null for {@code me}, the caller's own pool. */
+  MemberId memberOrMe() {
+    String member = ctx.pathParam("member_id");
+    return member.equals("me") ? null : valid(() -> new MemberId(member));
+  }
+
+  String query(String name) {
+    return ctx.queryParam(name);
+  }
+
+  /** The {@code Idempotency-Key} header, checked; null when the client sent none. */
+  String idempotencyKey() {
+    String key = ctx.header(IDEMPOTENCY_KEY);
+    if (key == null) {
+      return null;
+    }
+    valid(() -> {
+      RequestKeys.requireValid(key);
+      return key;
+    });
+    return key;
+  }
+
+  /** What the rate limit counts requests by: the key the caller authenticated with. */
+  String rateLimitKey() {
+    return switch (caller()) {
+      case Caller.Operator o -> "operator";
+      case Caller.MemberKey m -> "key:" + m.key().value();
+      case Caller.TeamKey t -> "key:" + t.key().value();
+      case Caller.Integration i -> "integration";
+    };
+  }
+
+  /** Who, what and where: an idempotency key means something only within this scope. */
+  String idempotencyScope() {
+    String who =
+        switch (caller()) {
+          case Caller.Operator o -> "operator";
+          case Caller.MemberKey m -> "key:" + m.key().value();
+          case Caller.TeamKey t -> "key:" + t.key().value();
+          case Caller.Integration i -> "integration";
+        };
+    StringBuilder scope = new StringBuilder(who).append(' ').append(route.method()).append(' ');
+    scope.append(route.path());
+    Map<String, String> params = new TreeMap<>(ctx.pathParamMap());
+    params.forEach((k, v) -> scope.append(' ').append(k).append('=').append(v));
+    return scope.toString();
+  }
+
+  /** The value as {@code status} with the body made from it (204: none), or the refusal. */
+  <T> Reply reply(Outcome<T> outcome, int status, Function<T, Object> body) {
+    return switch (outcome) {
+      case Outcome.Ok<T> ok ->
+          status == 204 ? Reply.noContent() : Reply.json(status, body.apply(ok.value()));
+      case Outcome.Refused<T> refused -> Problems.of(refused.refusal(), path(), trace.traceId());
+    };
+  }
+
+  static Credits credits(long value, String field) {
+    if (value < 0) {
+      throw ProblemException.invalid(field + " must not be negative");
+    }
+    return Credits.of(value);
+  }
+
+  static Money cents(long value, String field) {
+    if (value < 0) {
+      throw ProblemException.invalid(field + " must not be negative");
+    }
+    return Money.cents(value);
+  }
+
+  String path() {
+    return ctx.path();
+  }
+
+  Trace trace() {
+    return trace;
+  }
+
+  Route route() {
+    return route;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.agentcredits.adapter.rest;
+
+import dev.agentcredits.application.port.in.ErrorCode;
+
+/**
+ * An answer ready to be written: status, body text (null for none), its content type, the error
+ * code when it is a problem, and whether it repeats an answer kept under an idempotency key.
+ */
+record Reply(int status, String body, String contentType, ErrorCode error, boolean replayed) {
+  static final String JSON = "application/json";
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  static Reply json(int status, Object body) {
+    return new Reply(status, Json.write(body), JSON, null, false);
+  }
+
+  static Reply problem(ErrorCode code, String body) {
+    return new Reply(code.status(), body, PROBLEM_JSON, code, false);
+  }
+
+  static Reply noContent() {
+    return new Reply(204, null, null, null, false);
+  }
+
+  static Reply text(String body, String contentType) {
+    return new Reply(200, body, contentType, null, false);
+  }
+
+  /** An answer kept under an idempotency key, given again. */
+  static Reply replay(int status, String body) {
+    return new Reply(status, body, status >= 400 ? PROBLEM_JSON : JSON, null, true);
+  }
+}

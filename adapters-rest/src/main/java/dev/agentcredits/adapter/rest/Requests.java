@@ -1,0 +1,87 @@
+package dev.agentcredits.adapter.rest;
+
+import java.util.Objects;
+
+/**
+ * The request bodies, one record per endpoint, of plain JSON types. A record checks only that the
+ * required fields are there; the command records check the values.
+ */
+final class Requests {
+  private Requests() {}
+
+  record CreateTeam(String name, String plan, String ownerEmail) {
+    CreateTeam {
+      required(name, "name");
+      required(plan, "plan");
+      required(ownerEmail, "owner_email");
+    }
+  }
+
+  record AddMember(String email, String role) {
+    AddMember {
+      required(email, "email");
+      required(role, "role");
+    }
+  }
+
+  record CreateApiKey(String name) {
+    CreateApiKey {
+      required(name, "name");
+    }
+  }
+
+  record Grant(Long credits, String expiresAt) {
+    Grant {
+      required(credits, "credits");
+      required(expiresAt, "expires_at");
+    }
+  }
+
+  record SubmitTask(String prompt, String scheduleId) {
+    SubmitTask {
+      required(prompt, "prompt");
+    }
+  }
+
+  record Usage(String usageId, Long credits) {
+    Usage {
+      required(usageId, "usage_id");
+      required(credits, "credits");
+    }
+  }
+
+  record Purchase(Long denominationCredits) {
+    Purchase {
+      required(denominationCredits, "denomination_credits");
+    }
+  }
+
+  record AutoReload(Boolean enabled, Long denominationCredits, Long thresholdCredits) {
+    AutoReload {
+      required(enabled, "enabled");
+      required(denominationCredits, "denomination_credits");
+    }
+  }
+
+  record SpendCap(Long monthlyLimitCents) {
+    SpendCap {
+      required(monthlyLimitCents, "monthly_limit_cents");
+    }
+  }
+
+  record AdvanceClock(Long advanceSeconds) {
+    AdvanceClock {
+      required(advanceSeconds, "advance_seconds");
+    }
+  }
+
+  record Payments(Boolean declined) {
+    Payments {
+      required(declined, "declined");
+    }
+  }
+
+  private static void required(Object value, String field) {
+    Objects.requireNonNull(value, field + " is required");
+  }
+}

@@ -1,0 +1,51 @@
+package dev.agentcredits.adapter.rest;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What needs no key: liveness, readiness (every check must pass), Prometheus metrics, the OpenAPI
+ * document and the human docs rendered from it.
+ */
+final class SystemRoutes {
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final List<HealthCheck> readiness;
+  private final PrometheusMeterRegistry registry;
+  private final OpenApiDocument openApi;
+  private final String docs;
+
+  SystemRoutes(
+      List<HealthCheck> readiness, PrometheusMeterRegistry registry, OpenApiDocument openApi) {
+    this.readiness = readiness;
+    this.registry = registry;
+    this.openApi = openApi;
+    this.docs = DocsPage.render(openApi.tree());
+  }
+
+  List<Route> routes() {
+    return List.of(
+        Route.open("/health/live", ex -> Reply.json(200, Map.of("status", "UP"))),
+        Route.open("/health/ready", ex -> ready()),
+        Route.open("/metrics", ex -> Reply.text(registry.scrape(), PROMETHEUS_TEXT)),
+        Route.open("/api/v1/openapi.json", ex -> Reply.text(openApi.json(), Reply.JSON)),
+        Route.open("/docs", ex -> Reply.text(docs, "text/html; charset=utf-8")),
+        Route.open("/api/v1/docs", ex -> Reply.text(docs, "text/html; charset=utf-8")));
+  }
+
+  private Reply ready() {
+    Map<String, Object> checks = new LinkedHashMap<>();
+    boolean up = true;
+    for (HealthCheck check : readiness) {
+      boolean passes = check.passes();
+      checks.put(check.name(), passes ? "UP" : "DOWN");
+      up &= passes;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", up ? "UP" : "DOWN");
+    body.put("checks", checks);
+    return Reply.json(up ? 200 : 503, body);
+  }
+}
