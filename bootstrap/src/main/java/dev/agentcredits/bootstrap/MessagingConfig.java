@@ -1,0 +1,51 @@
+package dev.agentcredits.bootstrap;
+
+import dev.agentcredits.adapter.messaging.CommandHandlers;
+import dev.agentcredits.adapter.messaging.InMemoryEventBus;
+import dev.agentcredits.adapter.messaging.OutboxRelay;
+import dev.agentcredits.adapter.messaging.RabbitMessaging;
+import dev.agentcredits.application.service.BillingApplication;
+import dev.agentcredits.application.service.RelayEventsService;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The broker (memory or RabbitMQ) and the relay that publishes the outbox through it. */
+@Configuration(proxyBeanMethods = false)
+class MessagingConfig {
+  static final Duration RELAY_POLL = Duration.ofMillis(250);
+
+  @Bean(destroyMethod = "close")
+  BrokerBackend brokerBackend(Settings settings, BillingApplication app) {
+    return switch (settings.broker()) {
+      case MEMORY -> new BrokerBackend("memory", new InMemoryEventBus(), () -> true, () -> {});
+      case RABBITMQ -> {
+        var handlers =
+            new CommandHandlers(
+                app.submitRun(), app.reportUsage(), app.completeRun(), app.idempotency());
+        var rabbit = RabbitMessaging.connect(settings.amqpUrl(), handlers);
+        rabbit.startConsuming();
+        yield new BrokerBackend("rabbitmq", rabbit.publisher(), rabbit::isHealthy, rabbit::close);
+      }
+    };
+  }
+
+  @Bean(destroyMethod = "close")
+  OutboxRelay outboxRelay(
+      BrokerBackend broker, StoreBackend store, PrometheusMeterRegistry registry) {
+    var publisher = new CountingEventPublisher(broker.publisher(), registry);
+    var relayEvents =
+        new RelayEventsService(store.stores().outbox(), publisher, store.transactions());
+    var relay = new OutboxRelay(relayEvents, RELAY_POLL);
+    Gauge.builder("agent_credits.outbox.depth", relayEvents, r -> r.outboxDepth())
+        .description("Events committed but not yet published")
+        .register(registry);
+    Gauge.builder("agent_credits.relay.consecutive_failures", relay, r -> r.consecutiveFailures())
+        .description("Relay batches failed in a row")
+        .register(registry);
+    relay.start();
+    return relay;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.agentcredits.bootstrap;
+
+import dev.agentcredits.adapter.persistence.memory.InMemoryPersistence;
+import dev.agentcredits.adapter.persistence.payment.SimulatedPaymentGateway;
+import dev.agentcredits.adapter.persistence.postgres.EmbeddedDatabase;
+import dev.agentcredits.adapter.persistence.postgres.PostgresPersistence;
+import dev.agentcredits.adapter.persistence.security.RandomSecrets;
+import dev.agentcredits.adapter.persistence.security.Sha256KeyHasher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The store (embedded PostgreSQL, an external PostgreSQL, or memory), payments and secrets. */
+@Configuration(proxyBeanMethods = false)
+class PersistenceConfig {
+
+  @Bean(destroyMethod = "close")
+  StoreBackend storeBackend(Settings settings) {
+    return switch (settings.store()) {
+      case MEMORY -> {
+        var memory = new InMemoryPersistence();
+        yield new StoreBackend(
+            "memory", memory.stores(), memory.transactions(), () -> true, () -> {});
+      }
+      case POSTGRES -> {
+        var postgres =
+            connect(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings);
+        yield new StoreBackend(
+            "postgres",
+            postgres.stores(),
+            postgres.transactions(),
+            postgres::isHealthy,
+            postgres::close);
+      }
+      case EMBEDDED -> {
+        var database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"));
+        PostgresPersistence postgres;
+        try {
+          postgres = connect(database.jdbcUrl(), database.user(), database.password(), settings);
+        } catch (RuntimeException e) {
+          database.close();
+          throw e;
+        }
+        yield new StoreBackend(
+            "embedded",
+            postgres.stores(),
+            postgres.transactions(),
+            postgres::isHealthy,
+            () -> {
+              postgres.close();
+              database.close();
+            });
+      }
+    };
+  }
+
+  private static PostgresPersistence connect(
+      String url, String user, String password, Settings settings) {
+    return settings.dbSchema().isPresent()
+        ? PostgresPersistence.connect(url, user, password, settings.dbSchema().get())
+        : PostgresPersistence.connect(url, user, password);
+  }
+
+  /** No real gateway exists yet: payments are simulated, and operators can make them decline. */
+  @Bean
+  SimulatedPaymentGateway paymentGateway() {
+    return new SimulatedPaymentGateway();
+  }
+
+  @Bean
+  Sha256KeyHasher keyHasher() {
+    return new Sha256KeyHasher();
+  }
+
+  @Bean
+  RandomSecrets secrets() {
+    return new RandomSecrets();
+  }
+}

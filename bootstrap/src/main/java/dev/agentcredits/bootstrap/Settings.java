@@ -1,0 +1,281 @@
+package dev.agentcredits.bootstrap;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the service is configured with, from API.md's environment variables, each of which a
+ * command-line flag may override ({@code AGENT_CREDITS_HTTP_PORT} is {@code --http-port=...}).
+ * Parsed and checked in one place: {@link #parse} either answers complete settings or says what is
+ * wrong.
+ */
+public record Settings(
+    int httpPort,
+    Optional<String> operatorKey,
+    Store store,
+    Path dataDir,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    Optional<String> dbSchema,
+    Broker broker,
+    String amqpUrl,
+    ClockMode clock,
+    Optional<Instant> clockStart,
+    boolean demo,
+    long rateLimitPerSecond,
+    long rateLimitBurst) {
+
+  public enum Store {
+    EMBEDDED,
+    POSTGRES,
+    MEMORY
+  }
+
+  public enum Broker {
+    MEMORY,
+    RABBITMQ
+  }
+
+  public enum ClockMode {
+    SYSTEM,
+    MANUAL
+  }
+
+  static final String PREFIX = "AGENT_CREDITS_";
+  public static final long DEFAULT_RATE_LIMIT_PER_SECOND = 1_000;
+  public static final long DEFAULT_RATE_LIMIT_BURST = 2_000;
+  private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{16,200}");
+
+  /** The settings, their defaults and what they mean; printed with {@code --help} and on errors. */
+  static final List<String[]> OPTIONS =
+      List.of(
+          new String[] {"HTTP_PORT", "8080", "HTTP port (0: any free port)"},
+          new String[] {
+            "OPERATOR_KEY",
+            "",
+            "the operator's bearer key (16-200 printable characters); none: one is generated and printed"
+          },
+          new String[] {"STORE", "embedded", "embedded | postgres | memory"},
+          new String[] {"DATA_DIR", "./data", "where the embedded store keeps its data"},
+          new String[] {
+            "DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres", "JDBC URL for postgres"
+          },
+          new String[] {"DB_USER", "postgres", "database user for postgres"},
+          new String[] {"DB_PASSWORD", "", "database password for postgres"},
+          new String[] {
+            "DB_SCHEMA", "", "database schema (created when missing); none: the default schema"
+          },
+          new String[] {"BROKER", "memory", "memory | rabbitmq"},
+          new String[] {
+            "AMQP_URL", "amqp://guest:guest@127.0.0.1:5672", "RabbitMQ URL for rabbitmq"
+          },
+          new String[] {
+            "CLOCK", "system", "system | manual (time moves only when the operator says so)"
+          },
+          new String[] {
+            "CLOCK_START", "", "with a manual clock: the instant it starts at (ISO-8601); none: now"
+          },
+          new String[] {
+            "DEMO",
+            "false",
+            "true: provision demo teams at start and print their keys (also --demo)"
+          },
+          new String[] {
+            "RATE_LIMIT_PER_SECOND",
+            "1000",
+            "requests per second each API key may make, per instance (0: no limit)"
+          },
+          new String[] {
+            "RATE_LIMIT_BURST", "2000", "requests each API key may make at once, per instance"
+          });
+
+  public Settings {
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new SettingsException("AGENT_CREDITS_HTTP_PORT must be from 0 to 65535");
+    }
+    if (rateLimitPerSecond < 0 || rateLimitPerSecond > 1_000_000_000L) {
+      throw new SettingsException(
+          "AGENT_CREDITS_RATE_LIMIT_PER_SECOND must be from 0 to 1000000000");
+    }
+    if (rateLimitBurst < 1 || rateLimitBurst > 1_000_000_000L) {
+      throw new SettingsException("AGENT_CREDITS_RATE_LIMIT_BURST must be from 1 to 1000000000");
+    }
+  }
+
+  /** Reads the environment, then the flags, which win; throws on anything it cannot use. */
+  public static Settings parse(Map<String, String> environment, List<String> args) {
+    Map<String, String> values = new HashMap<>();
+    for (String[] option : OPTIONS) {
+      String value = environment.get(PREFIX + option[0]);
+      if (value != null && !value.isBlank()) {
+        values.put(option[0], value.strip());
+      }
+    }
+    for (String arg : args) {
+      flag(arg, values);
+    }
+    return new Settings(
+        port(values.getOrDefault("HTTP_PORT", "8080")),
+        Optional.ofNullable(values.get("OPERATOR_KEY")).map(Settings::operatorKey),
+        choice(Store.class, "STORE", values.getOrDefault("STORE", "embedded")),
+        path(values.getOrDefault("DATA_DIR", "./data")),
+        dbUrl(values.getOrDefault("DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres")),
+        values.getOrDefault("DB_USER", "postgres"),
+        values.getOrDefault("DB_PASSWORD", ""),
+        Optional.ofNullable(values.get("DB_SCHEMA")).map(Settings::schema),
+        choice(Broker.class, "BROKER", values.getOrDefault("BROKER", "memory")),
+        amqpUrl(values.getOrDefault("AMQP_URL", "amqp://guest:guest@127.0.0.1:5672")),
+        choice(ClockMode.class, "CLOCK", values.getOrDefault("CLOCK", "system")),
+        Optional.ofNullable(values.get("CLOCK_START")).map(Settings::instant),
+        bool("DEMO", values.getOrDefault("DEMO", "false")),
+        count(
+            "RATE_LIMIT_PER_SECOND",
+            values.getOrDefault(
+                "RATE_LIMIT_PER_SECOND", Long.toString(DEFAULT_RATE_LIMIT_PER_SECOND))),
+        count(
+            "RATE_LIMIT_BURST",
+            values.getOrDefault("RATE_LIMIT_BURST", Long.toString(DEFAULT_RATE_LIMIT_BURST))));
+  }
+
+  /** {@code --name=value} for a setting, {@code --demo} alone for {@code --demo=true}. */
+  private static void flag(String arg, Map<String, String> values) {
+    if (arg.equals("--demo")) {
+      values.put("DEMO", "true");
+      return;
+    }
+    int eq = arg.indexOf('=');
+    if (!arg.startsWith("--") || eq < 0) {
+      throw new SettingsException("unknown argument " + arg + "; expected --name=value or --demo");
+    }
+    String name = arg.substring(2, eq).toUpperCase(Locale.ROOT).replace('-', '_');
+    if (OPTIONS.stream().noneMatch(o -> o[0].equals(name))) {
+      throw new SettingsException("unknown flag " + arg.substring(0, eq) + "; see --help");
+    }
+    values.put(name, arg.substring(eq + 1).strip());
+  }
+
+  static String usage() {
+    StringBuilder usage =
+        new StringBuilder(
+            "usage: java -jar agent-credits.jar [--name=value ...] [--demo]\n"
+                + "Each setting is an environment variable AGENT_CREDITS_<NAME> or a flag --<name>:\n");
+    for (String[] option : OPTIONS) {
+      usage.append(
+          "  %-28s %s%s%n"
+              .formatted(
+                  "--" + option[0].toLowerCase(Locale.ROOT).replace('_', '-'),
+                  option[2],
+                  option[1].isEmpty() ? "" : " (default " + option[1] + ")"));
+    }
+    return usage.toString();
+  }
+
+  private static int port(String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new SettingsException("AGENT_CREDITS_HTTP_PORT must be a number, not " + value);
+    }
+  }
+
+  private static long count(String name, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new SettingsException(PREFIX + name + " must be a whole number, not " + value);
+    }
+  }
+
+  private static String operatorKey(String key) {
+    if (!KEY.matcher(key).matches()) {
+      throw new SettingsException(
+          "AGENT_CREDITS_OPERATOR_KEY must be 16-200 printable ASCII characters without spaces");
+    }
+    return key;
+  }
+
+  private static <E extends Enum<E>> E choice(Class<E> type, String name, String value) {
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException(
+          PREFIX
+              + name
+              + " must be one of "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(c -> c.name().toLowerCase(Locale.ROOT))
+                  .toList()
+              + ", not "
+              + value);
+    }
+  }
+
+  private static Path path(String value) {
+    try {
+      return Path.of(value);
+    } catch (RuntimeException e) {
+      throw new SettingsException("AGENT_CREDITS_DATA_DIR is not a path: " + value);
+    }
+  }
+
+  private static String dbUrl(String value) {
+    if (!value.startsWith("jdbc:postgresql:")) {
+      throw new SettingsException("AGENT_CREDITS_DB_URL must start with jdbc:postgresql:");
+    }
+    return value;
+  }
+
+  private static String schema(String value) {
+    if (!SCHEMA.matcher(value).matches()) {
+      throw new SettingsException(
+          "AGENT_CREDITS_DB_SCHEMA must be lower-case letters, digits and underscores");
+    }
+    return value;
+  }
+
+  private static String amqpUrl(String value) {
+    if (!value.startsWith("amqp://") && !value.startsWith("amqps://")) {
+      throw new SettingsException("AGENT_CREDITS_AMQP_URL must start with amqp:// or amqps://");
+    }
+    return value;
+  }
+
+  private static Instant instant(String value) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new SettingsException(
+          "AGENT_CREDITS_CLOCK_START must be an ISO-8601 instant such as 2030-01-01T00:00:00Z");
+    }
+  }
+
+  private static boolean bool(String name, String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default -> throw new SettingsException(PREFIX + name + " must be true or false");
+    };
+  }
+
+  /** The password is never shown. */
+  @Override
+  public String toString() {
+    return "store=%s broker=%s clock=%s port=%d demo=%s"
+        .formatted(
+            store.name().toLowerCase(Locale.ROOT),
+            broker.name().toLowerCase(Locale.ROOT),
+            clock.name().toLowerCase(Locale.ROOT),
+            httpPort,
+            demo);
+  }
+}

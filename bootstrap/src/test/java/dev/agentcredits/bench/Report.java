@@ -1,0 +1,173 @@
+package dev.agentcredits.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A benchmark run's figures and checks; a workload whose checks failed has no figures, only the
+ * word INVALID, in the JSON summary and in the table alike.
+ */
+record Report(
+    Instant started,
+    BenchOptions options,
+    Ceiling.Result ceiling,
+    long startToReadyMillis,
+    Service.Memory memory,
+    Load.Result warmup,
+    List<Load.Result> workloads,
+    List<Invariants.Check> checks,
+    String loadAverage) {
+
+  boolean passed() {
+    return checks.stream().allMatch(Invariants.Check::passed);
+  }
+
+  boolean passed(String workload) {
+    return checks.stream()
+        .filter(c -> c.workload().equals(workload))
+        .allMatch(Invariants.Check::passed);
+  }
+
+  Load.Result workload(String name) {
+    return workloads.stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  ObjectNode toJson() {
+    ObjectNode root = Http.JSON.createObjectNode();
+    root.put("date", started.toString());
+    root.put("valid", passed());
+    root.put("load_average_at_start", loadAverage);
+    ObjectNode machine = root.putObject("machine");
+    machine.put("cores", Runtime.getRuntime().availableProcessors());
+    machine.put("java", System.getProperty("java.version"));
+    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    if (ceiling != null) {
+      ObjectNode b = root.putObject("ceiling_b");
+      b.put("tps", round(ceiling.tps()));
+      b.put("command", ceiling.command());
+      b.put("what", "pgbench built-in tpcb-like, scale 1, 16 clients, 2 threads, prepared");
+    }
+    ObjectNode service = root.putObject("service");
+    service.put("mode", options.mode().name().toLowerCase(Locale.ROOT));
+    service.put("start_to_ready_ms", startToReadyMillis);
+    service.put("peak_rss_mb", round(memory.peakRssBytes() / 1048576.0));
+    service.put("peak_rss_source", memory.source());
+    service.put("jvm_args", String.join(" ", options.jvmArgs()));
+    ObjectNode load = root.putObject("load");
+    load.put("clients", options.clients());
+    load.put("seconds_per_workload", options.duration().toSeconds());
+    load.put("max_requests_per_workload", options.maxRequests());
+    load.put("warmup_seconds", options.warmup().toSeconds());
+    load.put("spread_members", options.spreadTeams() * options.membersPerTeam());
+    ArrayNode workloadsJson = root.putArray("workloads");
+    for (Load.Result w : workloads) {
+      ObjectNode node = workloadsJson.addObject();
+      node.put("name", w.name());
+      node.put("valid", passed(w.name()));
+      node.put("requests", w.requests());
+      ObjectNode statuses = node.putObject("statuses");
+      w.statuses().forEach((k, v) -> statuses.put(Integer.toString(k), v));
+      node.put("errors", w.errors());
+      node.put("seconds", round(w.elapsedNanos() / 1e9));
+      ObjectNode cpu = node.putObject("cpu_core_seconds");
+      cpu.put("service", round(w.cpu().service()));
+      cpu.put("machine_busy", round(w.cpu().busy()));
+      cpu.put("machine_total", round(w.cpu().total()));
+      node.put("service_cpu_ms_per_accepted", round(w.serviceCpuMillisPerOk()));
+      if (passed(w.name())) {
+        node.put("accepted_per_second", round(w.okPerSecond()));
+        node.put("p50_ms", round(w.latencies().percentileMillis(50)));
+        node.put("p99_ms", round(w.latencies().percentileMillis(99)));
+        node.put("p99_9_ms", round(w.latencies().percentileMillis(99.9)));
+        node.put("max_ms", round(w.latencies().percentileMillis(100)));
+        if (ceiling != null) {
+          node.put("ratio_to_b", round(w.okPerSecond() / ceiling.tps()));
+        }
+      }
+    }
+    ArrayNode checksJson = root.putArray("checks");
+    for (Invariants.Check c : checks) {
+      ObjectNode node = checksJson.addObject();
+      node.put("workload", c.workload());
+      node.put("check", c.name());
+      node.put("passed", c.passed());
+      node.put("detail", c.detail());
+    }
+    return root;
+  }
+
+  void write(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Http.JSON
+        .writerWithDefaultPrettyPrinter()
+        .writeValue(dir.resolve("summary.json").toFile(), toJson());
+  }
+
+  /** The table for a terminal and for README.md (Markdown). */
+  String table() {
+    StringBuilder t = new StringBuilder();
+    t.append("Agent Credits benchmark, ").append(started).append('\n');
+    t.append(
+        "%d cores, Java %s; %d HTTP clients, %d s per workload after %d s warm-up; service: %s%n%n"
+            .formatted(
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                options.clients(),
+                options.duration().toSeconds(),
+                options.warmup().toSeconds(),
+                options.mode() == BenchOptions.Mode.JAR ? "java -jar, own process" : "in-process"));
+    t.append(
+        "| workload | accepted/s | x B | p50 ms | p99 ms | p99.9 ms | requests | non-2xx | errors"
+            + " | service CPU ms/req | machine CPU busy |\n");
+    t.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    if (ceiling != null) {
+      t.append(
+          "| B: pgbench tpcb-like, scale 1, 16 clients | %.0f tps | 1.00 | | | | | | | | |%n"
+              .formatted(ceiling.tps()));
+    }
+    for (Load.Result w : workloads) {
+      if (!passed(w.name())) {
+        t.append(
+            "| %s | INVALID (invariants broken) | | | | | %d | | | | |%n"
+                .formatted(w.name(), w.requests()));
+        continue;
+      }
+      t.append(
+          "| %s | %.0f | %s | %.1f | %.1f | %.1f | %d | %d | %d | %.2f | %.0f%% |%n"
+              .formatted(
+                  w.name(),
+                  w.okPerSecond(),
+                  ceiling == null ? "-" : "%.2f".formatted(w.okPerSecond() / ceiling.tps()),
+                  w.latencies().percentileMillis(50),
+                  w.latencies().percentileMillis(99),
+                  w.latencies().percentileMillis(99.9),
+                  w.requests(),
+                  w.requests() - w.ok() - w.errors(),
+                  w.errors(),
+                  w.serviceCpuMillisPerOk(),
+                  w.cpu().total() == 0 ? 0 : 100 * w.cpu().busy() / w.cpu().total()));
+    }
+    t.append(
+        "%nstart to ready: %d ms; peak RSS: %.0f MB (%s)%n"
+            .formatted(startToReadyMillis, memory.peakRssBytes() / 1048576.0, memory.source()));
+    long failed = checks.stream().filter(c -> !c.passed()).count();
+    t.append("load average at start: %s%n".formatted(loadAverage));
+    t.append("invariants: %d checks, %d failed%n".formatted(checks.size(), failed));
+    for (Invariants.Check c : checks) {
+      t.append(
+          "  [%s] %s: %s (%s)%n"
+              .formatted(c.passed() ? "ok" : "FAILED", c.workload(), c.name(), c.detail()));
+    }
+    return t.toString();
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+}

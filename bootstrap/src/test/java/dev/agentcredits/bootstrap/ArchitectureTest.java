@@ -1,0 +1,151 @@
+package dev.agentcredits.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module graph as rules (STYLE.md, convention 11). Runs here because only bootstrap sees every
+ * module; {@code archRule.failOnEmptyShould=true} makes a rule over an empty package fail.
+ */
+@AnalyzeClasses(packages = "dev.agentcredits", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  private static final String DOMAIN = "dev.agentcredits.domain..";
+  private static final String APPLICATION = "dev.agentcredits.application..";
+  private static final String PORT_IN = "dev.agentcredits.application.port.in..";
+  private static final String PORT_OUT = "dev.agentcredits.application.port.out..";
+  private static final String REST = "dev.agentcredits.adapter.rest..";
+  private static final String PERSISTENCE = "dev.agentcredits.adapter.persistence..";
+  private static final String MESSAGING = "dev.agentcredits.adapter.messaging..";
+  private static final String BOOTSTRAP = "dev.agentcredits.bootstrap..";
+
+  private static final String[] FRAMEWORKS = {
+    "org.springframework..",
+    "org.jdbi..",
+    "com.zaxxer..",
+    "jakarta..",
+    "lombok..",
+    "com.fasterxml..",
+    "io.javalin..",
+    "com.rabbitmq.."
+  };
+
+  private static final DescribedPredicate<JavaClass> FLOATING_POINT =
+      DescribedPredicate.describe(
+          "float, double, Float or Double (or arrays of them)",
+          type -> {
+            JavaClass base = type.getBaseComponentType();
+            return base.isEquivalentTo(float.class)
+                || base.isEquivalentTo(double.class)
+                || base.isEquivalentTo(Float.class)
+                || base.isEquivalentTo(Double.class);
+          });
+
+  @ArchTest
+  static final ArchRule layers_depend_only_inwards =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("Domain")
+          .definedBy(DOMAIN)
+          .layer("Application")
+          .definedBy(APPLICATION)
+          .layer("RestAdapter")
+          .definedBy(REST)
+          .layer("PersistenceAdapter")
+          .definedBy(PERSISTENCE)
+          .layer("MessagingAdapter")
+          .definedBy(MESSAGING)
+          .layer("Bootstrap")
+          .definedBy(BOOTSTRAP)
+          .whereLayer("Bootstrap")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("RestAdapter")
+          .mayOnlyBeAccessedByLayers("Bootstrap")
+          .whereLayer("PersistenceAdapter")
+          .mayOnlyBeAccessedByLayers("Bootstrap")
+          .whereLayer("MessagingAdapter")
+          .mayOnlyBeAccessedByLayers("Bootstrap")
+          .whereLayer("Application")
+          .mayOnlyBeAccessedByLayers(
+              "RestAdapter", "PersistenceAdapter", "MessagingAdapter", "Bootstrap")
+          .whereLayer("Domain")
+          .mayOnlyBeAccessedByLayers(
+              "Application", "RestAdapter", "PersistenceAdapter", "MessagingAdapter", "Bootstrap");
+
+  @ArchTest
+  static final ArchRule domain_depends_only_on_the_jdk =
+      classes()
+          .that()
+          .resideInAPackage(DOMAIN)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(DOMAIN, "java..");
+
+  @ArchTest
+  static final ArchRule application_depends_only_on_domain_and_the_jdk =
+      classes()
+          .that()
+          .resideInAPackage(APPLICATION)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(APPLICATION, DOMAIN, "java..");
+
+  @ArchTest
+  static final ArchRule adapters_are_independent_of_each_other =
+      slices().matching("dev.agentcredits.adapter.(*)..").should().notDependOnEachOther();
+
+  @ArchTest
+  static final ArchRule inbound_ports_do_not_depend_on_outbound_ports =
+      noClasses()
+          .that()
+          .resideInAPackage(PORT_IN)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(PORT_OUT);
+
+  @ArchTest
+  static final ArchRule outbound_ports_do_not_depend_on_inbound_ports =
+      noClasses()
+          .that()
+          .resideInAPackage(PORT_OUT)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(PORT_IN);
+
+  @ArchTest
+  static final ArchRule core_is_free_of_frameworks =
+      noClasses()
+          .that()
+          .resideInAnyPackage(DOMAIN, APPLICATION)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(FRAMEWORKS);
+
+  @ArchTest
+  static final ArchRule spring_only_in_bootstrap =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(BOOTSTRAP)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.springframework..");
+
+  @ArchTest
+  static final ArchRule core_keeps_no_floating_point_state =
+      noFields()
+          .that()
+          .areDeclaredInClassesThat()
+          .resideInAnyPackage(DOMAIN, APPLICATION)
+          .should()
+          .haveRawType(FLOATING_POINT);
+}

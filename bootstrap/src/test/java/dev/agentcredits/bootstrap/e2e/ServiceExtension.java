@@ -1,0 +1,87 @@
+package dev.agentcredits.bootstrap.e2e;
+
+import dev.agentcredits.bootstrap.AgentCreditsApplication;
+import dev.agentcredits.bootstrap.RunningService;
+import dev.agentcredits.bootstrap.Settings;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The real service for one test class, as {@code java -jar} would run it: the Spring context, HTTP
+ * on a free port, PostgreSQL in a schema of the class's own, the memory broker and a manual clock.
+ * Register it as a static field; every test provisions its own team, so tests do not depend on each
+ * other or on their order.
+ */
+final class ServiceExtension implements BeforeAllCallback, AfterAllCallback {
+  static final String OPERATOR_KEY = "e2e-operator-key-0123456789";
+
+  /** The 5th of a month, mid-day: a month's spend cap is not reset by accident during a test. */
+  static final Instant CLOCK_START = Instant.parse("2031-03-05T12:00:00Z");
+
+  private RunningService service;
+  private String schema;
+  private Api api;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    ContractCoverage.register(context);
+    TestDatabase db = TestDatabase.get();
+    schema =
+        "e2e_"
+            + context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT)
+            + "_"
+            + UUID.randomUUID().toString().substring(0, 8);
+    var settings =
+        new Settings(
+            0,
+            Optional.of(OPERATOR_KEY),
+            Settings.Store.POSTGRES,
+            Path.of("target", "e2e-data"),
+            db.url,
+            db.user,
+            db.password,
+            Optional.of(schema),
+            Settings.Broker.MEMORY,
+            "amqp://guest:guest@127.0.0.1:5672",
+            Settings.ClockMode.MANUAL,
+            Optional.of(CLOCK_START),
+            false,
+            Settings.DEFAULT_RATE_LIMIT_PER_SECOND,
+            Settings.DEFAULT_RATE_LIMIT_BURST);
+    service = AgentCreditsApplication.start(settings);
+    api = new Api(service.port());
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (service != null) {
+      service.close();
+    }
+    if (schema != null) {
+      TestDatabase.get().drop(schema);
+    }
+  }
+
+  Api api() {
+    return api;
+  }
+
+  Teams teams() {
+    return new Teams(api);
+  }
+
+  /** Moves the service's manual clock forward; due work is done before it answers. */
+  Instant advance(java.time.Duration by) {
+    var reply =
+        api.post(
+            "/api/v1/ops/clock", OPERATOR_KEY, "{\"advance_seconds\": " + by.toSeconds() + "}");
+    reply.assertStatus(200);
+    return Instant.parse(reply.json().path("now").asText());
+  }
+}

@@ -1,0 +1,161 @@
+package dev.agentcredits.usecase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentcredits.adapter.persistence.memory.InMemoryPersistence;
+import dev.agentcredits.adapter.persistence.payment.SimulatedPaymentGateway;
+import dev.agentcredits.adapter.persistence.security.RandomSecrets;
+import dev.agentcredits.adapter.persistence.security.Sha256KeyHasher;
+import dev.agentcredits.application.port.in.Caller;
+import dev.agentcredits.application.port.in.CompleteRunUseCase;
+import dev.agentcredits.application.port.in.ErrorCode;
+import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.Refusal;
+import dev.agentcredits.application.port.in.ReportUsageCommand;
+import dev.agentcredits.application.port.in.RunCommand;
+import dev.agentcredits.application.port.in.view.RunView;
+import dev.agentcredits.application.port.out.OutboxEvent;
+import dev.agentcredits.application.port.out.PaymentGateway;
+import dev.agentcredits.application.port.out.Stores;
+import dev.agentcredits.application.service.BillingApplication;
+import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.event.EventType;
+import dev.agentcredits.domain.pool.Pool;
+import dev.agentcredits.domain.pool.Reconciliation;
+import dev.agentcredits.domain.shared.RunId;
+import dev.agentcredits.domain.shared.TeamId;
+import dev.agentcredits.domain.shared.UsageId;
+import dev.agentcredits.domain.team.Plan;
+import dev.agentcredits.domain.terms.BillingTerms;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+// In bootstrap: only it sees application and adapters-persistence's twins without a module cycle.
+/**
+ * The billing application on the in-memory twins, with a manual clock and the simulated payment
+ * gateway, plus the few steps every test repeats. Teams are provisioned through the use cases.
+ */
+final class BillingFixture {
+  static final Instant START = Instant.parse("2025-01-10T00:00:00Z");
+  static final Caller OPERATOR = new Caller.Operator();
+  static final Caller INTEGRATION = new Caller.Integration();
+
+  final InMemoryPersistence persistence = new InMemoryPersistence();
+  final SimulatedPaymentGateway gateway = new SimulatedPaymentGateway();
+  final TestClock clock = new TestClock(START);
+  final BillingApplication app;
+
+  BillingFixture() {
+    this(simulated -> simulated);
+  }
+
+  /** {@code payments} may wrap the simulated gateway, e.g. to watch or slow it down. */
+  BillingFixture(UnaryOperator<PaymentGateway> payments) {
+    app =
+        new BillingApplication(
+            new BillingApplication.Ports(
+                persistence.stores(),
+                persistence.transactions(),
+                payments.apply(gateway),
+                new RandomSecrets(),
+                new Sha256KeyHasher(),
+                clock,
+                Optional.of(clock),
+                Optional.of(gateway)),
+            BillingTerms.defaults(),
+            "operator-key");
+  }
+
+  private final List<TeamId> teams = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger names =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  Stores stores() {
+    return persistence.stores();
+  }
+
+  TeamBuilder aTeam(Plan plan) {
+    return new TeamBuilder(this, plan, "team-" + names.incrementAndGet());
+  }
+
+  TeamBuilder aBuildTeam() {
+    return aTeam(Plan.BUILD);
+  }
+
+  TeamBuilder anEnterpriseTeam() {
+    return aTeam(Plan.ENTERPRISE);
+  }
+
+  void remember(TeamId team) {
+    teams.add(team);
+  }
+
+  Caller authenticate(String apiKey) {
+    return app.authenticate()
+        .authenticate(apiKey)
+        .orElseThrow(() -> new AssertionError("key does not authenticate"));
+  }
+
+  Outcome<RunView> usage(RunView run, String usageId, long credits) {
+    return app.reportUsage()
+        .report(
+            new ReportUsageCommand(
+                OPERATOR, new RunId(run.taskId()), new UsageId(usageId), credits));
+  }
+
+  Outcome<RunView> complete(RunView run) {
+    CompleteRunUseCase complete = app.completeRun();
+    return complete.complete(new RunCommand(OPERATOR, new RunId(run.taskId())));
+  }
+
+  RunView run(String taskId) {
+    return ok(app.getRun().get(new RunCommand(OPERATOR, new RunId(taskId))));
+  }
+
+  void advance(Duration by) {
+    clock.advance(by);
+  }
+
+  static <T> T ok(Outcome<T> outcome) {
+    assertThat(outcome).isInstanceOf(Outcome.Ok.class);
+    return ((Outcome.Ok<T>) outcome).value();
+  }
+
+  static Refusal refused(Outcome<?> outcome, ErrorCode code) {
+    assertThat(outcome).isInstanceOf(Outcome.Refused.class);
+    Refusal refusal = ((Outcome.Refused<?>) outcome).refusal();
+    assertThat(refusal.code()).as("refusal %s", refusal).isEqualTo(code);
+    return refusal;
+  }
+
+  /** The events committed since the last call, oldest first; they are marked as relayed. */
+  List<DomainEvent> takeEvents() {
+    List<DomainEvent> taken = new ArrayList<>();
+    List<OutboxEvent> batch;
+    while (!(batch = stores().outbox().claim(1_000)).isEmpty()) {
+      batch.forEach(e -> taken.add(e.event()));
+      stores().outbox().markPublished(batch.stream().map(OutboxEvent::sequence).toList());
+    }
+    return taken;
+  }
+
+  static List<DomainEvent> ofType(List<DomainEvent> events, EventType type) {
+    return events.stream().filter(e -> e.type() == type).toList();
+  }
+
+  /** DOMAIN.md rule 16: every pool of every team is exactly what its ledger says. */
+  void assertEveryPoolReconciles() {
+    for (TeamId team : teams) {
+      for (Pool pool : stores().pools().ofTeam(team)) {
+        assertThat(Reconciliation.matches(pool, stores().ledger().ofPool(pool.id())))
+            .as("the ledger of %s explains %s", pool.id(), pool)
+            .isTrue();
+      }
+    }
+  }
+}

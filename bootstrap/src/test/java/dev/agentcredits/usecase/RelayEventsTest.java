@@ -1,0 +1,51 @@
+package dev.agentcredits.usecase;
+
+import static dev.agentcredits.usecase.BillingFixture.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentcredits.application.port.out.OutboxEvent;
+import dev.agentcredits.application.service.RelayEventsService;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** RelayEvents: committed events go out at least once; a failed publish sends them again. */
+class RelayEventsTest extends UseCaseTest {
+
+  @Test
+  void eventsArePublishedOnceThePublisherHasThem() {
+    TestTeam team = billing.aBuildTeam().build();
+    ok(team.submitAs("owner"));
+    List<OutboxEvent> sent = new ArrayList<>();
+    RelayEventsService relay =
+        new RelayEventsService(
+            billing.stores().outbox(), sent::addAll, billing.persistence.transactions());
+    long depth = relay.outboxDepth();
+
+    assertThat(relay.relayBatch(100)).isEqualTo(depth);
+    assertThat(relay.relayBatch(100)).isZero();
+    assertThat(relay.outboxDepth()).isZero();
+    assertThat(sent).hasSize((int) depth);
+    assertThat(sent.stream().map(OutboxEvent::id).distinct()).hasSize((int) depth);
+  }
+
+  @Test
+  void aFailedPublishLeavesTheBatchToBeSentAgain() {
+    TestTeam team = billing.aBuildTeam().build();
+    ok(team.submitAs("owner"));
+    RelayEventsService broken =
+        new RelayEventsService(
+            billing.stores().outbox(),
+            events -> {
+              throw new IllegalStateException("broker down");
+            },
+            billing.persistence.transactions());
+    long depth = broken.outboxDepth();
+
+    assertThatThrownBy(() -> broken.relayBatch(100)).isInstanceOf(IllegalStateException.class);
+
+    assertThat(broken.outboxDepth()).isEqualTo(depth);
+    assertThat(billing.takeEvents()).hasSize((int) depth);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.agentcredits.usecase;
+
+import static dev.agentcredits.usecase.BillingFixture.ofType;
+import static dev.agentcredits.usecase.BillingFixture.ok;
+import static dev.agentcredits.usecase.BillingFixture.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentcredits.application.port.in.Caller;
+import dev.agentcredits.application.port.in.ErrorCode;
+import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.RunCommand;
+import dev.agentcredits.application.port.in.view.RunView;
+import dev.agentcredits.domain.event.EventType;
+import dev.agentcredits.domain.shared.RunId;
+import org.junit.jupiter.api.Test;
+
+/** RetryRun: a FAILED run is billed afresh once the cause is fixed (rule 12). */
+class RetryRunTest extends UseCaseTest {
+
+  @Test
+  void aRefusedRunRunsAfterAPurchase() {
+    TestTeam team = billing.aBuildTeam().withMember("bob").withCreditsLeft("bob", 0).build();
+    String taskId = failedRunOf(team, "bob");
+    ok(team.buy(team.key("bob"), "bob", 400));
+
+    RunView retried = ok(retry(team.key("bob"), taskId));
+
+    assertThat(retried.taskId()).isEqualTo(taskId);
+    assertThat(retried.state()).isEqualTo("QUEUED");
+    assertThat(retried.errorCode()).isNull();
+    assertThat(retried.heldCredits()).isEqualTo(20);
+    assertThat(team.available("bob")).isEqualTo(380);
+    assertThat(ofType(billing.takeEvents(), EventType.RUN_ACCEPTED)).hasSize(1);
+  }
+
+  @Test
+  void aRunStoppedMidRunRunsAgainAfterTheArrearsArePaid() {
+    TestTeam team = billing.aBuildTeam().withCreditsLeft("owner", 20).build();
+    RunView run = ok(team.submitAs("owner"));
+    ok(billing.usage(run, "u-1", 50));
+    ok(team.buy(team.key("owner"), "owner", 400));
+
+    RunView retried = ok(retry(team.key("owner"), run.taskId()));
+
+    assertThat(retried.state()).isEqualTo("QUEUED");
+    assertThat(retried.chargedCredits()).isEqualTo(50);
+    assertThat(team.available("owner")).isEqualTo(400 - 30 - 20);
+  }
+
+  @Test
+  void aRetryThatStillCannotBeFundedIsRefusedAgain() {
+    TestTeam team = billing.aBuildTeam().withCreditsLeft("owner", 0).build();
+    String taskId = failedRunOf(team, "owner");
+
+    refused(retry(team.key("owner"), taskId), ErrorCode.INSUFFICIENT_CREDITS);
+
+    assertThat(billing.run(taskId).state()).isEqualTo("FAILED");
+  }
+
+  @Test
+  void onlyAFailedRunCanBeRetried() {
+    TestTeam team = billing.aBuildTeam().build();
+    RunView run = ok(team.submitAs("owner"));
+
+    refused(retry(team.key("owner"), run.taskId()), ErrorCode.INVALID_REQUEST);
+    ok(billing.complete(run));
+    refused(retry(team.key("owner"), run.taskId()), ErrorCode.INVALID_REQUEST);
+    assertThat(team.poolView("owner").heldCredits()).isZero();
+  }
+
+  @Test
+  void anotherTeamsRunIsNotFound() {
+    TestTeam team = billing.aBuildTeam().withCreditsLeft("owner", 0).build();
+    TestTeam other = billing.aBuildTeam().build();
+    String taskId = failedRunOf(team, "owner");
+
+    refused(retry(other.key("owner"), taskId), ErrorCode.RESOURCE_NOT_FOUND);
+  }
+
+  private String failedRunOf(TestTeam team, String member) {
+    return (String)
+        refused(team.submitAs(member), ErrorCode.INSUFFICIENT_CREDITS).extensions().get("task_id");
+  }
+
+  private Outcome<RunView> retry(Caller caller, String taskId) {
+    return billing.app.retryRun().retry(new RunCommand(caller, new RunId(taskId)));
+  }
+}
