@@ -8,6 +8,7 @@ import static dev.agentcredits.usecase.BillingFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.in.ErrorCode;
+import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.SubmitRunCommand;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.domain.event.DomainEvent;
@@ -137,6 +138,42 @@ class SubmitRunTest extends UseCaseTest {
     assertThat(again.taskId()).isEqualTo(first.taskId());
     assertThat(team.poolView("owner").heldCredits()).isEqualTo(20);
     assertThat(ofType(billing.takeEvents(), EventType.RUN_ACCEPTED)).hasSize(1);
+  }
+
+  @Test
+  void aRefusedSubmissionReplayedUnderItsKeyIsRefusedAgainAndStartsNothing() {
+    // The run-level replay is what answers when the adapter's record of the first answer is gone
+    // (a crash between the refusal's commit and that record): it must be the refusal again.
+    TestTeam team = billing.aBuildTeam().withCreditsLeft("owner", 5).build();
+    SubmitRunCommand command =
+        new SubmitRunCommand(team.key("owner"), null, null, null, null, "p", "req-1");
+    Refusal first =
+        refused(billing.app.submitRun().submit(command), ErrorCode.INSUFFICIENT_CREDITS);
+    billing.takeEvents();
+
+    Refusal again =
+        refused(billing.app.submitRun().submit(command), ErrorCode.INSUFFICIENT_CREDITS);
+
+    assertThat(again.extensions().get("task_id")).isEqualTo(first.extensions().get("task_id"));
+    assertThat(again.extensions().get("billed_pool"))
+        .isEqualTo(first.extensions().get("billed_pool"));
+    assertThat(again.extensions().get("balances")).isEqualTo(first.extensions().get("balances"));
+    assertThat(billing.run((String) first.extensions().get("task_id")).state()).isEqualTo("FAILED");
+    assertThat(billing.takeEvents()).as("a replay publishes nothing").isEmpty();
+    assertThat(team.available("owner")).isEqualTo(5);
+  }
+
+  @Test
+  void aReplayedRefusalStillSaysRefusedAfterThePoolCouldPay() {
+    TestTeam team = billing.aBuildTeam().withCreditsLeft("owner", 5).build();
+    SubmitRunCommand command =
+        new SubmitRunCommand(team.key("owner"), null, null, null, null, "p", "req-1");
+    refused(billing.app.submitRun().submit(command), ErrorCode.INSUFFICIENT_CREDITS);
+    ok(team.buy(team.key("owner"), "owner", 400));
+
+    refused(billing.app.submitRun().submit(command), ErrorCode.INSUFFICIENT_CREDITS);
+
+    assertThat(team.poolView("owner").heldCredits()).as("the key cannot start a run").isZero();
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.domain.event.EventType;
+import dev.agentcredits.domain.pool.CreditSource;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.ReloadFailure;
 import dev.agentcredits.domain.pool.ReserveOutcome;
@@ -190,7 +191,8 @@ final class Admission {
     if (!draft.stored() && draft.requestKey() != null) {
       var earlier = stores.runs().findByRequestKey(team.id(), draft.requestKey());
       if (earlier.isPresent()) {
-        return new Decided(new Attempt.Answered(Replays.ofRun(earlier.get(), template)), pool);
+        return new Decided(
+            new Attempt.Answered(replay(earlier.get(), request, team, pool, changes)), pool);
       }
     }
     ReserveOutcome outcome = pool.reserve(template.id(), terms.startHold().value(), changes.now());
@@ -232,6 +234,35 @@ final class Admission {
         new Attempt.Answered(Outcome.refused(InsufficientCreditsRefusals.of(why, refused.id()))),
         pool,
         draft.stored() ? null : refused);
+  }
+
+  /** The answer a submission under an already used key gets; nothing changes. */
+  private Outcome<RunView> replay(
+      Run earlier, Request request, Team team, Pool pool, PoolChanges changes) {
+    Run template = request.draft().template();
+    boolean samePool = earlier.billedPool().poolId().equals(request.billed().poolId());
+    if (!Replays.refusedAtSubmission(earlier)
+        || !Replays.sameRequest(earlier, template)
+        || !samePool) {
+      return Replays.ofRun(earlier, template);
+    }
+    ReserveOutcome now = pool.reserve(earlier.id(), terms.startHold().value(), changes.now());
+    var tried =
+        now instanceof ReserveOutcome.Short shortfall
+            ? shortfall.sourcesTried()
+            : List.<CreditSource>of();
+    MonthlySpend spend = stores.spend().find(team.id(), MonthlySpend.monthOf(changes.now()));
+    InsufficientCredits why =
+        InsufficientCredits.of(
+            earlier.billedPool(),
+            terms.startHold().value(),
+            pool.balances(),
+            tried,
+            stateWithoutReload(pool, team),
+            team.monthlySpendCap(),
+            spend.spent(),
+            pool.nextRefreshAt(terms.cycleLength()));
+    return Outcome.refused(InsufficientCreditsRefusals.of(why, earlier.id()));
   }
 
   private void updateIfStored(RunDraft draft, Run run) {

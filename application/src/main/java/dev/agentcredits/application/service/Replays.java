@@ -5,6 +5,8 @@ import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.domain.run.Run;
+import dev.agentcredits.domain.run.RunFailure;
+import dev.agentcredits.domain.run.RunState;
 import java.util.Objects;
 
 /**
@@ -19,11 +21,26 @@ final class Replays {
 
   /** {@code request} is the run the new submission would start. */
   static Outcome<RunView> ofRun(Run earlier, Run request) {
-    boolean same =
-        earlier.prompt().equals(request.prompt())
-            && earlier.trigger() == request.trigger()
-            && Objects.equals(earlier.scheduleId(), request.scheduleId())
-            && Objects.equals(earlier.triggeredBy(), request.triggeredBy());
-    return same ? Outcome.ok(Views.run(earlier)) : Outcome.refused(KEY_REUSED);
+    return sameRequest(earlier, request)
+        ? Outcome.ok(Views.run(earlier))
+        : Outcome.refused(KEY_REUSED);
+  }
+
+  static boolean sameRequest(Run earlier, Run request) {
+    return earlier.prompt().equals(request.prompt())
+        && earlier.trigger() == request.trigger()
+        && Objects.equals(earlier.scheduleId(), request.scheduleId())
+        && Objects.equals(earlier.triggeredBy(), request.triggeredBy());
+  }
+
+  /**
+   * A run its submission refused: the key's first answer was {@code insufficient_credits}, so a
+   * replay must be that refusal again (worded from the pool as it is now), never a 201. A run
+   * stopped for credits after acceptance has always charged something (its arrears).
+   */
+  static boolean refusedAtSubmission(Run run) {
+    return run.state() == RunState.FAILED
+        && run.failure() == RunFailure.INSUFFICIENT_CREDITS
+        && run.charged() == 0;
   }
 }

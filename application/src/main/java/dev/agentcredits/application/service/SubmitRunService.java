@@ -70,7 +70,7 @@ public final class SubmitRunService implements SubmitRunUseCase {
               clock.instant(),
               requestKey);
       Optional<Run> earlier = earlierRun(team, requestKey);
-      if (earlier.isPresent()) {
+      if (earlier.isPresent() && answersWithoutThePool(earlier.get(), draft)) {
         return Replays.ofRun(earlier.get(), draft.template());
       }
       try {
@@ -81,9 +81,16 @@ public final class SubmitRunService implements SubmitRunUseCase {
         if (winner.isEmpty()) {
           throw e;
         }
-        return Replays.ofRun(winner.get(), draft.template());
+        return answersWithoutThePool(winner.get(), draft)
+            ? Replays.ofRun(winner.get(), draft.template())
+            : admission.admit(draft, team, billed);
       }
     });
+  }
+
+  /** A refusal is replayed by admission, which words it from the locked pool. */
+  private static boolean answersWithoutThePool(Run earlier, RunDraft draft) {
+    return !Replays.refusedAtSubmission(earlier) || !Replays.sameRequest(earlier, draft.template());
   }
 
   private Optional<Run> earlierRun(Team team, String requestKey) {
