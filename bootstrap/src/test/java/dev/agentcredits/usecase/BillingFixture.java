@@ -48,6 +48,8 @@ final class BillingFixture {
   final InMemoryPersistence persistence = new InMemoryPersistence();
   final SimulatedPaymentGateway gateway = new SimulatedPaymentGateway();
   final TestClock clock = new TestClock(START);
+  final InterleavedTransactions transactions =
+      new InterleavedTransactions(persistence.transactions());
   final BillingApplication app;
 
   BillingFixture() {
@@ -60,7 +62,7 @@ final class BillingFixture {
         new BillingApplication(
             new BillingApplication.Ports(
                 persistence.stores(),
-                persistence.transactions(),
+                transactions,
                 payments.apply(gateway),
                 new RandomSecrets(),
                 new Sha256KeyHasher(),

@@ -48,6 +48,22 @@ class RetryRunTest extends UseCaseTest {
   }
 
   @Test
+  void usageChargedToTheFailedRunWhileARetryIsUnderWayIsKept() {
+    TestTeam team = billing.aBuildTeam().withCreditsLeft("owner", 20).build();
+    RunView run = ok(team.submitAs("owner"));
+    ok(billing.usage(run, "u-1", 50));
+    ok(team.buy(team.key("owner"), "owner", 400));
+    // after the retry has read the run, and before its admission, late usage of the stopped run
+    billing.transactions.before(2, () -> ok(billing.usage(run, "u-2", 7)));
+
+    RunView retried = ok(retry(team.key("owner"), run.taskId()));
+
+    assertThat(retried.state()).isEqualTo("QUEUED");
+    assertThat(retried.chargedCredits()).isEqualTo(57);
+    assertThat(billing.run(run.taskId()).chargedCredits()).isEqualTo(57);
+  }
+
+  @Test
   void aRetryThatStillCannotBeFundedIsRefusedAgain() {
     TestTeam team = billing.aBuildTeam().withCreditsLeft("owner", 0).build();
     String taskId = failedRunOf(team, "owner");

@@ -133,22 +133,30 @@ final class Admission {
   /** Locks the pool once and decides each request in turn against the pool the previous left. */
   private List<Attempt> attemptBatch(List<Request> requests) {
     return tx.inTransaction(() -> {
-      Request first = requests.get(0);
-      if (first.draft().stored() && !stillFailed(first.draft())) {
-        return List.<Attempt>of(
-            new Attempt.Answered(
-                Outcome.refused(
-                    Refusal.of(
-                        ErrorCode.CONFLICT, "the task is being retried by another request"))));
+      List<Request> batch = requests;
+      Request first = batch.get(0);
+      if (first.draft().stored()) {
+        // A retry goes alone. Its run is decided as locked now: usage may have been charged to
+        // the FAILED run since the caller read it, and that charge must not be written over.
+        Run locked = stores.runs().lock(first.draft().template().id()).orElseThrow();
+        if (locked.state() != RunState.FAILED) {
+          return List.<Attempt>of(
+              new Attempt.Answered(
+                  Outcome.refused(
+                      Refusal.of(
+                          ErrorCode.CONFLICT, "the task is being retried by another request"))));
+        }
+        first = new Request(RunDraft.retry(locked), first.team(), first.billed(), first.verdict());
+        batch = List.of(first);
       }
       PoolChanges changes = new PoolChanges(stores, terms, clock.instant());
       // Read in the batch's transaction, once (a pool belongs to one team): the spend cap and the
       // plan as committed now, whatever the callers resolved the billed pool with.
       Team current = stores.teams().find(first.team().id()).orElseThrow();
       Pool pool = changes.lockCurrent(first.billed().poolId(), current.plan());
-      List<Attempt> attempts = new ArrayList<>(requests.size());
+      List<Attempt> attempts = new ArrayList<>(batch.size());
       List<Run> fresh = new ArrayList<>();
-      for (Request request : requests) {
+      for (Request request : batch) {
         Decided decided = decide(request, current, pool, changes);
         attempts.add(decided.attempt());
         pool = decided.pool();
@@ -162,11 +170,6 @@ final class Admission {
       changes.flush();
       return attempts;
     });
-  }
-
-  /** Locks a retried run before its pool, the order every use case takes them in. */
-  private boolean stillFailed(RunDraft draft) {
-    return stores.runs().lock(draft.template().id()).orElseThrow().state() == RunState.FAILED;
   }
 
   /** {@code newRun} is the run to insert when the request was a new submission that was decided. */
