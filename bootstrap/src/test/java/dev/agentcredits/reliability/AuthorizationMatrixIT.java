@@ -132,6 +132,11 @@ class AuthorizationMatrixIT {
     Set<Caller> anyKeyOfTheTeam =
         EnumSet.of(Caller.OPERATOR, Caller.OWNER, Caller.ADMIN, Caller.MEMBER, Caller.TEAM_KEY);
     String silent = "API.md names nobody: the current behaviour (any key of the team) is the spec";
+    // a MEMBER acts on their own runs only: retrying another's would spend that member's pool
+    Set<Caller> runsOfOthers =
+        EnumSet.of(Caller.OPERATOR, Caller.OWNER, Caller.ADMIN, Caller.TEAM_KEY);
+    String mineOnly =
+        "API.md names nobody: any key of the team, but a MEMBER only on runs they started";
     List<Endpoint> endpoints =
         List.of(
             endpoint(
@@ -201,13 +206,31 @@ class AuthorizationMatrixIT {
                     () -> key -> http.post("/api/v1/agent/tasks", key, "{\"prompt\": \"matrix\"}"))
                 .refusing(Caller.OPERATOR, "400 invalid_request"),
             endpoint(
-                "GET /agent/tasks/{id}",
+                "GET /agent/tasks/{id} (a member's own run)",
                 anyKeyOfTheTeam,
                 silent,
                 false,
                 () -> {
                   String task = freshTask();
                   return key -> http.get("/api/v1/agent/tasks/" + task, key);
+                }),
+            endpoint(
+                "GET /agent/tasks/{id} (the owner's run)",
+                runsOfOthers,
+                mineOnly,
+                false,
+                () -> {
+                  String task = freshTaskOf(b.owner());
+                  return key -> http.get("/api/v1/agent/tasks/" + task, key);
+                }),
+            endpoint(
+                "POST /agent/tasks/{id}/complete (the owner's run)",
+                runsOfOthers,
+                mineOnly,
+                false,
+                () -> {
+                  String task = freshTaskOf(b.owner());
+                  return key -> http.post("/api/v1/agent/tasks/" + task + "/complete", key, null);
                 }),
             endpoint(
                 "POST /agent/tasks/{id}/usage",
@@ -220,7 +243,7 @@ class AuthorizationMatrixIT {
                   return key -> http.post("/api/v1/agent/tasks/" + task + "/usage", key, usage);
                 }),
             endpoint(
-                "POST /agent/tasks/{id}/complete",
+                "POST /agent/tasks/{id}/complete (a member's own run)",
                 anyKeyOfTheTeam,
                 silent,
                 false,
@@ -229,9 +252,9 @@ class AuthorizationMatrixIT {
                   return key -> http.post("/api/v1/agent/tasks/" + task + "/complete", key, null);
                 }),
             endpoint(
-                "POST /agent/tasks/{id}/retry",
-                anyKeyOfTheTeam,
-                silent,
+                "POST /agent/tasks/{id}/retry (another member's run)",
+                runsOfOthers,
+                mineOnly,
                 false,
                 () -> {
                   String task = failedTasks.removeFirst();
@@ -399,7 +422,11 @@ class AuthorizationMatrixIT {
 
   /** A queued run of B's member, made by the member for the cell that uses it. */
   private static String freshTask() {
-    Answer submitted = http.post("/api/v1/agent/tasks", b.member().key(), "{\"prompt\": \"cell\"}");
+    return freshTaskOf(b.member());
+  }
+
+  private static String freshTaskOf(Member starter) {
+    Answer submitted = http.post("/api/v1/agent/tasks", starter.key(), "{\"prompt\": \"cell\"}");
     Tenants.expect(submitted, 201);
     return submitted.text("task_id");
   }

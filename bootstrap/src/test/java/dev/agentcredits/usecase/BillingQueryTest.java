@@ -97,10 +97,10 @@ class BillingQueryTest extends UseCaseTest {
   void aRunIsVisibleToItsTeamAndNotFoundForOthers() {
     TestTeam team = billing.aBuildTeam().withMember("bob").build();
     TestTeam other = billing.aBuildTeam().build();
-    RunView run = ok(team.submitAs("owner"));
+    RunView run = ok(team.submitAs("bob"));
 
     RunView seen =
-        ok(billing.app.getRun().get(new RunCommand(team.key("bob"), new RunId(run.taskId()))));
+        ok(billing.app.getRun().get(new RunCommand(team.key("owner"), new RunId(run.taskId()))));
 
     assertThat(seen).isEqualTo(run);
     refused(

@@ -93,6 +93,50 @@ class RetryRunTest extends UseCaseTest {
     refused(retry(other.key("owner"), taskId), ErrorCode.RESOURCE_NOT_FOUND);
   }
 
+  @Test
+  void aMemberCannotRetryAnotherMembersRunWhichWouldSpendTheirPool() {
+    TestTeam team =
+        billing
+            .aBuildTeam()
+            .withMember("bob")
+            .withMember("eve")
+            .withAdmin("ann")
+            .withCreditsLeft("bob", 0)
+            .build();
+    String bobs = failedRunOf(team, "bob");
+    ok(team.buy(team.key("bob"), "bob", 400));
+
+    refused(retry(team.key("eve"), bobs), ErrorCode.NOT_AUTHORIZED);
+    assertThat(billing.run(bobs).state()).isEqualTo("FAILED");
+    assertThat(team.available("bob")).isEqualTo(400);
+
+    assertThat(ok(retry(team.key("ann"), bobs)).state()).isEqualTo("QUEUED");
+  }
+
+  @Test
+  void aMemberSeesTheirOwnRunsAndTheTeamKeyAndAdminsSeeEveryRun() {
+    TestTeam team = billing.aBuildTeam().withMember("bob").withMember("eve").build();
+    RunView bobs = ok(team.submitAs("bob"));
+    RunView owners = ok(team.submitWithTeamKey());
+
+    ok(get(team.key("bob"), bobs.taskId()));
+    refused(get(team.key("eve"), bobs.taskId()), ErrorCode.NOT_AUTHORIZED);
+    refused(get(team.key("bob"), owners.taskId()), ErrorCode.NOT_AUTHORIZED);
+    ok(get(team.key("owner"), bobs.taskId()));
+    ok(get(team.teamKey(), bobs.taskId()));
+    refused(
+        billing
+            .app
+            .completeRun()
+            .complete(new RunCommand(team.key("eve"), new RunId(bobs.taskId()))),
+        ErrorCode.NOT_AUTHORIZED);
+    assertThat(billing.run(bobs.taskId()).state()).isEqualTo("QUEUED");
+  }
+
+  private Outcome<RunView> get(Caller caller, String taskId) {
+    return billing.app.getRun().get(new RunCommand(caller, new RunId(taskId)));
+  }
+
   private String failedRunOf(TestTeam team, String member) {
     return (String)
         refused(team.submitAs(member), ErrorCode.INSUFFICIENT_CREDITS).extensions().get("task_id");

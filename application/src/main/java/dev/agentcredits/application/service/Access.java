@@ -71,7 +71,11 @@ final class Access {
     return member;
   }
 
-  /** Runs of another team are not found, so their ids reveal nothing. */
+  /**
+   * Runs of another team are not found, so their ids reveal nothing. Within the team a {@code
+   * MEMBER} touches only the runs they started: retrying someone else's run would spend that
+   * person's pool (a member buys only for their own, rule 8), and reading it shows their billing.
+   */
   static Run visibleRun(Caller caller, Run run) {
     boolean visible =
         switch (caller) {
@@ -82,6 +86,14 @@ final class Access {
         };
     if (!visible) {
       throw Guard.refuse(Refusal.notFound("task " + run.id()));
+    }
+    if (caller instanceof Caller.MemberKey m
+        && !m.role().administers()
+        && !run.triggeredByMember().map(m.member()::equals).orElse(false)) {
+      throw Guard.refuse(
+          Refusal.notAuthorized(
+              "a MEMBER may only act on the runs they started; the team owner or an admin may act"
+                  + " on any run of the team"));
     }
     return run;
   }
