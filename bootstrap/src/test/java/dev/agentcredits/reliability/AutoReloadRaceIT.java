@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentcredits.reliability.Tenants.Member;
 import dev.agentcredits.reliability.Tenants.Team;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -108,6 +112,73 @@ class AutoReloadRaceIT {
         "cap $200: %d racing submissions needing %d credits of a %d-credit pool -> %d reloads"
             + " (the fewest that keep it above the %d threshold), %d accepted, %d left",
         n, 20 * n, PLAN, bought, THRESHOLD, accepted, available);
+  }
+
+  /**
+   * A purchase that reads the team before a concurrent cap change commits must decide on the new
+   * cap. The change is made here as RaiseSpendCap makes it (the month's spend row locked, then the
+   * cap written), held open until the purchase is seen waiting for that lock.
+   */
+  @Test
+  void a_purchase_that_waited_for_a_cap_change_obeys_the_new_cap() throws Exception {
+    Team team = TWO.tenants().create("BUILD", 0, 1, false);
+    String month = InProcessService.CLOCK_START.toString().substring(0, 7) + "-01";
+    String s = TWO.schema();
+    Answer bought;
+    try (Connection change = TestPostgres.get().connect()) {
+      change.setAutoCommit(false);
+      TestPostgres.query(
+          change,
+          "INSERT INTO "
+              + s
+              + ".team_month_spend VALUES (?, ?::date, 0) ON CONFLICT DO NOTHING"
+              + " RETURNING team_id",
+          team.id(),
+          month);
+      TestPostgres.query(
+          change,
+          "SELECT spent_cents FROM "
+              + s
+              + ".team_month_spend WHERE team_id = ? AND month = ?::date"
+              + " FOR NO KEY UPDATE",
+          team.id(),
+          month);
+      TestPostgres.query(
+          change,
+          "UPDATE " + s + ".teams SET monthly_spend_cap_cents = 0 WHERE team_id = ? RETURNING 1",
+          team.id());
+      try (var purchase = Executors.newVirtualThreadPerTaskExecutor()) {
+        Future<Answer> answer =
+            purchase.submit(() ->
+                TWO.a()
+                    .post(
+                        team.path() + "/members/me/add-on-purchases",
+                        team.member().key(),
+                        "{\"denomination_credits\": 400}"));
+        awaitABlockedSession();
+        change.commit();
+        bought = answer.get(20, TimeUnit.SECONDS);
+      }
+    }
+
+    assertThat(bought.outcome()).isEqualTo("403 budget_exceeded");
+    assertThat(spend(team)).isZero();
+    assertThat(TWO.violations()).isEmpty();
+  }
+
+  private static void awaitABlockedSession() throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      long waiting =
+          TestPostgres.get()
+              .count(
+                  "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                      + " AND application_name LIKE 'reliability-%'");
+      if (waiting > 0) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the purchase never waited for the cap change's lock");
   }
 
   private static List<Answer> race(Member member, int n) {

@@ -85,7 +85,7 @@ final class AutoReloader {
     MonthlySpend spend = stores.spend().lock(team.id(), MonthlySpend.monthOf(changes.now()));
     ReloadDecision decision =
         AutoReloadPolicy.decide(
-            pool, team.plan(), team.monthlySpendCap(), spend, terms.priceList());
+            pool, team.plan(), SpendCaps.asLocked(stores, team), spend, terms.priceList());
     Start result =
         switch (decision) {
           case ReloadDecision.AlreadyInFlight a -> new Start.Finished(new Result.InFlight());

@@ -13,6 +13,7 @@ import dev.agentcredits.domain.principal.PoolIds;
 import dev.agentcredits.domain.purchase.Purchase;
 import dev.agentcredits.domain.purchase.PurchaseKind;
 import dev.agentcredits.domain.purchase.PurchaseState;
+import dev.agentcredits.domain.shared.Money;
 import dev.agentcredits.domain.shared.PurchaseId;
 import dev.agentcredits.domain.spend.MonthlySpend;
 import dev.agentcredits.domain.team.Member;
@@ -108,18 +109,16 @@ public final class PurchaseAddOnService implements PurchaseAddOnUseCase {
         return earlier.get();
       }
     }
-    if (!spend.allows(price.price(), team.monthlySpendCap())) {
+    Money cap = SpendCaps.asLocked(stores, team);
+    if (!spend.allows(price.price(), cap)) {
       throw Guard.refuse(
           new Refusal(
               ErrorCode.BUDGET_EXCEEDED,
               "buying %s for %s would take this month's add-on spend to %s, over the team's cap of %s"
                   .formatted(
-                      price.credits(),
-                      price.price(),
-                      spend.spent().plus(price.price()),
-                      team.monthlySpendCap()),
+                      price.credits(), price.price(), spend.spent().plus(price.price()), cap),
               Map.of(
-                  "monthly_limit_cents", team.monthlySpendCap().cents(),
+                  "monthly_limit_cents", cap.cents(),
                   "month_to_date_spend_cents", spend.spent().cents(),
                   "price_cents", price.price().cents())));
     }
