@@ -22,6 +22,7 @@ public final class PostgresPersistence implements AutoCloseable {
   private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   private static final int MAX_CONNECTIONS = 10;
   private static final long CONNECTION_TIMEOUT_MS = 3_000;
+  private static final int IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
   private static final int HEALTH_TIMEOUT_SECONDS = 1;
 
   private final HikariDataSource dataSource;
@@ -99,6 +100,11 @@ public final class PostgresPersistence implements AutoCloseable {
     config.setConnectionInitSql("SET TIME ZONE 'UTC'");
     config.addDataSourceProperty("ApplicationName", "agent-credits");
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    // The longest wait outside the database inside a transaction is the relay's publisher confirm
+    // (10 s): one idle longer belongs to a hung or partitioned instance. End it and release its
+    // row locks (a pool's above all) instead of stalling that pool for every other instance.
+    config.addDataSourceProperty(
+        "options", "-c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION_TIMEOUT_MS);
     if (schema != null) {
       config.setSchema(schema);
     }
