@@ -8,6 +8,7 @@ import dev.agentcredits.application.service.BillingApplication;
 import dev.agentcredits.application.service.RelayEventsService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,10 +35,10 @@ class MessagingConfig {
 
   @Bean(destroyMethod = "close")
   OutboxRelay outboxRelay(
-      BrokerBackend broker, StoreBackend store, PrometheusMeterRegistry registry) {
+      BrokerBackend broker, StoreBackend store, PrometheusMeterRegistry registry, Clock clock) {
     var publisher = new CountingEventPublisher(broker.publisher(), registry);
     var relayEvents =
-        new RelayEventsService(store.stores().outbox(), publisher, store.transactions());
+        new RelayEventsService(store.stores().outbox(), publisher, store.transactions(), clock);
     var relay = new OutboxRelay(relayEvents, RELAY_POLL);
     Gauge.builder("agent_credits.outbox.depth", relayEvents, r -> r.outboxDepth())
         .description("Events committed but not yet published")

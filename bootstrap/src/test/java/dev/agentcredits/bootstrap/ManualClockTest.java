@@ -34,7 +34,7 @@ class ManualClockTest {
         () -> {
           int run = runs.incrementAndGet();
           // the first pass finds a full batch, the second nothing more
-          return new TimeKeepingUseCase.Report(run == 1 ? 100 : 0, 0, 0, 0);
+          return new TimeKeepingUseCase.Report(run == 1 ? 100 : 0, 0, 0, 0, 0);
         };
     control.bind(timeKeeping);
 

@@ -141,7 +141,9 @@ final class BillingFixture {
     List<OutboxEvent> batch;
     while (!(batch = stores().outbox().claim(1_000)).isEmpty()) {
       batch.forEach(e -> taken.add(e.event()));
-      stores().outbox().markPublished(batch.stream().map(OutboxEvent::sequence).toList());
+      stores()
+          .outbox()
+          .markPublished(batch.stream().map(OutboxEvent::sequence).toList(), clock.instant());
     }
     return taken;
   }

@@ -20,7 +20,10 @@ class RelayEventsTest extends UseCaseTest {
     List<OutboxEvent> sent = new ArrayList<>();
     RelayEventsService relay =
         new RelayEventsService(
-            billing.stores().outbox(), sent::addAll, billing.persistence.transactions());
+            billing.stores().outbox(),
+            sent::addAll,
+            billing.persistence.transactions(),
+            billing.clock);
     long depth = relay.outboxDepth();
 
     assertThat(relay.relayBatch(100)).isEqualTo(depth);
@@ -40,7 +43,8 @@ class RelayEventsTest extends UseCaseTest {
             events -> {
               throw new IllegalStateException("broker down");
             },
-            billing.persistence.transactions());
+            billing.persistence.transactions(),
+            billing.clock);
     long depth = broken.outboxDepth();
 
     assertThatThrownBy(() -> broken.relayBatch(100)).isInstanceOf(IllegalStateException.class);

@@ -191,7 +191,31 @@ class TimeKeepingTest extends UseCaseTest {
 
     TimeKeepingUseCase.Report report = runDueWork();
 
-    assertThat(report).isEqualTo(new TimeKeepingUseCase.Report(0, 0, 0, 0));
+    assertThat(report).isEqualTo(new TimeKeepingUseCase.Report(0, 0, 0, 0, 0));
     assertThat(billing.takeEvents()).isEmpty();
+  }
+
+  @Test
+  void relayedEventsArePurgedAfterAWeekAndUnrelayedOnesNever() {
+    TestTeam team = billing.aBuildTeam().build();
+    billing.takeEvents();
+    billing.advance(Duration.ofDays(8));
+    billing.app.timeKeeping().runDueWork();
+    ok(team.submitAs("owner"));
+    long unrelayed = billing.stores().outbox().depth();
+
+    billing.advance(Duration.ofDays(8));
+    assertThat(billing.app.timeKeeping().runDueWork().eventsPurged())
+        .as("never relayed, so kept")
+        .isZero();
+    assertThat(billing.stores().outbox().depth()).isGreaterThanOrEqualTo(unrelayed).isPositive();
+
+    int relayed = billing.takeEvents().size();
+    billing.advance(Duration.ofDays(7));
+    assertThat(billing.app.timeKeeping().runDueWork().eventsPurged())
+        .as("relayed exactly a week ago")
+        .isZero();
+    billing.advance(Duration.ofSeconds(1));
+    assertThat(billing.app.timeKeeping().runDueWork().eventsPurged()).isEqualTo(relayed);
   }
 }

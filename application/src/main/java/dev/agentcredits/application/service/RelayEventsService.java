@@ -5,6 +5,7 @@ import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.EventPublisher;
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.application.port.out.TransactionRunner;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -15,11 +16,14 @@ public final class RelayEventsService implements RelayEventsUseCase {
   private final EventOutbox outbox;
   private final EventPublisher publisher;
   private final TransactionRunner tx;
+  private final Clock clock;
 
-  public RelayEventsService(EventOutbox outbox, EventPublisher publisher, TransactionRunner tx) {
+  public RelayEventsService(
+      EventOutbox outbox, EventPublisher publisher, TransactionRunner tx, Clock clock) {
     this.outbox = outbox;
     this.publisher = publisher;
     this.tx = tx;
+    this.clock = clock;
   }
 
   @Override
@@ -30,7 +34,7 @@ public final class RelayEventsService implements RelayEventsUseCase {
         return 0;
       }
       publisher.publish(batch);
-      outbox.markPublished(batch.stream().map(OutboxEvent::sequence).toList());
+      outbox.markPublished(batch.stream().map(OutboxEvent::sequence).toList(), clock.instant());
       return batch.size();
     });
   }

@@ -29,6 +29,12 @@ public final class TimeKeepingService implements TimeKeepingUseCase {
 
   static final Duration KEY_RETENTION = Duration.ofHours(48);
 
+  /** Relayed events are kept a week for inspection, then deleted; the ledger is the record. */
+  static final Duration PUBLISHED_EVENT_RETENTION = Duration.ofDays(7);
+
+  /** Deletes in bounded batches, so a pass never holds a long transaction. */
+  static final int PURGE_BATCH = 10_000;
+
   private final Stores stores;
   private final TransactionRunner tx;
   private final Purchasing purchasing;
@@ -73,7 +79,12 @@ public final class TimeKeepingService implements TimeKeepingUseCase {
     }
     int keys =
         tx.inTransaction(() -> stores.idempotency().purgeCreatedBefore(now.minus(KEY_RETENTION)));
-    return new Report(pools, holds, purchases, keys);
+    int events =
+        tx.inTransaction(() ->
+            stores
+                .outbox()
+                .purgePublishedBefore(now.minus(PUBLISHED_EVENT_RETENTION), PURGE_BATCH));
+    return new Report(pools, holds, purchases, keys, events);
   }
 
   private boolean advance(PoolId id) {

@@ -116,8 +116,13 @@ class MessagingIntegrationTest {
           }
 
           @Override
-          public void markPublished(List<Long> sequences) {
-            outbox.markPublished(sequences);
+          public void markPublished(List<Long> sequences, java.time.Instant at) {
+            outbox.markPublished(sequences, at);
+          }
+
+          @Override
+          public int purgePublishedBefore(java.time.Instant cutoff, int limit) {
+            return outbox.purgePublishedBefore(cutoff, limit);
           }
 
           @Override

@@ -83,7 +83,8 @@ final class MessagingStack implements AutoCloseable {
             topology);
     relay =
         new OutboxRelay(
-            new RelayEventsService(stores.outbox(), messaging.publisher(), store.tx()),
+            new RelayEventsService(
+                stores.outbox(), messaging.publisher(), store.tx(), java.time.Clock.systemUTC()),
             Duration.ofMillis(50));
   }
 

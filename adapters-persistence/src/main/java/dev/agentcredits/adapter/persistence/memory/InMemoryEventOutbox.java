@@ -3,9 +3,11 @@ package dev.agentcredits.adapter.persistence.memory;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.domain.event.DomainEvent;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,7 +15,10 @@ import java.util.UUID;
 final class InMemoryEventOutbox implements EventOutbox {
   private final MemoryDatabase db;
   private final List<OutboxEvent> events = new ArrayList<>();
-  private final Set<Long> published = new HashSet<>();
+
+  /** When each published event was marked, by the relay's clock. */
+  private final Map<Long, Instant> published = new HashMap<>();
+
   private long lastSequence;
 
   InMemoryEventOutbox(MemoryDatabase db) {
@@ -33,16 +38,16 @@ final class InMemoryEventOutbox implements EventOutbox {
 
   @Override
   public List<OutboxEvent> claim(int limit) {
-    return db.call(
-        () -> events.stream().filter(e -> !published.contains(e.sequence())).limit(limit).toList());
+    return db.call(() ->
+        events.stream().filter(e -> !published.containsKey(e.sequence())).limit(limit).toList());
   }
 
   @Override
-  public void markPublished(List<Long> sequences) {
+  public void markPublished(List<Long> sequences, Instant at) {
     db.run(() -> {
       List<Long> added = new ArrayList<>();
       for (Long sequence : sequences) {
-        if (published.add(sequence)) {
+        if (published.putIfAbsent(sequence, at) == null) {
           added.add(sequence);
         }
       }
@@ -60,17 +65,43 @@ final class InMemoryEventOutbox implements EventOutbox {
   private void compact() {
     int publishedPrefix = 0;
     while (publishedPrefix < events.size()
-        && published.contains(events.get(publishedPrefix).sequence())) {
+        && published.containsKey(events.get(publishedPrefix).sequence())) {
       publishedPrefix++;
     }
     if (publishedPrefix > 10_000) {
-      List<OutboxEvent> dropped = new ArrayList<>(events.subList(0, publishedPrefix));
-      events.subList(0, publishedPrefix).clear();
-      dropped.forEach(e -> published.remove(e.sequence()));
-      db.onRollback(() -> {
-        events.addAll(0, dropped);
-        dropped.forEach(e -> published.add(e.sequence()));
-      });
+      drop(new ArrayList<>(events.subList(0, publishedPrefix)));
     }
+  }
+
+  @Override
+  public int purgePublishedBefore(Instant cutoff, int limit) {
+    return db.call(() -> {
+      List<OutboxEvent> old =
+          events.stream()
+              .filter(e -> {
+                Instant at = published.get(e.sequence());
+                return at != null && at.isBefore(cutoff);
+              })
+              .limit(limit)
+              .toList();
+      drop(old);
+      return old.size();
+    });
+  }
+
+  private void drop(List<OutboxEvent> dropped) {
+    if (dropped.isEmpty()) {
+      return;
+    }
+    Map<Long, Instant> times = new HashMap<>();
+    dropped.forEach(e -> times.put(e.sequence(), published.remove(e.sequence())));
+    Set<Long> gone = times.keySet();
+    List<OutboxEvent> before = new ArrayList<>(events);
+    events.removeIf(e -> gone.contains(e.sequence()));
+    db.onRollback(() -> {
+      events.clear();
+      events.addAll(before);
+      published.putAll(times);
+    });
   }
 }

@@ -1,5 +1,6 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -33,9 +34,14 @@ interface OutboxDao {
           + " ORDER BY sequence LIMIT :limit FOR UPDATE SKIP LOCKED")
   List<OutboxRow> claim(@Bind("limit") int limit);
 
-  @SqlUpdate("UPDATE outbox SET published_at = now() WHERE sequence = ANY(:sequences)")
-  int markPublished(@Bind("sequences") long[] sequences);
+  @SqlUpdate("UPDATE outbox SET published_at = :at WHERE sequence = ANY(:sequences)")
+  int markPublished(@Bind("sequences") long[] sequences, @Bind("at") Instant at);
 
   @SqlQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL")
   long depth();
+
+  @SqlUpdate(
+      "DELETE FROM outbox WHERE sequence IN (SELECT sequence FROM outbox"
+          + " WHERE published_at < :cutoff ORDER BY published_at LIMIT :limit)")
+  int purgePublishedBefore(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
 }

@@ -3,6 +3,7 @@ package dev.agentcredits.adapter.persistence.postgres;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.domain.event.DomainEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,16 +40,21 @@ public final class PostgresEventOutbox implements EventOutbox {
   }
 
   @Override
-  public void markPublished(List<Long> sequences) {
+  public void markPublished(List<Long> sequences, Instant at) {
     if (sequences.isEmpty()) {
       return;
     }
     long[] values = sequences.stream().mapToLong(Long::longValue).toArray();
-    db.withDao(OutboxDao.class, dao -> dao.markPublished(values));
+    db.withDao(OutboxDao.class, dao -> dao.markPublished(values, at));
   }
 
   @Override
   public long depth() {
     return db.withDao(OutboxDao.class, OutboxDao::depth);
+  }
+
+  @Override
+  public int purgePublishedBefore(Instant cutoff, int limit) {
+    return db.withDao(OutboxDao.class, dao -> dao.purgePublishedBefore(cutoff, limit));
   }
 }

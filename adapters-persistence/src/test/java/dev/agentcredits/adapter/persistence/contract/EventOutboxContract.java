@@ -7,6 +7,7 @@ import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +21,9 @@ public abstract class EventOutboxContract extends StoreContract {
   void relayEverythingLeft() {
     tx().inTransaction(() -> {
       List<OutboxEvent> left = stores().outbox().claim(10_000);
-      stores().outbox().markPublished(left.stream().map(OutboxEvent::sequence).toList());
+      stores()
+          .outbox()
+          .markPublished(left.stream().map(OutboxEvent::sequence).toList(), Instant.now());
       return null;
     });
   }
@@ -86,7 +89,9 @@ public abstract class EventOutboxContract extends StoreContract {
 
     tx().inTransaction(() -> {
       List<OutboxEvent> batch = stores().outbox().claim(2);
-      stores().outbox().markPublished(batch.stream().map(OutboxEvent::sequence).toList());
+      stores()
+          .outbox()
+          .markPublished(batch.stream().map(OutboxEvent::sequence).toList(), Instant.now());
       return null;
     });
 
@@ -94,6 +99,65 @@ public abstract class EventOutboxContract extends StoreContract {
     assertThat(tx().inTransaction(() -> stores().outbox().claim(10)))
         .extracting(e -> e.event().subject())
         .containsExactly("task_3");
+  }
+
+  @Test
+  void onlyEventsPublishedBeforeTheCutoffArePurgedOldestFirstUpToTheLimit() {
+    stores()
+        .outbox()
+        .append(
+            List.of(
+                TestData.event(team, "task_1", at(Duration.ZERO)),
+                TestData.event(team, "task_2", at(Duration.ZERO)),
+                TestData.event(team, "task_3", at(Duration.ZERO)),
+                TestData.event(team, "unpublished", at(Duration.ZERO))));
+    tx().inTransaction(() -> {
+      List<OutboxEvent> batch = stores().outbox().claim(3);
+      stores()
+          .outbox()
+          .markPublished(batch.stream().map(OutboxEvent::sequence).toList(), Instant.now());
+      return null;
+    });
+    Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+    Instant inAMinute = Instant.now().plus(Duration.ofMinutes(1));
+
+    assertThat(tx().inTransaction(() -> stores().outbox().purgePublishedBefore(anHourAgo, 100)))
+        .as("published just now")
+        .isZero();
+    assertThat(tx().inTransaction(() -> stores().outbox().purgePublishedBefore(inAMinute, 2)))
+        .isEqualTo(2);
+    assertThat(tx().inTransaction(() -> stores().outbox().purgePublishedBefore(inAMinute, 100)))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(tx().inTransaction(() -> stores().outbox().purgePublishedBefore(inAMinute, 100)))
+        .isZero();
+    assertThat(stores().outbox().depth()).isEqualTo(1);
+    assertThat(tx().inTransaction(() -> stores().outbox().claim(10)))
+        .extracting(e -> e.event().subject())
+        .containsExactly("unpublished");
+  }
+
+  @Test
+  void aPurgeOfARolledBackTransactionKeepsItsEvents() {
+    stores().outbox().append(List.of(TestData.event(team, "kept", at(Duration.ZERO))));
+    tx().inTransaction(() -> {
+      List<OutboxEvent> batch = stores().outbox().claim(10);
+      stores()
+          .outbox()
+          .markPublished(batch.stream().map(OutboxEvent::sequence).toList(), Instant.now());
+      return null;
+    });
+    Instant inAMinute = Instant.now().plus(Duration.ofMinutes(1));
+    try {
+      tx().inTransaction(() -> {
+        stores().outbox().purgePublishedBefore(inAMinute, 100);
+        throw new IllegalArgumentException("refused");
+      });
+    } catch (IllegalArgumentException expected) {
+      // the work was refused
+    }
+
+    assertThat(tx().inTransaction(() -> stores().outbox().purgePublishedBefore(inAMinute, 100)))
+        .isGreaterThanOrEqualTo(1);
   }
 
   @Test

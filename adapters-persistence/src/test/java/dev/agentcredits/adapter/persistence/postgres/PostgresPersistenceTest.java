@@ -55,7 +55,7 @@ class PostgresPersistenceTest {
 
     assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE success"))
         .isEqualTo(count("SELECT count(*) FROM flyway_schema_history"))
-        .isEqualTo(1);
+        .isEqualTo(2);
   }
 
   @Test

@@ -128,7 +128,9 @@ class RowLockingTest {
                   first
                       .stores()
                       .outbox()
-                      .markPublished(batch.stream().map(OutboxEvent::sequence).toList());
+                      .markPublished(
+                          batch.stream().map(OutboxEvent::sequence).toList(),
+                          java.time.Instant.now());
                   return batch;
                 }));
     assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();

@@ -7,5 +7,10 @@ package dev.agentcredits.application.port.in;
 public interface TimeKeepingUseCase {
   Report runDueWork();
 
-  record Report(int poolsAdvanced, int holdsExpired, int purchasesRecovered, int keysPurged) {}
+  record Report(
+      int poolsAdvanced,
+      int holdsExpired,
+      int purchasesRecovered,
+      int keysPurged,
+      int eventsPurged) {}
 }

@@ -1,6 +1,7 @@
 package dev.agentcredits.application.port.out;
 
 import dev.agentcredits.domain.event.DomainEvent;
+import java.time.Instant;
 import java.util.List;
 
 /** Events written in the same transaction as the change they report. */
@@ -13,7 +14,17 @@ public interface EventOutbox {
    */
   List<OutboxEvent> claim(int limit);
 
-  void markPublished(List<Long> sequences);
+  /** {@code at} is the relay's clock: the time the retention of published events counts from. */
+  void markPublished(List<Long> sequences, Instant at);
 
   long depth();
+
+  /**
+   * Deletes up to {@code limit} events published before {@code cutoff}, oldest first: consumers
+   * de-duplicate by id within minutes, so published events need not be kept for ever. Unpublished
+   * events are never deleted.
+   *
+   * @return how many were deleted
+   */
+  int purgePublishedBefore(Instant cutoff, int limit);
 }
