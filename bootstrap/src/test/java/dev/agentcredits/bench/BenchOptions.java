@@ -16,8 +16,8 @@ import java.util.Set;
  * @param maxRequests how many requests (HTTP calls) each measured workload sends at most
  * @param warmup how long the service is driven before anything is measured (JIT warm-up)
  * @param ceilingDuration how long pgbench runs to measure B; zero skips the ceiling
- * @param jvmArgs extra JVM flags of the service process (jar mode only; comma-separated on the
- *     command line, since bench/run's arguments must not contain spaces)
+ * @param jvmArgs JVM flags of the service process (jar mode only; comma-separated on the command
+ *     line, since bench/run's arguments must not contain spaces); {@code -Xmx256m} by default
  * @param workloads which of {@code hot}, {@code spread}, {@code mixed} run
  */
 record BenchOptions(
@@ -40,6 +40,8 @@ record BenchOptions(
     Set<String> workloads) {
 
   static final Set<String> ALL_WORKLOADS = Set.of("hot", "spread", "mixed");
+
+  static final String SERVICE_HEAP = "-Xmx256m";
 
   enum Mode {
     JAR,
@@ -70,7 +72,8 @@ record BenchOptions(
       }
       v.put(arg.substring(2, eq), arg.substring(eq + 1));
     }
-    String jvm = v.getOrDefault("service-jvm-args", "").strip();
+    // The heap README.md runs the service with; the JVM's own default is a quarter of the RAM.
+    String jvm = v.getOrDefault("service-jvm-args", SERVICE_HEAP).strip();
     BenchOptions options =
         new BenchOptions(
             Mode.valueOf(
