@@ -19,11 +19,16 @@ public abstract class EventOutboxContract extends StoreContract {
   /** The outbox is shared by every test of a class: each starts with nothing to relay. */
   @BeforeEach
   void relayEverythingLeft() {
+    relay(10_000);
+  }
+
+  /** What a relay does: claims up to {@code limit} events and marks them published now. */
+  private void relay(int limit) {
     tx().inTransaction(() -> {
-      List<OutboxEvent> left = stores().outbox().claim(10_000);
+      List<OutboxEvent> batch = stores().outbox().claim(limit);
       stores()
           .outbox()
-          .markPublished(left.stream().map(OutboxEvent::sequence).toList(), Instant.now());
+          .markPublished(batch.stream().map(OutboxEvent::sequence).toList(), Instant.now());
       return null;
     });
   }
@@ -87,13 +92,7 @@ public abstract class EventOutboxContract extends StoreContract {
                 TestData.event(team, "task_3", at(Duration.ZERO))));
     assertThat(stores().outbox().depth()).isEqualTo(3);
 
-    tx().inTransaction(() -> {
-      List<OutboxEvent> batch = stores().outbox().claim(2);
-      stores()
-          .outbox()
-          .markPublished(batch.stream().map(OutboxEvent::sequence).toList(), Instant.now());
-      return null;
-    });
+    relay(2);
 
     assertThat(stores().outbox().depth()).isEqualTo(1);
     assertThat(tx().inTransaction(() -> stores().outbox().claim(10)))
@@ -111,13 +110,7 @@ public abstract class EventOutboxContract extends StoreContract {
                 TestData.event(team, "task_2", at(Duration.ZERO)),
                 TestData.event(team, "task_3", at(Duration.ZERO)),
                 TestData.event(team, "unpublished", at(Duration.ZERO))));
-    tx().inTransaction(() -> {
-      List<OutboxEvent> batch = stores().outbox().claim(3);
-      stores()
-          .outbox()
-          .markPublished(batch.stream().map(OutboxEvent::sequence).toList(), Instant.now());
-      return null;
-    });
+    relay(3);
     Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
     Instant inAMinute = Instant.now().plus(Duration.ofMinutes(1));
 
@@ -139,13 +132,7 @@ public abstract class EventOutboxContract extends StoreContract {
   @Test
   void aPurgeOfARolledBackTransactionKeepsItsEvents() {
     stores().outbox().append(List.of(TestData.event(team, "kept", at(Duration.ZERO))));
-    tx().inTransaction(() -> {
-      List<OutboxEvent> batch = stores().outbox().claim(10);
-      stores()
-          .outbox()
-          .markPublished(batch.stream().map(OutboxEvent::sequence).toList(), Instant.now());
-      return null;
-    });
+    relay(10);
     Instant inAMinute = Instant.now().plus(Duration.ofMinutes(1));
     try {
       tx().inTransaction(() -> {
