@@ -43,6 +43,10 @@ class MessagingConfig {
     Gauge.builder("agent_credits.outbox.depth", relayEvents, r -> r.outboxDepth())
         .description("Events committed but not yet published")
         .register(registry);
+    Gauge.builder("agent_credits.relay.lag", relayEvents, r -> r.relayLag().toMillis() / 1_000.0)
+        .description("How long the oldest event not yet published has waited")
+        .baseUnit("seconds")
+        .register(registry);
     Gauge.builder("agent_credits.relay.consecutive_failures", relay, r -> r.consecutiveFailures())
         .description("Relay batches failed in a row")
         .register(registry);

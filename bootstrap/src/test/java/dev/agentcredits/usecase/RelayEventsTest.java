@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.application.service.RelayEventsService;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,27 @@ class RelayEventsTest extends UseCaseTest {
     assertThat(relay.outboxDepth()).isZero();
     assertThat(sent).hasSize((int) depth);
     assertThat(sent.stream().map(OutboxEvent::id).distinct()).hasSize((int) depth);
+  }
+
+  @Test
+  void theLagIsHowLongTheOldestWaitingEventHasWaited() {
+    TestTeam team = billing.aBuildTeam().build();
+    billing.takeEvents();
+    RelayEventsService relay =
+        new RelayEventsService(
+            billing.stores().outbox(),
+            events -> {},
+            billing.persistence.transactions(),
+            billing.clock);
+    assertThat(relay.relayLag()).isZero();
+
+    ok(team.submitAs("owner"));
+    billing.advance(Duration.ofSeconds(30));
+    ok(team.submitAs("owner"));
+    assertThat(relay.relayLag()).isEqualTo(Duration.ofSeconds(30));
+
+    relay.relayBatch(1_000);
+    assertThat(relay.relayLag()).isZero();
   }
 
   @Test

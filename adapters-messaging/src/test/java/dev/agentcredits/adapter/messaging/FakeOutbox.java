@@ -60,4 +60,9 @@ final class FakeOutbox implements RelayEventsUseCase {
   public synchronized long outboxDepth() {
     return pending.size();
   }
+
+  @Override
+  public java.time.Duration relayLag() {
+    return java.time.Duration.ZERO;
+  }
 }

@@ -6,6 +6,8 @@ import dev.agentcredits.application.port.out.EventPublisher;
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -42,5 +44,13 @@ public final class RelayEventsService implements RelayEventsUseCase {
   @Override
   public long outboxDepth() {
     return tx.inTransaction(outbox::depth);
+  }
+
+  @Override
+  public Duration relayLag() {
+    Instant now = clock.instant();
+    return tx.inTransaction(outbox::oldestUnpublishedAt)
+        .map(oldest -> oldest.isBefore(now) ? Duration.between(oldest, now) : Duration.ZERO)
+        .orElse(Duration.ZERO);
   }
 }

@@ -122,7 +122,8 @@ class ProvisioningAndOperationsTest {
         .contains(
             "http_server_requests_seconds_count{method=\"POST\",route=\"/api/v1/agent/tasks\",status=\"201\"}")
         .contains("agent_credits_runs_accepted_total{trigger=\"user\"}")
-        .contains("agent_credits_outbox_depth");
+        .contains("agent_credits_outbox_depth")
+        .contains("agent_credits_relay_lag_seconds");
     JsonNode served = api.get("/api/v1/openapi.json", null).assertStatus(200).json();
     assertThat(served).isEqualTo(ContractCoverage.TREE);
     for (String docs : List.of("/docs", "/api/v1/docs")) {

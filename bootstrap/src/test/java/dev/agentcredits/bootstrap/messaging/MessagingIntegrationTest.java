@@ -121,6 +121,11 @@ class MessagingIntegrationTest {
           }
 
           @Override
+          public java.util.Optional<java.time.Instant> oldestUnpublishedAt() {
+            return outbox.oldestUnpublishedAt();
+          }
+
+          @Override
           public int purgePublishedBefore(java.time.Instant cutoff, int limit) {
             return outbox.purgePublishedBefore(cutoff, limit);
           }

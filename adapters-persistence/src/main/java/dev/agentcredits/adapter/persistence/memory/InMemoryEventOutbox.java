@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -71,6 +72,15 @@ final class InMemoryEventOutbox implements EventOutbox {
     if (publishedPrefix > 10_000) {
       drop(new ArrayList<>(events.subList(0, publishedPrefix)));
     }
+  }
+
+  @Override
+  public Optional<Instant> oldestUnpublishedAt() {
+    return db.call(() ->
+        events.stream()
+            .filter(e -> !published.containsKey(e.sequence()))
+            .findFirst()
+            .map(e -> e.event().at()));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.agentcredits.adapter.persistence.postgres;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -39,6 +40,10 @@ interface OutboxDao {
 
   @SqlQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL")
   long depth();
+
+  /** By sequence, the order of commit, so the partial index answers it at once. */
+  @SqlQuery("SELECT occurred_at FROM outbox WHERE published_at IS NULL ORDER BY sequence LIMIT 1")
+  Optional<Instant> oldestUnpublishedAt();
 
   @SqlUpdate(
       "DELETE FROM outbox WHERE sequence IN (SELECT sequence FROM outbox"

@@ -6,6 +6,7 @@ import dev.agentcredits.domain.event.DomainEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -51,6 +52,11 @@ public final class PostgresEventOutbox implements EventOutbox {
   @Override
   public long depth() {
     return db.withDao(OutboxDao.class, OutboxDao::depth);
+  }
+
+  @Override
+  public Optional<Instant> oldestUnpublishedAt() {
+    return db.withDao(OutboxDao.class, OutboxDao::oldestUnpublishedAt);
   }
 
   @Override

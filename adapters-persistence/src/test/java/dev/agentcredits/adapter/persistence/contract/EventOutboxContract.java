@@ -148,6 +148,22 @@ public abstract class EventOutboxContract extends StoreContract {
   }
 
   @Test
+  void theOldestWaitingEventSaysHowLongTheRelayLags() {
+    DomainEvent first = TestData.event(team, "task_1", at(Duration.ZERO));
+    DomainEvent second = TestData.event(team, "task_2", at(Duration.ofSeconds(5)));
+    assertThat(tx().inTransaction(() -> stores().outbox().oldestUnpublishedAt())).isEmpty();
+
+    stores().outbox().append(List.of(first, second));
+    assertThat(tx().inTransaction(() -> stores().outbox().oldestUnpublishedAt()))
+        .contains(first.at());
+    relay(1);
+    assertThat(tx().inTransaction(() -> stores().outbox().oldestUnpublishedAt()))
+        .contains(second.at());
+    relay(10);
+    assertThat(tx().inTransaction(() -> stores().outbox().oldestUnpublishedAt())).isEmpty();
+  }
+
+  @Test
   void eventsOfARolledBackTransactionAreNeverRelayed() {
     try {
       tx().inTransaction(() -> {

@@ -3,6 +3,7 @@ package dev.agentcredits.application.port.out;
 import dev.agentcredits.domain.event.DomainEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Events written in the same transaction as the change they report. */
 public interface EventOutbox {
@@ -18,6 +19,9 @@ public interface EventOutbox {
   void markPublished(List<Long> sequences, Instant at);
 
   long depth();
+
+  /** When the oldest event still waiting to be relayed happened; empty when none waits. */
+  Optional<Instant> oldestUnpublishedAt();
 
   /**
    * Deletes up to {@code limit} events published before {@code cutoff}, oldest first: consumers
