@@ -95,6 +95,52 @@ class ConcurrencyTest {
   }
 
   @Test
+  void keyedSubmissionsOnOnePoolEachKeepTheirOwnRunUnderTheirOwnKey() throws Exception {
+    BillingFixture billing = new BillingFixture();
+    TestTeam team = billing.anEnterpriseTeam().withGrant(10_000).build();
+    Caller teamKey = team.teamKey();
+    billing.clock.slowDownReads(Duration.ofMillis(1));
+
+    List<RunView> runs =
+        Parallel.run(
+            THREADS,
+            t ->
+                ok(
+                    billing
+                        .app
+                        .submitRun()
+                        .submit(
+                            new SubmitRunCommand(
+                                teamKey, null, null, null, null, "p" + t, "key-" + t))));
+    billing.clock.slowDownReads(Duration.ZERO);
+
+    assertThat(runs.stream().map(RunView::taskId).distinct()).hasSize(THREADS);
+    for (int t = 0; t < THREADS; t++) {
+      assertThat(
+              billing
+                  .stores()
+                  .runs()
+                  .find(new dev.agentcredits.domain.shared.RunId(runs.get(t).taskId()))
+                  .orElseThrow()
+                  .prompt())
+          .as("the run answered to thread %d", t)
+          .isEqualTo("p" + t);
+    }
+    for (int t = 0; t < THREADS; t++) {
+      RunView again =
+          ok(
+              billing
+                  .app
+                  .submitRun()
+                  .submit(
+                      new SubmitRunCommand(teamKey, null, null, null, null, "p" + t, "key-" + t)));
+      assertThat(again.taskId()).as("key-%d", t).isEqualTo(runs.get(t).taskId());
+    }
+    assertThat(team.poolView("owner").heldCredits()).isEqualTo(20L * THREADS);
+    billing.assertEveryPoolReconciles();
+  }
+
+  @Test
   void concurrentReportsOfOneUsageIdChargeItOnce() throws Exception {
     BillingFixture billing = new BillingFixture();
     TestTeam team = billing.aBuildTeam().build();

@@ -120,14 +120,13 @@ final class Admission {
   }
 
   /**
-   * New submissions with no idempotency key on their first try share a transaction with others for
-   * the same pool; retries, keyed requests and second tries after a reload go alone, so a failure
-   * of theirs can never fail someone else's request.
+   * New submissions on their first try, keyed or not, share a transaction with others for the same
+   * pool; retries and second tries after a reload go alone. A batch that fails is tried again one
+   * request at a time ({@link PoolLanes}), so one request's failure (say, a request key that
+   * another instance has just used) never fails another's.
    */
   private static boolean batchable(Request request) {
-    return !request.draft().stored()
-        && request.draft().requestKey() == null
-        && request.verdict() == null;
+    return !request.draft().stored() && request.verdict() == null;
   }
 
   /** Locks the pool once and decides each request in turn against the pool the previous left. */
@@ -156,21 +155,32 @@ final class Admission {
       Pool pool = changes.lockCurrent(first.billed().poolId(), current.plan());
       List<Attempt> attempts = new ArrayList<>(batch.size());
       List<Run> fresh = new ArrayList<>();
+      List<KeyedRun> keyedFresh = new ArrayList<>();
       for (Request request : batch) {
         Decided decided = decide(request, current, pool, changes);
         attempts.add(decided.attempt());
         pool = decided.pool();
-        decided.freshRun().ifPresent(fresh::add);
+        decided
+            .freshRun()
+            .ifPresent(run -> {
+              if (request.draft().requestKey() == null) {
+                fresh.add(run);
+              } else {
+                keyedFresh.add(new KeyedRun(run, request.draft().requestKey()));
+              }
+            });
       }
-      if (fresh.size() == 1) {
-        stores.runs().insert(fresh.get(0), first.draft().requestKey());
-      } else if (!fresh.isEmpty()) {
-        stores.runs().insertAll(fresh);
+      // A request key is unique: its insert goes at once, so a collision fails here, in this batch.
+      for (KeyedRun keyed : keyedFresh) {
+        stores.runs().insert(keyed.run(), keyed.requestKey());
       }
+      stores.runs().insertAll(fresh);
       changes.flush();
       return attempts;
     });
   }
+
+  private record KeyedRun(Run run, String requestKey) {}
 
   /** {@code newRun} is the run to insert when the request was a new submission that was decided. */
   private record Decided(Attempt attempt, Pool pool, Run newRun) {

@@ -1,5 +1,6 @@
 package dev.agentcredits.application.service;
 
+import dev.agentcredits.application.port.out.ResourceUnavailableException;
 import dev.agentcredits.domain.shared.PoolId;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.function.Function;
  * to one call of the work (one transaction, one row lock), then gives each request its own result.
  * A hot pool then pays for its lock once per batch instead of once per request; across service
  * instances the pool's row lock still orders the batches, so nothing here is needed for
- * correctness, only for speed.
+ * correctness, only for speed. A batch whose work fails is tried again one request at a time.
  */
 final class PoolLanes<T, R> {
   static final int MAX_BATCH = 128;
@@ -64,8 +65,30 @@ final class PoolLanes<T, R> {
         for (int i = 0; i < batch.size(); i++) {
           batch.get(i).complete(results.get(i), null);
         }
-      } catch (RuntimeException | Error e) {
+      } catch (ResourceUnavailableException e) {
+        // The database is away (or busy beyond the runner's retries): asking it again for each
+        // request would only make every caller wait longer for the same answer.
         batch.forEach(t -> t.complete(null, e));
+      } catch (RuntimeException | Error e) {
+        if (batch.size() == 1) {
+          batch.getFirst().complete(null, e);
+        } else {
+          oneByOne(batch);
+        }
+      }
+    }
+  }
+
+  /**
+   * After a batch failed (its transaction rolled back), each request is tried in a transaction of
+   * its own: only the request that caused the failure gets it.
+   */
+  private void oneByOne(List<Ticket<T, R>> batch) {
+    for (Ticket<T, R> ticket : batch) {
+      try {
+        ticket.complete(work.apply(List.of(ticket.item())).getFirst(), null);
+      } catch (RuntimeException | Error e) {
+        ticket.complete(null, e);
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.agentcredits.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentcredits.application.port.out.ResourceUnavailableException;
 import dev.agentcredits.domain.shared.PoolId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,6 +77,84 @@ class PoolLanesTest {
         });
 
     assertThatThrownBy(() -> lanes.submit(POOL, 1)).isSameAs(down);
+  }
+
+  @Test
+  void aBatchThatFailsIsTriedOneByOneSoOnlyTheCulpritFails() throws Exception {
+    CountDownLatch firstBatchStarted = new CountDownLatch(1);
+    CountDownLatch releaseFirstBatch = new CountDownLatch(1);
+    List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+    IllegalStateException collision = new IllegalStateException("request key already used");
+    PoolLanes<Integer, Integer> lanes =
+        new PoolLanes<>(items -> {
+          batches.add(items);
+          if (batches.size() == 1) {
+            firstBatchStarted.countDown();
+            await(releaseFirstBatch);
+          }
+          if (items.contains(13)) {
+            throw collision;
+          }
+          return items.stream().map(i -> i * 10).toList();
+        });
+    ExecutorService threads = Executors.newFixedThreadPool(5);
+    try {
+      Future<Integer> first = threads.submit(() -> lanes.submit(POOL, 0));
+      firstBatchStarted.await();
+      List<Future<Integer>> queued = new ArrayList<>();
+      for (int item : List.of(11, 12, 13, 14)) {
+        queued.add(threads.submit(() -> lanes.submit(POOL, item)));
+      }
+      Thread.sleep(50);
+      releaseFirstBatch.countDown();
+
+      assertThat(first.get()).isZero();
+      assertThat(queued.get(0).get()).isEqualTo(110);
+      assertThat(queued.get(1).get()).isEqualTo(120);
+      assertThatThrownBy(() -> queued.get(2).get()).hasCause(collision);
+      assertThat(queued.get(3).get()).isEqualTo(140);
+      assertThat(batches.get(1)).hasSize(4).contains(13);
+      assertThat(batches.subList(2, batches.size()))
+          .containsExactlyInAnyOrder(List.of(11), List.of(12), List.of(13), List.of(14));
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void aBatchTheDatabaseCannotTakeFailsAsAWholeWithoutTryingEachAgain() throws Exception {
+    CountDownLatch firstBatchStarted = new CountDownLatch(1);
+    CountDownLatch releaseFirstBatch = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    ResourceUnavailableException away = new ResourceUnavailableException("database away", null);
+    PoolLanes<Integer, Integer> lanes =
+        new PoolLanes<>(items -> {
+          if (calls.incrementAndGet() == 1) {
+            firstBatchStarted.countDown();
+            await(releaseFirstBatch);
+            return items;
+          }
+          throw away;
+        });
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      Future<Integer> first = threads.submit(() -> lanes.submit(POOL, 0));
+      firstBatchStarted.await();
+      List<Future<Integer>> queued = new ArrayList<>();
+      for (int item : List.of(1, 2, 3)) {
+        queued.add(threads.submit(() -> lanes.submit(POOL, item)));
+      }
+      Thread.sleep(50);
+      releaseFirstBatch.countDown();
+
+      assertThat(first.get()).isZero();
+      for (Future<Integer> answer : queued) {
+        assertThatThrownBy(answer::get).hasCause(away);
+      }
+      assertThat(calls).hasValue(2);
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
