@@ -3,6 +3,7 @@ package dev.agentcredits.bench;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,10 +44,12 @@ final class Bench {
             ? provisioning.buildTeams(options.spreadTeams(), options.membersPerTeam())
             : List.of();
 
-    Load.Step hotSubmit = (n, calls) -> calls.post(SUBMIT, hot.teamKey(), PROMPT);
+    Load.Step hotSubmit =
+        (n, calls) -> calls.post(SUBMIT, hot.teamKey(), PROMPT, requestKey(options));
     AtomicLong usageCharged = new AtomicLong();
     AtomicLong completed = new AtomicLong();
-    Load.Step mixedStep = (n, calls) -> mixedStep(n, calls, mixedTeam, usageCharged, completed);
+    Load.Step mixedStep =
+        (n, calls) -> mixedStep(n, calls, mixedTeam, usageCharged, completed, options);
     // The JIT needs tens of seconds on two shared cores: the submit path is warmed on the hot pool
     // before anything is measured, the usage and complete paths on the mixed pool right before the
     // mixed workload (a third of the warm-up). These runs are real; the invariant checks count
@@ -79,7 +82,11 @@ final class Bench {
               options.duration(),
               Math.min(options.maxRequests(), (long) members.size() * RUNS_PER_MEMBER),
               (n, calls) ->
-                  calls.post(SUBMIT, members.get((int) (n % members.size())).key(), PROMPT));
+                  calls.post(
+                      SUBMIT,
+                      members.get((int) (n % members.size())).key(),
+                      PROMPT,
+                      requestKey(options)));
       results.add(result.withCpu(meter.read().since(before)));
     }
     if (options.workloads().contains("mixed")) {
@@ -134,6 +141,11 @@ final class Bench {
         loadAverage);
   }
 
+  /** A key of its own for each submit, when the run sends them. */
+  private static String requestKey(BenchOptions options) {
+    return options.idempotencyKeys() ? "bench-" + UUID.randomUUID() : null;
+  }
+
   private static java.util.Optional<Load.Result> find(List<Load.Result> results, String name) {
     return results.stream().filter(r -> r.name().equals(name)).findFirst();
   }
@@ -144,9 +156,10 @@ final class Bench {
       Load.Calls calls,
       Provisioning.HotTeam team,
       AtomicLong usageCharged,
-      AtomicLong completed)
+      AtomicLong completed,
+      BenchOptions options)
       throws java.io.IOException, InterruptedException {
-    Http.Answer submitted = calls.post(SUBMIT, team.teamKey(), PROMPT);
+    Http.Answer submitted = calls.post(SUBMIT, team.teamKey(), PROMPT, requestKey(options));
     if (submitted == null || submitted.status() != 201) {
       return;
     }

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param jvmArgs JVM flags of the service process (jar mode only; comma-separated on the command
  *     line, since bench/run's arguments must not contain spaces); {@code -Xmx256m} by default
  * @param workloads which of {@code hot}, {@code spread}, {@code mixed} run
+ * @param idempotencyKeys whether every submit carries an {@code Idempotency-Key} of its own, as a
+ *     platform that may retry would send it
  */
 record BenchOptions(
     Mode mode,
@@ -37,7 +39,8 @@ record BenchOptions(
     Path jar,
     List<String> jvmArgs,
     Path outputDir,
-    Set<String> workloads) {
+    Set<String> workloads,
+    boolean idempotencyKeys) {
 
   static final Set<String> ALL_WORKLOADS = Set.of("hot", "spread", "mixed");
 
@@ -93,7 +96,8 @@ record BenchOptions(
             Path.of(v.getOrDefault("jar", "bootstrap/target/agent-credits.jar")),
             jvm.isEmpty() ? List.of() : List.of(jvm.split(",")),
             Path.of(v.getOrDefault("out", "target/bench")),
-            Set.of(v.getOrDefault("workloads", "hot,spread,mixed").split(",")));
+            Set.of(v.getOrDefault("workloads", "hot,spread,mixed").split(",")),
+            Boolean.parseBoolean(v.getOrDefault("idempotency-keys", "false")));
     return options;
   }
 }

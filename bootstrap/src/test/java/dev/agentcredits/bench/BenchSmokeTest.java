@@ -39,7 +39,8 @@ class BenchSmokeTest {
             null,
             List.of(),
             java.nio.file.Path.of("target", "bench-smoke"),
-            BenchOptions.ALL_WORKLOADS);
+            BenchOptions.ALL_WORKLOADS,
+            true);
     Report report;
     try (Service service = InProcessService.start(database)) {
       report = Bench.drive(options, service, null);

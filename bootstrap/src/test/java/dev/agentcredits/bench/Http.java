@@ -48,10 +48,18 @@ final class Http {
   }
 
   Answer post(String path, String key, String json) throws IOException, InterruptedException {
+    return post(path, key, json, null);
+  }
+
+  Answer post(String path, String key, String json, String idempotencyKey)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(TIMEOUT)
             .header("Authorization", "Bearer " + key);
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
     if (json == null) {
       request.POST(HttpRequest.BodyPublishers.noBody());
     } else {

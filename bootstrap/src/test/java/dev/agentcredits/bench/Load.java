@@ -37,10 +37,15 @@ final class Load {
 
     /** The answer, or null when the call failed without one (counted as an error). */
     Http.Answer post(String path, String key, String json) throws InterruptedException {
+      return post(path, key, json, null);
+    }
+
+    Http.Answer post(String path, String key, String json, String idempotencyKey)
+        throws InterruptedException {
       sent++;
       long start = System.nanoTime();
       try {
-        Http.Answer answer = http.post(path, key, json);
+        Http.Answer answer = http.post(path, key, json, idempotencyKey);
         latencies.add(System.nanoTime() - start);
         statuses.merge(answer.status(), 1L, Long::sum);
         return answer;

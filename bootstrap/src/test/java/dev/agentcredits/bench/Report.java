@@ -65,6 +65,7 @@ record Report(
     load.put("max_requests_per_workload", options.maxRequests());
     load.put("warmup_seconds", options.warmup().toSeconds());
     load.put("spread_members", options.spreadTeams() * options.membersPerTeam());
+    load.put("idempotency_keys", options.idempotencyKeys());
     ArrayNode workloadsJson = root.putArray("workloads");
     for (Load.Result w : workloads) {
       ObjectNode node = workloadsJson.addObject();
@@ -114,13 +115,15 @@ record Report(
     StringBuilder t = new StringBuilder();
     t.append("Agent Credits benchmark, ").append(started).append('\n');
     t.append(
-        "%d cores, Java %s; %d HTTP clients, %d s per workload after %d s warm-up; service: %s%n%n"
+        ("%d cores, Java %s; %d HTTP clients, %d s per workload after %d s warm-up; submits %s;"
+                + " service: %s%n%n")
             .formatted(
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
                 options.clients(),
                 options.duration().toSeconds(),
                 options.warmup().toSeconds(),
+                options.idempotencyKeys() ? "each with an Idempotency-Key" : "without keys",
                 options.mode() == BenchOptions.Mode.JAR ? "java -jar, own process" : "in-process"));
     t.append(
         "| workload | accepted/s | x B | p50 ms | p99 ms | p99.9 ms | requests | non-2xx | errors"
