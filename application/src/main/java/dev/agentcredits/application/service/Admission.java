@@ -7,7 +7,6 @@ import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.domain.event.EventType;
-import dev.agentcredits.domain.pool.CreditSource;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.ReloadFailure;
 import dev.agentcredits.domain.pool.ReserveOutcome;
@@ -225,19 +224,9 @@ final class Admission {
     if (request.verdict() == null && team.plan().allowsAddOns() && pool.autoReload().enabled()) {
       return new Decided(new Attempt.NeedsReload(), pool);
     }
-    MonthlySpend spend = stores.spend().find(team.id(), MonthlySpend.monthOf(changes.now()));
     AutoReloadState state =
         request.verdict() != null ? request.verdict() : stateWithoutReload(pool, team);
-    InsufficientCredits why =
-        InsufficientCredits.of(
-            billed,
-            shortfall.required(),
-            shortfall.balances(),
-            shortfall.sourcesTried(),
-            state,
-            team.monthlySpendCap(),
-            spend.spent(),
-            pool.nextRefreshAt(terms.cycleLength()));
+    InsufficientCredits why = why(billed, shortfall, state, team, pool, changes);
     Run refused = template.refused(billed, changes.now());
     updateIfStored(draft, refused);
     changes.raise(
@@ -259,23 +248,34 @@ final class Admission {
         || !samePool) {
       return Replays.ofRun(earlier, template);
     }
-    ReserveOutcome now = pool.reserve(earlier.id(), terms.startHold().value(), changes.now());
-    var tried =
-        now instanceof ReserveOutcome.Short shortfall
-            ? shortfall.sourcesTried()
-            : List.<CreditSource>of();
-    MonthlySpend spend = stores.spend().find(team.id(), MonthlySpend.monthOf(changes.now()));
+    long required = terms.startHold().value();
+    ReserveOutcome.Short shortfall =
+        pool.reserve(earlier.id(), required, changes.now()) instanceof ReserveOutcome.Short s
+            ? s
+            : new ReserveOutcome.Short(required, pool.balances(), List.of());
     InsufficientCredits why =
-        InsufficientCredits.of(
-            earlier.billedPool(),
-            terms.startHold().value(),
-            pool.balances(),
-            tried,
-            stateWithoutReload(pool, team),
-            team.monthlySpendCap(),
-            spend.spent(),
-            pool.nextRefreshAt(terms.cycleLength()));
+        why(earlier.billedPool(), shortfall, stateWithoutReload(pool, team), team, pool, changes);
     return Outcome.refused(InsufficientCreditsRefusals.of(why, earlier.id()));
+  }
+
+  /** Everything the refusal says: the shortfall, auto-reload's state, the cap and its month. */
+  private InsufficientCredits why(
+      BilledPool billed,
+      ReserveOutcome.Short shortfall,
+      AutoReloadState state,
+      Team team,
+      Pool pool,
+      PoolChanges changes) {
+    MonthlySpend spend = stores.spend().find(team.id(), MonthlySpend.monthOf(changes.now()));
+    return InsufficientCredits.of(
+        billed,
+        shortfall.required(),
+        shortfall.balances(),
+        shortfall.sourcesTried(),
+        state,
+        team.monthlySpendCap(),
+        spend.spent(),
+        pool.nextRefreshAt(terms.cycleLength()));
   }
 
   private void updateIfStored(RunDraft draft, Run run) {

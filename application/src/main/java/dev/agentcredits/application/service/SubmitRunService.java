@@ -75,20 +75,13 @@ public final class SubmitRunService implements SubmitRunUseCase {
         return admission.admit(draft, team, billed);
       } catch (RuntimeException e) {
         // A concurrent request under the same key may have won the store's uniqueness check.
-        Optional<Run> winner = earlierRun(team, requestKey);
-        if (winner.isEmpty()) {
+        // Admission, asked again, answers it as a replay.
+        if (earlierRun(team, requestKey).isEmpty()) {
           throw e;
         }
-        return answersWithoutThePool(winner.get(), draft)
-            ? Replays.ofRun(winner.get(), draft.template())
-            : admission.admit(draft, team, billed);
+        return admission.admit(draft, team, billed);
       }
     });
-  }
-
-  /** A refusal is replayed by admission, which words it from the locked pool. */
-  private static boolean answersWithoutThePool(Run earlier, RunDraft draft) {
-    return !Replays.refusedAtSubmission(earlier) || !Replays.sameRequest(earlier, draft.template());
   }
 
   private Optional<Run> earlierRun(Team team, String requestKey) {
