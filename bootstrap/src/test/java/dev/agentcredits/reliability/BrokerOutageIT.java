@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
-import dev.agentcredits.reliability.Call.Kind;
 import dev.agentcredits.reliability.Tenants.Member;
 import dev.agentcredits.reliability.Tenants.Team;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -183,43 +181,17 @@ class BrokerOutageIT {
     Call call;
     if (dice < 50 || accepted.isEmpty()) {
       String key = people.get(random.nextInt(people.size())).key();
-      call =
-          new Call(
-              Kind.SUBMIT,
-              "POST",
-              "/api/v1/agent/tasks",
-              key,
-              "{\"prompt\": \"broker load\"}",
-              "sub-" + UUID.randomUUID());
+      call = Call.submit(key, "broker load");
     } else if (dice < 85) {
-      String usage = "use-" + UUID.randomUUID();
-      call =
-          new Call(
-              Kind.USAGE,
-              "POST",
-              "/api/v1/agent/tasks/" + accepted.peek() + "/usage",
-              team.teamKey(),
-              "{\"usage_id\": \"%s\", \"credits\": %d}".formatted(usage, random.nextInt(1, 30)),
-              usage);
+      call = Call.usage(accepted.peek(), team.teamKey(), random.nextInt(1, 30));
     } else {
       String task = accepted.poll();
       if (task == null) {
         return;
       }
-      call =
-          new Call(
-              Kind.COMPLETE,
-              "POST",
-              "/api/v1/agent/tasks/" + task + "/complete",
-              team.owner().key(),
-              null,
-              null);
+      call = Call.complete(task, team.owner().key());
     }
-    journal.add(call);
-    Answer answer = call.send(http);
-    if (call.kind == Kind.SUBMIT && answer.status() == 201) {
-      accepted.add(answer.text("task_id"));
-    }
+    journal.send(call, http, accepted);
   }
 
   static void await(java.util.function.BooleanSupplier condition, Duration timeout) {

@@ -3,6 +3,7 @@ package dev.agentcredits.reliability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * One client request that changes something, kept with every answer it got, so that it can be sent
@@ -34,6 +35,34 @@ final class Call {
     this.key = key;
     this.body = body;
     this.idempotencyKey = idempotencyKey;
+  }
+
+  /** A submit under an Idempotency-Key of its own. */
+  static Call submit(String key, String prompt) {
+    return new Call(
+        Kind.SUBMIT,
+        "POST",
+        "/api/v1/agent/tasks",
+        key,
+        "{\"prompt\": \"%s\"}".formatted(prompt),
+        "sub-" + UUID.randomUUID());
+  }
+
+  /** A usage report with a usage id of its own. */
+  static Call usage(String task, String reporterKey, long credits) {
+    String usage = "use-" + UUID.randomUUID();
+    return new Call(
+        Kind.USAGE,
+        "POST",
+        "/api/v1/agent/tasks/" + task + "/usage",
+        reporterKey,
+        "{\"usage_id\": \"%s\", \"credits\": %d}".formatted(usage, credits),
+        usage);
+  }
+
+  static Call complete(String task, String key) {
+    return new Call(
+        Kind.COMPLETE, "POST", "/api/v1/agent/tasks/" + task + "/complete", key, null, null);
   }
 
   /** Sends the call (again) and keeps the answer. */

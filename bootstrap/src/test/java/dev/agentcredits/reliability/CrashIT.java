@@ -196,38 +196,16 @@ class CrashIT {
     if (dice < 45 || accepted.isEmpty()) {
       String key =
           random.nextInt(4) == 0 ? team.teamKey() : people.get(random.nextInt(people.size())).key();
-      call =
-          new Call(
-              Kind.SUBMIT,
-              "POST",
-              "/api/v1/agent/tasks",
-              key,
-              "{\"prompt\": \"crash load\"}",
-              "sub-" + UUID.randomUUID());
+      call = Call.submit(key, "crash load");
     } else if (dice < 75) {
       String task = random.nextBoolean() ? accepted.peek() : pickAny(accepted, random);
-      String usage = "use-" + UUID.randomUUID();
-      call =
-          new Call(
-              Kind.USAGE,
-              "POST",
-              "/api/v1/agent/tasks/" + task + "/usage",
-              OPERATOR,
-              "{\"usage_id\": \"%s\", \"credits\": %d}".formatted(usage, random.nextInt(1, 50)),
-              usage);
+      call = Call.usage(task, OPERATOR, random.nextInt(1, 50));
     } else if (dice < 87) {
       String task = accepted.poll();
       if (task == null) {
         return;
       }
-      call =
-          new Call(
-              Kind.COMPLETE,
-              "POST",
-              "/api/v1/agent/tasks/" + task + "/complete",
-              OPERATOR,
-              null,
-              null);
+      call = Call.complete(task, OPERATOR);
     } else {
       if (team.plan().equals("ENTERPRISE")) {
         return;
@@ -242,11 +220,7 @@ class CrashIT {
               "{\"denomination_credits\": 400}",
               "buy-" + UUID.randomUUID());
     }
-    journal.add(call);
-    Answer answer = call.send(http);
-    if (call.kind == Kind.SUBMIT && answer.status() == 201) {
-      accepted.add(answer.text("task_id"));
-    }
+    Answer answer = journal.send(call, http, accepted);
     if (!answer.answered()) {
       Load.pause(Duration.ofMillis(50));
     }

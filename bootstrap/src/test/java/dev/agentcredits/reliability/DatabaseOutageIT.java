@@ -2,7 +2,6 @@ package dev.agentcredits.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentcredits.reliability.Call.Kind;
 import dev.agentcredits.reliability.Tenants.Member;
 import dev.agentcredits.reliability.Tenants.Team;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -211,43 +209,17 @@ class DatabaseOutageIT {
     if (dice < 50 || accepted.isEmpty()) {
       String key =
           random.nextInt(4) == 0 ? team.teamKey() : people.get(random.nextInt(people.size())).key();
-      call =
-          new Call(
-              Kind.SUBMIT,
-              "POST",
-              "/api/v1/agent/tasks",
-              key,
-              "{\"prompt\": \"outage load\"}",
-              "sub-" + UUID.randomUUID());
+      call = Call.submit(key, "outage load");
     } else if (dice < 85) {
       String task = accepted.peek();
-      String usage = "use-" + UUID.randomUUID();
-      call =
-          new Call(
-              Kind.USAGE,
-              "POST",
-              "/api/v1/agent/tasks/" + task + "/usage",
-              InProcessService.OPERATOR_KEY,
-              "{\"usage_id\": \"%s\", \"credits\": %d}".formatted(usage, random.nextInt(1, 30)),
-              usage);
+      call = Call.usage(task, InProcessService.OPERATOR_KEY, random.nextInt(1, 30));
     } else {
       String task = accepted.poll();
       if (task == null) {
         return;
       }
-      call =
-          new Call(
-              Kind.COMPLETE,
-              "POST",
-              "/api/v1/agent/tasks/" + task + "/complete",
-              team.owner().key(),
-              null,
-              null);
+      call = Call.complete(task, team.owner().key());
     }
-    journal.add(call);
-    Answer answer = call.send(http);
-    if (call.kind == Kind.SUBMIT && answer.status() == 201) {
-      accepted.add(answer.text("task_id"));
-    }
+    journal.send(call, http, accepted);
   }
 }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -27,6 +28,19 @@ final class Journal {
 
   void add(Call call) {
     calls.add(call);
+  }
+
+  /**
+   * Records the call, then sends it; an accepted submit's task joins {@code accepted}, for the
+   * usage reports and completions of the load.
+   */
+  Answer send(Call call, Http http, Queue<String> accepted) {
+    add(call);
+    Answer answer = call.send(http);
+    if (call.kind == Kind.SUBMIT && answer.status() == 201) {
+      accepted.add(answer.text("task_id"));
+    }
+    return answer;
   }
 
   List<Call> calls() {
