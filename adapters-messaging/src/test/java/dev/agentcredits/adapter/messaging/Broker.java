@@ -15,16 +15,17 @@ import org.testcontainers.rabbitmq.RabbitMQContainer;
 /**
  * The broker the tests use: {@code AGENT_CREDITS_TEST_AMQP_URL} when set (CI), else a
  * Testcontainers RabbitMQ when Docker is there, else the local broker on 127.0.0.1:5672. Tests
- * isolate themselves with a topology prefix of their own.
+ * isolate themselves with a topology prefix of their own. Shared with bootstrap's messaging tests
+ * through this module's test-jar.
  */
-final class Broker {
+public final class Broker {
   private static final String LOCAL = "amqp://guest:guest@127.0.0.1:5672";
   private static String url;
   private static RabbitMQContainer container;
 
   private Broker() {}
 
-  static synchronized String url() {
+  public static synchronized String url() {
     if (url == null) {
       String fromEnv = System.getenv("AGENT_CREDITS_TEST_AMQP_URL");
       if (fromEnv != null && fromEnv.isBlank()) {
@@ -68,17 +69,22 @@ final class Broker {
     }
   }
 
-  static Topology freshTopology() {
+  public static Topology freshTopology() {
     return new Topology("test-" + java.util.UUID.randomUUID().toString().substring(0, 8));
   }
 
-  static Connection connect() throws Exception {
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setUri(url());
-    return factory.newConnection("test client");
+  public static Connection connect() throws Exception {
+    return connect("test client");
   }
 
-  static void deleteTopology(Topology topology) {
+  /** {@code name} is the client-provided name that {@link #closeConnections} matches. */
+  public static Connection connect(String name) throws Exception {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setUri(url());
+    return factory.newConnection(name);
+  }
+
+  public static void deleteTopology(Topology topology) {
     try (Connection connection = connect()) {
       Channel channel = connection.createChannel();
       channel.queueDelete(topology.commandsQueue());
@@ -94,7 +100,7 @@ final class Broker {
    * Closes, from the server side, every connection whose client-provided name starts with {@code
    * namePrefix} (only this test's: other suites may share the broker); answers how many.
    */
-  static int closeConnections(String namePrefix) throws Exception {
+  public static int closeConnections(String namePrefix) throws Exception {
     int closed = 0;
     for (String line : rabbitmqctl("list_connections", "-s", "pid", "client_properties")) {
       int tab = line.indexOf('\t');

@@ -2,6 +2,7 @@ package dev.agentcredits.bootstrap.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentcredits.adapter.messaging.Broker;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.view.ProvisionedTeamView;
 import dev.agentcredits.application.port.out.EventOutbox;
@@ -225,7 +226,7 @@ class MessagingIntegrationTest {
       }
       assertThat(reached.await(30, TimeUnit.SECONDS)).isTrue();
 
-      assertThat(RabbitBroker.closeConnections(stack.topology.prefix())).isEqualTo(2);
+      assertThat(Broker.closeConnections(stack.topology.prefix())).isEqualTo(2);
       open.countDown();
 
       Set<String> tasks = new HashSet<>();

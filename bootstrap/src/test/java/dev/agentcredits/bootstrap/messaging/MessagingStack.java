@@ -1,5 +1,6 @@
 package dev.agentcredits.bootstrap.messaging;
 
+import dev.agentcredits.adapter.messaging.Broker;
 import dev.agentcredits.adapter.messaging.CommandHandlers;
 import dev.agentcredits.adapter.messaging.OutboxRelay;
 import dev.agentcredits.adapter.messaging.RabbitMessaging;
@@ -45,7 +46,7 @@ final class MessagingStack implements AutoCloseable {
     return new Store(memory.stores(), memory.transactions());
   }
 
-  final Topology topology = RabbitBroker.freshTopology();
+  final Topology topology = Broker.freshTopology();
   final BillingApplication app;
   final RabbitMessaging messaging;
   final OutboxRelay relay;
@@ -74,7 +75,7 @@ final class MessagingStack implements AutoCloseable {
             "operator-key-for-tests");
     messaging =
         RabbitMessaging.connect(
-            RabbitBroker.url(),
+            Broker.url(),
             new CommandHandlers(
                 submitDecorator.apply(app.submitRun()),
                 app.reportUsage(),
@@ -119,6 +120,6 @@ final class MessagingStack implements AutoCloseable {
   public void close() {
     relay.close();
     messaging.close();
-    RabbitBroker.deleteTopology(topology);
+    Broker.deleteTopology(topology);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import dev.agentcredits.adapter.messaging.Broker;
 import dev.agentcredits.adapter.messaging.Topology;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,7 +44,7 @@ final class Wire implements AutoCloseable {
 
   Wire(Topology topology) throws Exception {
     this.topology = topology;
-    this.connection = RabbitBroker.connect("integration test client");
+    this.connection = Broker.connect("integration test client");
     this.channel = connection.createChannel();
     this.replyQueue = channel.queueDeclare().getQueue();
     channel.basicConsume(
