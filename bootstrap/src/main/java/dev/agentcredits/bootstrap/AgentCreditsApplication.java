@@ -45,8 +45,7 @@ public final class AgentCreditsApplication {
     service.closeOnShutdown();
     banner(service, System.out);
     if (settings.demo()) {
-      var app = service.application();
-      var demo = DemoSeed.provision(app, service.clock());
+      var demo = DemoSeed.provision(service, service.clock());
       DemoSeed.print(demo, service.port(), service.operatorKey(), System.out);
     }
   }
@@ -59,7 +58,14 @@ public final class AgentCreditsApplication {
         LOG.info(
             "stopping: HTTP stops accepting, requests in flight finish, then jobs and pools close"));
     context.register(
-        PersistenceConfig.class, CoreConfig.class, MessagingConfig.class, WebConfig.class);
+        PersistenceConfig.class,
+        StorePortsConfig.class,
+        CoreConfig.class,
+        RunsConfig.class,
+        BillingConfig.class,
+        ProvisioningConfig.class,
+        MessagingConfig.class,
+        WebConfig.class);
     context.refresh();
     return new RunningService(context);
   }

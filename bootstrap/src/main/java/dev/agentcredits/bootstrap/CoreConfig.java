@@ -1,11 +1,21 @@
 package dev.agentcredits.bootstrap;
 
-import dev.agentcredits.adapter.persistence.payment.SimulatedPaymentGateway;
 import dev.agentcredits.adapter.persistence.security.RandomSecrets;
-import dev.agentcredits.adapter.persistence.security.Sha256KeyHasher;
 import dev.agentcredits.application.port.out.ClockControl;
+import dev.agentcredits.application.port.out.EventOutbox;
+import dev.agentcredits.application.port.out.IdempotencyStore;
+import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.PaymentSimulation;
-import dev.agentcredits.application.service.BillingApplication;
+import dev.agentcredits.application.port.out.PoolStore;
+import dev.agentcredits.application.port.out.PurchaseStore;
+import dev.agentcredits.application.port.out.RunStore;
+import dev.agentcredits.application.port.out.TeamStore;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.billing.Purchasing;
+import dev.agentcredits.application.service.idempotency.IdempotencyService;
+import dev.agentcredits.application.service.timekeeping.OperationsService;
+import dev.agentcredits.application.service.timekeeping.TimeKeepingService;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +24,7 @@ import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The clock, the operator key, every use case, and the job that runs time's work. */
+/** The clock, the terms, the operator key, idempotency, and the jobs that run time's work. */
 @Configuration(proxyBeanMethods = false)
 class CoreConfig {
 
@@ -27,6 +37,11 @@ class CoreConfig {
   }
 
   @Bean
+  BillingTerms billingTerms() {
+    return BillingTerms.defaults();
+  }
+
+  @Bean
   OperatorKey operatorKey(Settings settings, RandomSecrets secrets) {
     return settings
         .operatorKey()
@@ -35,34 +50,46 @@ class CoreConfig {
   }
 
   @Bean
-  BillingApplication billingApplication(
-      StoreBackend store,
-      SimulatedPaymentGateway payments,
-      RandomSecrets secrets,
-      Sha256KeyHasher hasher,
+  IdempotencyService idempotency(IdempotencyStore store, TransactionRunner tx, Clock clock) {
+    return new IdempotencyService(store, tx, clock);
+  }
+
+  @Bean
+  TimeKeepingService timeKeeping(
+      TeamStore teams,
+      PoolStore pools,
+      RunStore runs,
+      LedgerStore ledger,
+      PurchaseStore purchases,
+      EventOutbox outbox,
+      IdempotencyStore idempotency,
+      TransactionRunner tx,
+      Purchasing purchasing,
+      BillingTerms terms,
+      Clock clock) {
+    return new TimeKeepingService(
+        teams, pools, runs, ledger, purchases, outbox, idempotency, tx, purchasing, terms, clock);
+  }
+
+  /** The test clock and the payment switch exist only where the clock and gateway allow them. */
+  @Bean
+  OperationsService operations(
+      TeamStore teams,
+      TransactionRunner tx,
       Clock clock,
-      OperatorKey operatorKey) {
-    Optional<DueWorkOnAdvance> control =
+      TimeKeepingService timeKeeping,
+      PaymentGateway payments) {
+    Optional<ClockControl> control =
         clock instanceof ManualClock manual
-            ? Optional.of(new DueWorkOnAdvance(manual))
+            ? Optional.of(new DueWorkOnAdvance(manual, timeKeeping))
             : Optional.empty();
-    var ports =
-        new BillingApplication.Ports(
-            store.stores(),
-            store.transactions(),
-            payments,
-            secrets,
-            hasher,
-            clock,
-            control.map(ClockControl.class::cast),
-            Optional.<PaymentSimulation>of(payments));
-    var app = new BillingApplication(ports, BillingTerms.defaults(), operatorKey.value());
-    control.ifPresent(c -> c.bind(app.timeKeeping()));
-    return app;
+    Optional<PaymentSimulation> simulation =
+        payments instanceof PaymentSimulation simulated ? Optional.of(simulated) : Optional.empty();
+    return new OperationsService(teams, tx, control, simulation);
   }
 
   @Bean(destroyMethod = "close")
-  TimeKeepingScheduler timeKeepingScheduler(BillingApplication app) {
-    return new TimeKeepingScheduler(app.timeKeeping()).start(Duration.ofSeconds(1));
+  TimeKeepingScheduler timeKeepingScheduler(TimeKeepingService timeKeeping) {
+    return new TimeKeepingScheduler(timeKeeping).start(Duration.ofSeconds(1));
   }
 }

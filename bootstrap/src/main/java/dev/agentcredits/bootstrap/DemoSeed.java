@@ -1,15 +1,18 @@
 package dev.agentcredits.bootstrap;
 
 import dev.agentcredits.application.port.in.AddMemberCommand;
+import dev.agentcredits.application.port.in.AddMemberUseCase;
 import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.GrantContractCreditsCommand;
+import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
+import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.ProvisionTeamCommand;
+import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
 import dev.agentcredits.application.port.in.TeamApiKeyCommand;
 import dev.agentcredits.application.port.in.view.IssuedKeyView;
 import dev.agentcredits.application.port.in.view.IssuedMemberView;
 import dev.agentcredits.application.port.in.view.ProvisionedTeamView;
-import dev.agentcredits.application.service.BillingApplication;
 import dev.agentcredits.domain.shared.Credits;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.team.Plan;
@@ -35,33 +38,32 @@ final class DemoSeed {
 
   private DemoSeed() {}
 
-  static Demo provision(BillingApplication app, Clock clock) {
+  static Demo provision(RunningService service, Clock clock) {
+    var provisionTeam = service.useCase(ProvisionTeamUseCase.class);
+    var addMember = service.useCase(AddMemberUseCase.class);
     var build =
         ok(
-            app.provisionTeam()
-                .provision(
-                    new ProvisionTeamCommand(
-                        OPERATOR, "Demo Build", Plan.BUILD, "owner@build.demo")));
+            provisionTeam.provision(
+                new ProvisionTeamCommand(OPERATOR, "Demo Build", Plan.BUILD, "owner@build.demo")));
     TeamId buildId = new TeamId(build.teamId());
     var admin =
-        ok(
-            app.addMember()
-                .add(new AddMemberCommand(OPERATOR, buildId, "admin@build.demo", Role.ADMIN)));
+        ok(addMember.add(new AddMemberCommand(OPERATOR, buildId, "admin@build.demo", Role.ADMIN)));
     var member =
-        ok(
-            app.addMember()
-                .add(new AddMemberCommand(OPERATOR, buildId, "dev@build.demo", Role.MEMBER)));
+        ok(addMember.add(new AddMemberCommand(OPERATOR, buildId, "dev@build.demo", Role.MEMBER)));
     var teamKey =
-        ok(app.issueTeamApiKey().issue(new TeamApiKeyCommand(OPERATOR, buildId, "demo-ci")));
+        ok(
+            service
+                .useCase(IssueTeamApiKeyUseCase.class)
+                .issue(new TeamApiKeyCommand(OPERATOR, buildId, "demo-ci")));
     var enterprise =
         ok(
-            app.provisionTeam()
-                .provision(
-                    new ProvisionTeamCommand(
-                        OPERATOR, "Demo Enterprise", Plan.ENTERPRISE, "owner@enterprise.demo")));
+            provisionTeam.provision(
+                new ProvisionTeamCommand(
+                    OPERATOR, "Demo Enterprise", Plan.ENTERPRISE, "owner@enterprise.demo")));
     var grant =
         ok(
-            app.grantContractCredits()
+            service
+                .useCase(GrantContractCreditsUseCase.class)
                 .grant(
                     new GrantContractCreditsCommand(
                         OPERATOR,

@@ -8,33 +8,27 @@ import java.util.Objects;
 
 /**
  * Moves the manual clock and then does the work the new time makes due (refreshes, expiries, hold
- * time-outs) before answering, so whoever moved time sees its effects at once. The time-keeping use
- * case is bound after the application is built, since the application needs this first.
+ * time-outs) before answering, so whoever moved time sees its effects at once.
  */
 final class DueWorkOnAdvance implements ClockControl {
   /** Enough passes for many batches of due work; each pass handles at most one batch of each. */
   private static final int MAX_PASSES = 50;
 
   private final ManualClock clock;
-  private volatile TimeKeepingUseCase timeKeeping;
+  private final TimeKeepingUseCase timeKeeping;
 
-  DueWorkOnAdvance(ManualClock clock) {
+  DueWorkOnAdvance(ManualClock clock, TimeKeepingUseCase timeKeeping) {
     this.clock = clock;
-  }
-
-  void bind(TimeKeepingUseCase timeKeeping) {
     this.timeKeeping = Objects.requireNonNull(timeKeeping, "timeKeeping");
   }
 
   @Override
   public Instant advance(Duration by) {
     Instant now = clock.advance(by);
-    if (timeKeeping != null) {
-      for (int pass = 0; pass < MAX_PASSES; pass++) {
-        TimeKeepingUseCase.Report report = timeKeeping.runDueWork();
-        if (report.poolsAdvanced() + report.holdsExpired() + report.purchasesRecovered() == 0) {
-          break;
-        }
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      TimeKeepingUseCase.Report report = timeKeeping.runDueWork();
+      if (report.poolsAdvanced() + report.holdsExpired() + report.purchasesRecovered() == 0) {
+        break;
       }
     }
     return now;

@@ -4,8 +4,13 @@ import dev.agentcredits.adapter.messaging.CommandHandlers;
 import dev.agentcredits.adapter.messaging.InMemoryEventBus;
 import dev.agentcredits.adapter.messaging.OutboxRelay;
 import dev.agentcredits.adapter.messaging.RabbitMessaging;
-import dev.agentcredits.application.service.BillingApplication;
-import dev.agentcredits.application.service.RelayEventsService;
+import dev.agentcredits.application.port.in.CompleteRunUseCase;
+import dev.agentcredits.application.port.in.IdempotencyUseCase;
+import dev.agentcredits.application.port.in.ReportUsageUseCase;
+import dev.agentcredits.application.port.in.SubmitRunUseCase;
+import dev.agentcredits.application.port.out.EventOutbox;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.events.RelayEventsService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -19,13 +24,16 @@ class MessagingConfig {
   static final Duration RELAY_POLL = Duration.ofMillis(250);
 
   @Bean(destroyMethod = "close")
-  BrokerBackend brokerBackend(Settings settings, BillingApplication app) {
+  BrokerBackend brokerBackend(
+      Settings settings,
+      SubmitRunUseCase submitRun,
+      ReportUsageUseCase reportUsage,
+      CompleteRunUseCase completeRun,
+      IdempotencyUseCase idempotency) {
     return switch (settings.broker()) {
       case MEMORY -> new BrokerBackend("memory", new InMemoryEventBus(), () -> true, () -> {});
       case RABBITMQ -> {
-        var handlers =
-            new CommandHandlers(
-                app.submitRun(), app.reportUsage(), app.completeRun(), app.idempotency());
+        var handlers = new CommandHandlers(submitRun, reportUsage, completeRun, idempotency);
         var rabbit = RabbitMessaging.connect(settings.amqpUrl(), handlers);
         rabbit.startConsuming();
         yield new BrokerBackend("rabbitmq", rabbit.publisher(), rabbit::isHealthy, rabbit::close);
@@ -35,10 +43,13 @@ class MessagingConfig {
 
   @Bean(destroyMethod = "close")
   OutboxRelay outboxRelay(
-      BrokerBackend broker, StoreBackend store, PrometheusMeterRegistry registry, Clock clock) {
+      BrokerBackend broker,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      PrometheusMeterRegistry registry,
+      Clock clock) {
     var publisher = new CountingEventPublisher(broker.publisher(), registry);
-    var relayEvents =
-        new RelayEventsService(store.stores().outbox(), publisher, store.transactions(), clock);
+    var relayEvents = new RelayEventsService(outbox, publisher, tx, clock);
     var relay = new OutboxRelay(relayEvents, RELAY_POLL);
     Gauge.builder("agent_credits.outbox.depth", relayEvents, r -> r.outboxDepth())
         .description("Events committed but not yet published")

@@ -1,7 +1,6 @@
 package dev.agentcredits.bootstrap;
 
 import dev.agentcredits.adapter.rest.RestApi;
-import dev.agentcredits.application.service.BillingApplication;
 import java.time.Clock;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -25,8 +24,9 @@ public final class RunningService implements AutoCloseable {
     return context.getBean(Settings.class);
   }
 
-  BillingApplication application() {
-    return context.getBean(BillingApplication.class);
+  /** The one implementation of a use case's input port, e.g. {@code ProvisionTeamUseCase}. */
+  <T> T useCase(Class<T> port) {
+    return context.getBean(port);
   }
 
   Clock clock() {

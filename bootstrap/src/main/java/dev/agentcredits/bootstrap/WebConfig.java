@@ -5,7 +5,24 @@ import dev.agentcredits.adapter.rest.HealthCheck;
 import dev.agentcredits.adapter.rest.RateLimit;
 import dev.agentcredits.adapter.rest.RestApi;
 import dev.agentcredits.adapter.rest.RestSettings;
-import dev.agentcredits.application.service.BillingApplication;
+import dev.agentcredits.adapter.rest.RestUseCases;
+import dev.agentcredits.application.port.in.AddMemberUseCase;
+import dev.agentcredits.application.port.in.AuthenticateUseCase;
+import dev.agentcredits.application.port.in.BillingQuery;
+import dev.agentcredits.application.port.in.CompleteRunUseCase;
+import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
+import dev.agentcredits.application.port.in.GetRunQuery;
+import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
+import dev.agentcredits.application.port.in.IdempotencyUseCase;
+import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
+import dev.agentcredits.application.port.in.OperationsUseCase;
+import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
+import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
+import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
+import dev.agentcredits.application.port.in.ReportUsageUseCase;
+import dev.agentcredits.application.port.in.RetryRunUseCase;
+import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
+import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -33,10 +50,49 @@ class WebConfig {
     return registry;
   }
 
+  @Bean
+  RestUseCases restUseCases(
+      AuthenticateUseCase authenticate,
+      IdempotencyUseCase idempotency,
+      SubmitRunUseCase submitRun,
+      GetRunQuery getRun,
+      ReportUsageUseCase reportUsage,
+      CompleteRunUseCase completeRun,
+      RetryRunUseCase retryRun,
+      BillingQuery billingQuery,
+      PurchaseAddOnUseCase purchaseAddOn,
+      ConfigureAutoReloadUseCase configureAutoReload,
+      RaiseSpendCapUseCase raiseSpendCap,
+      ProvisionTeamUseCase provisionTeam,
+      AddMemberUseCase addMember,
+      IssueTeamApiKeyUseCase issueTeamApiKey,
+      RevokeApiKeyUseCase revokeApiKey,
+      GrantContractCreditsUseCase grantContractCredits,
+      OperationsUseCase operations) {
+    return new RestUseCases(
+        authenticate,
+        idempotency,
+        submitRun,
+        getRun,
+        reportUsage,
+        completeRun,
+        retryRun,
+        billingQuery,
+        purchaseAddOn,
+        configureAutoReload,
+        raiseSpendCap,
+        provisionTeam,
+        addMember,
+        issueTeamApiKey,
+        revokeApiKey,
+        grantContractCredits,
+        operations);
+  }
+
   @Bean(destroyMethod = "stop")
   RestApi restApi(
       Settings settings,
-      BillingApplication app,
+      RestUseCases useCases,
       StoreBackend store,
       BrokerBackend broker,
       OutboxRelay relay,
@@ -46,7 +102,7 @@ class WebConfig {
         List.of(
             new HealthCheck("store", store.healthy()), new HealthCheck("broker", broker.healthy()));
     var limit = new RateLimit(settings.rateLimitPerSecond(), settings.rateLimitBurst());
-    return new RestApi(app, RestSettings.of(readiness, registry).withRateLimit(limit))
+    return new RestApi(useCases, RestSettings.of(readiness, registry).withRateLimit(limit))
         .start(settings.httpPort());
   }
 }

@@ -1,11 +1,12 @@
 package dev.agentcredits.usecase;
 
+import dev.agentcredits.domain.refusal.AutoReloadState;
+import dev.agentcredits.application.port.in.Refusal;
 import static dev.agentcredits.usecase.BillingFixture.ofType;
 import static dev.agentcredits.usecase.BillingFixture.ok;
 import static dev.agentcredits.usecase.BillingFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.RaiseSpendCapCommand;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.domain.event.DomainEvent;
@@ -90,7 +91,7 @@ class AutoReloadTest extends UseCaseTest {
     assertThat(team.available("owner")).isZero();
     billing.takeEvents();
 
-    refused(team.submitAs("owner"), ErrorCode.INSUFFICIENT_CREDITS);
+    refused(team.submitAs("owner"), Refusal.InsufficientCredits.class);
 
     assertThat(spent(team)).isEqualTo(1_000);
     assertThat(ofType(billing.takeEvents(), EventType.AUTO_RELOAD_FAILED))
@@ -107,7 +108,7 @@ class AutoReloadTest extends UseCaseTest {
             .withAutoReload("owner", 400)
             .withSpendCap(Money.ZERO)
             .build();
-    refused(team.submitAs("owner"), ErrorCode.INSUFFICIENT_CREDITS);
+    refused(team.submitAs("owner"), Refusal.InsufficientCredits.class);
 
     ok(
         billing
@@ -127,7 +128,7 @@ class AutoReloadTest extends UseCaseTest {
         billing.aBuildTeam().withCreditsLeft("owner", 0).withAutoReload("owner", 400).build();
     billing.gateway.setDeclined(team.id, true);
 
-    refused(team.submitAs("owner"), ErrorCode.INSUFFICIENT_CREDITS);
+    refused(team.submitAs("owner"), Refusal.InsufficientCredits.class);
 
     var reload = team.poolView("owner").autoReload();
     assertThat(reload.enabled()).isFalse();
@@ -138,8 +139,8 @@ class AutoReloadTest extends UseCaseTest {
         .satisfies(e -> assertThat(e.data()).containsEntry("reason", "payment_declined"));
 
     billing.gateway.setDeclined(team.id, false);
-    var again = refused(team.submitAs("owner"), ErrorCode.INSUFFICIENT_CREDITS);
-    assertThat(again.extensions().get("auto_reload").toString()).contains("payment_declined");
+    var again = refused(team.submitAs("owner"), Refusal.InsufficientCredits.class);
+    assertThat(again.why().autoReload()).isEqualTo(AutoReloadState.PAYMENT_DECLINED);
     assertThat(spent(team)).as("off until someone turns it on again").isZero();
 
     team.enableAutoReload("owner", 400, 100);
@@ -157,7 +158,7 @@ class AutoReloadTest extends UseCaseTest {
             .withAutoReload("owner", 400)
             .build();
 
-    refused(team.submitAs("bob"), ErrorCode.INSUFFICIENT_CREDITS);
+    refused(team.submitAs("bob"), Refusal.InsufficientCredits.class);
     ok(team.submitWithTeamKey());
 
     assertThat(team.poolView("bob").addonCredits()).isZero();
@@ -180,7 +181,7 @@ class AutoReloadTest extends UseCaseTest {
     assertThat(team.available("owner")).isEqualTo(400);
     team.spendDownTo("owner", 0);
 
-    refused(team.submitAs("owner"), ErrorCode.INSUFFICIENT_CREDITS);
+    refused(team.submitAs("owner"), Refusal.InsufficientCredits.class);
     assertThat(spent(team)).isEqualTo(3_000);
   }
 

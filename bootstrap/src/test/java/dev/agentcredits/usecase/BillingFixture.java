@@ -8,7 +8,6 @@ import dev.agentcredits.adapter.persistence.security.RandomSecrets;
 import dev.agentcredits.adapter.persistence.security.Sha256KeyHasher;
 import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.CompleteRunUseCase;
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.ReportUsageCommand;
@@ -128,11 +127,11 @@ final class BillingFixture {
     return ((Outcome.Ok<T>) outcome).value();
   }
 
-  static Refusal refused(Outcome<?> outcome, ErrorCode code) {
+  static <R extends Refusal> R refused(Outcome<?> outcome, Class<R> kind) {
     assertThat(outcome).isInstanceOf(Outcome.Refused.class);
     Refusal refusal = ((Outcome.Refused<?>) outcome).refusal();
-    assertThat(refusal.code()).as("refusal %s", refusal).isEqualTo(code);
-    return refusal;
+    assertThat(refusal).as("refusal %s", refusal).isInstanceOf(kind);
+    return kind.cast(refusal);
   }
 
   /** The events committed since the last call, oldest first; they are marked as relayed. */

@@ -1,11 +1,11 @@
 package dev.agentcredits.usecase;
 
+import dev.agentcredits.application.port.in.Refusal;
 import static dev.agentcredits.usecase.BillingFixture.OPERATOR;
 import static dev.agentcredits.usecase.BillingFixture.ok;
 import static dev.agentcredits.usecase.BillingFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.PoolRef;
 import dev.agentcredits.application.port.in.RunCommand;
 import dev.agentcredits.application.port.in.view.LedgerPageView;
@@ -51,7 +51,7 @@ class BillingQueryTest extends UseCaseTest {
 
     refused(
         billing.app.billingQuery().memberPool(team.key("bob"), team.pool("owner")),
-        ErrorCode.NOT_AUTHORIZED);
+        Refusal.NotAuthorized.class);
     ok(billing.app.billingQuery().memberPool(team.key("adam"), team.pool("bob")));
     TeamBillingView asBob = ok(billing.app.billingQuery().teamBilling(team.key("bob"), team.id));
     TeamBillingView asOwner =
@@ -77,7 +77,7 @@ class BillingQueryTest extends UseCaseTest {
     assertThat(asBob.pools()).containsExactly(pool);
     refused(
         billing.app.billingQuery().teamPool(OPERATOR, billing.aBuildTeam().build().id),
-        ErrorCode.RESOURCE_NOT_FOUND);
+        Refusal.NotFound.class);
   }
 
   @Test
@@ -87,10 +87,10 @@ class BillingQueryTest extends UseCaseTest {
 
     refused(
         billing.app.billingQuery().teamBilling(other.key("owner"), team.id),
-        ErrorCode.NOT_AUTHORIZED);
+        Refusal.NotAuthorized.class);
     refused(
         billing.app.billingQuery().memberPool(other.key("owner"), team.pool("owner")),
-        ErrorCode.NOT_AUTHORIZED);
+        Refusal.NotAuthorized.class);
   }
 
   @Test
@@ -105,10 +105,10 @@ class BillingQueryTest extends UseCaseTest {
     assertThat(seen).isEqualTo(run);
     refused(
         billing.app.getRun().get(new RunCommand(other.key("owner"), new RunId(run.taskId()))),
-        ErrorCode.RESOURCE_NOT_FOUND);
+        Refusal.NotFound.class);
     refused(
         billing.app.getRun().get(new RunCommand(OPERATOR, new RunId("task_missing"))),
-        ErrorCode.RESOURCE_NOT_FOUND);
+        Refusal.NotFound.class);
   }
 
   @Test
@@ -136,6 +136,6 @@ class BillingQueryTest extends UseCaseTest {
         .containsExactly("released:plan:10", "charged_from_hold:plan:10", "reserved:plan:20");
     refused(
         billing.app.billingQuery().ledger(team.key("owner"), team.id, 0, null),
-        ErrorCode.INVALID_REQUEST);
+        Refusal.InvalidRequest.class);
   }
 }

@@ -1,11 +1,11 @@
 package dev.agentcredits.usecase;
 
+import dev.agentcredits.application.port.in.Refusal;
 import static dev.agentcredits.usecase.BillingFixture.ofType;
 import static dev.agentcredits.usecase.BillingFixture.ok;
 import static dev.agentcredits.usecase.BillingFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.RunCommand;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.domain.event.EventType;
@@ -95,14 +95,11 @@ class CompleteRunTest extends UseCaseTest {
   void aFailedRunCannotBeCompleted() {
     TestTeam team = billing.aBuildTeam().withCreditsLeft("owner", 0).build();
     String failed =
-        (String)
-            refused(team.submitAs("owner"), ErrorCode.INSUFFICIENT_CREDITS)
-                .extensions()
-                .get("task_id");
+        refused(team.submitAs("owner"), Refusal.InsufficientCredits.class).run().value();
 
     refused(
         billing.app.completeRun().complete(new RunCommand(team.key("owner"), new RunId(failed))),
-        ErrorCode.INVALID_REQUEST);
+        Refusal.InvalidRequest.class);
   }
 
   @Test
@@ -116,7 +113,7 @@ class CompleteRunTest extends UseCaseTest {
             .app
             .completeRun()
             .complete(new RunCommand(other.key("owner"), new RunId(run.taskId()))),
-        ErrorCode.RESOURCE_NOT_FOUND);
+        Refusal.NotFound.class);
     assertThat(billing.run(run.taskId()).state()).isEqualTo("QUEUED");
   }
 

@@ -1,11 +1,11 @@
 package dev.agentcredits.usecase;
 
+import dev.agentcredits.application.port.in.Refusal;
 import static dev.agentcredits.usecase.BillingFixture.ofType;
 import static dev.agentcredits.usecase.BillingFixture.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.in.Caller;
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.SubmitRunCommand;
 import dev.agentcredits.application.port.in.view.RunView;
@@ -80,7 +80,7 @@ class ConcurrencyTest {
           .as("round %d: every answer is the run or a conflict", round)
           .allSatisfy(o -> {
             if (o instanceof Outcome.Refused<RunView> r) {
-              assertThat(r.refusal().code()).isEqualTo(ErrorCode.CONFLICT);
+              assertThat(r.refusal()).isInstanceOf(Refusal.Conflict.class);
             }
           });
       assertThat(
@@ -250,7 +250,7 @@ class ConcurrencyTest {
                     .submitRun()
                     .submit(new SubmitRunCommand(caller, null, null, null, null, "p", null));
             if (outcome instanceof Outcome.Refused<RunView> refused) {
-              assertThat(refused.refusal().code()).isEqualTo(ErrorCode.INSUFFICIENT_CREDITS);
+              assertThat(refused.refusal()).isInstanceOf(Refusal.InsufficientCredits.class);
               return null;
             }
             accepted.incrementAndGet();

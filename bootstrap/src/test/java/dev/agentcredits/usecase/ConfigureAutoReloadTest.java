@@ -1,5 +1,6 @@
 package dev.agentcredits.usecase;
 
+import dev.agentcredits.application.port.in.Refusal;
 import static dev.agentcredits.usecase.BillingFixture.OPERATOR;
 import static dev.agentcredits.usecase.BillingFixture.ok;
 import static dev.agentcredits.usecase.BillingFixture.refused;
@@ -7,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadCommand;
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.view.AutoReloadView;
 import dev.agentcredits.domain.shared.Credits;
@@ -73,7 +73,7 @@ class ConfigureAutoReloadTest extends UseCaseTest {
     if (expected.equals("ok")) {
       ok(outcome);
     } else {
-      refused(outcome, ErrorCode.NOT_AUTHORIZED);
+      refused(outcome, Refusal.NotAuthorized.class);
     }
     assertThat(team.poolView(forMember).autoReload().enabled()).isEqualTo(expected.equals("ok"));
   }
@@ -84,7 +84,7 @@ class ConfigureAutoReloadTest extends UseCaseTest {
 
     refused(
         configure(team, team.key("owner"), "owner", true, 400, null),
-        ErrorCode.FEATURE_NOT_AVAILABLE);
+        Refusal.FeatureNotAvailable.class);
   }
 
   @Test
@@ -92,7 +92,7 @@ class ConfigureAutoReloadTest extends UseCaseTest {
     TestTeam team = billing.aBuildTeam().build();
 
     refused(
-        configure(team, team.key("owner"), "owner", true, 401, null), ErrorCode.INVALID_REQUEST);
+        configure(team, team.key("owner"), "owner", true, 401, null), Refusal.InvalidRequest.class);
     assertThat(team.poolView("owner").autoReload().enabled()).isFalse();
   }
 

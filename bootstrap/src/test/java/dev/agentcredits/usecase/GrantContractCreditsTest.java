@@ -1,5 +1,6 @@
 package dev.agentcredits.usecase;
 
+import dev.agentcredits.application.port.in.Refusal;
 import static dev.agentcredits.usecase.BillingFixture.OPERATOR;
 import static dev.agentcredits.usecase.BillingFixture.ofType;
 import static dev.agentcredits.usecase.BillingFixture.ok;
@@ -7,7 +8,6 @@ import static dev.agentcredits.usecase.BillingFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.in.Caller;
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.GrantContractCreditsCommand;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.view.GrantView;
@@ -47,10 +47,10 @@ class GrantContractCreditsTest extends UseCaseTest {
   void onlyTheOperatorGrants() {
     TestTeam team = billing.anEnterpriseTeam().withAdmin("adam").build();
 
-    refused(grant(team.key("owner"), team.id, 100, in(30)), ErrorCode.NOT_AUTHORIZED);
-    refused(grant(team.key("adam"), team.id, 100, in(30)), ErrorCode.NOT_AUTHORIZED);
-    refused(grant(team.teamKey(), team.id, 100, in(30)), ErrorCode.NOT_AUTHORIZED);
-    refused(grant(BillingFixture.INTEGRATION, team.id, 100, in(30)), ErrorCode.NOT_AUTHORIZED);
+    refused(grant(team.key("owner"), team.id, 100, in(30)), Refusal.NotAuthorized.class);
+    refused(grant(team.key("adam"), team.id, 100, in(30)), Refusal.NotAuthorized.class);
+    refused(grant(team.teamKey(), team.id, 100, in(30)), Refusal.NotAuthorized.class);
+    refused(grant(BillingFixture.INTEGRATION, team.id, 100, in(30)), Refusal.NotAuthorized.class);
     assertThat(team.poolView("owner").addonCredits()).isZero();
   }
 
@@ -58,15 +58,15 @@ class GrantContractCreditsTest extends UseCaseTest {
   void selfServeTeamsAreNotGrantedContractCredits() {
     TestTeam team = billing.aBuildTeam().build();
 
-    refused(grant(OPERATOR, team.id, 100, in(30)), ErrorCode.FEATURE_NOT_AVAILABLE);
+    refused(grant(OPERATOR, team.id, 100, in(30)), Refusal.FeatureNotAvailable.class);
   }
 
   @Test
   void aGrantMustEndInTheFutureAndTheTeamMustExist() {
     TestTeam team = billing.anEnterpriseTeam().build();
 
-    refused(grant(OPERATOR, team.id, 100, billing.clock.instant()), ErrorCode.INVALID_REQUEST);
-    refused(grant(OPERATOR, new TeamId("nope"), 100, in(30)), ErrorCode.RESOURCE_NOT_FOUND);
+    refused(grant(OPERATOR, team.id, 100, billing.clock.instant()), Refusal.InvalidRequest.class);
+    refused(grant(OPERATOR, new TeamId("nope"), 100, in(30)), Refusal.NotFound.class);
   }
 
   @Test

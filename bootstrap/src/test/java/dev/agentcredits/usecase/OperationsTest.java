@@ -1,11 +1,11 @@
 package dev.agentcredits.usecase;
 
+import dev.agentcredits.application.port.in.Refusal;
 import static dev.agentcredits.usecase.BillingFixture.OPERATOR;
 import static dev.agentcredits.usecase.BillingFixture.ok;
 import static dev.agentcredits.usecase.BillingFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -19,8 +19,8 @@ class OperationsTest extends UseCaseTest {
 
     assertThat(ok(billing.app.operations().advanceClock(OPERATOR, 3_600)))
         .isEqualTo(BillingFixture.START.plus(Duration.ofHours(1)));
-    refused(billing.app.operations().advanceClock(team.key("owner"), 60), ErrorCode.NOT_AUTHORIZED);
-    refused(billing.app.operations().advanceClock(OPERATOR, -1), ErrorCode.INVALID_REQUEST);
+    refused(billing.app.operations().advanceClock(team.key("owner"), 60), Refusal.NotAuthorized.class);
+    refused(billing.app.operations().advanceClock(OPERATOR, -1), Refusal.InvalidRequest.class);
     assertThat(billing.clock.instant()).isEqualTo(BillingFixture.START.plus(Duration.ofHours(1)));
   }
 
@@ -30,12 +30,12 @@ class OperationsTest extends UseCaseTest {
 
     refused(
         billing.app.operations().setPaymentsDeclined(team.key("owner"), team.id, true),
-        ErrorCode.NOT_AUTHORIZED);
+        Refusal.NotAuthorized.class);
     refused(
         billing.app.operations().setPaymentsDeclined(OPERATOR, new TeamId("nope"), true),
-        ErrorCode.RESOURCE_NOT_FOUND);
+        Refusal.NotFound.class);
     ok(billing.app.operations().setPaymentsDeclined(OPERATOR, team.id, true));
 
-    refused(team.buy(team.key("owner"), "owner", 400), ErrorCode.PAYMENT_FAILED);
+    refused(team.buy(team.key("owner"), "owner", 400), Refusal.PaymentFailed.class);
   }
 }

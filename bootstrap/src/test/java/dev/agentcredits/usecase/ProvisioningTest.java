@@ -1,5 +1,6 @@
 package dev.agentcredits.usecase;
 
+import dev.agentcredits.application.port.in.Refusal;
 import static dev.agentcredits.usecase.BillingFixture.OPERATOR;
 import static dev.agentcredits.usecase.BillingFixture.ofType;
 import static dev.agentcredits.usecase.BillingFixture.ok;
@@ -8,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.in.AddMemberCommand;
 import dev.agentcredits.application.port.in.Caller;
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.ProvisionTeamCommand;
 import dev.agentcredits.application.port.in.RevokeApiKeyCommand;
 import dev.agentcredits.application.port.in.TeamApiKeyCommand;
@@ -64,7 +64,7 @@ class ProvisioningTest extends UseCaseTest {
     assertThat(pool.availableCredits()).isZero();
     refused(
         billing.app.billingQuery().memberPool(OPERATOR, team.pool("bob")),
-        ErrorCode.RESOURCE_NOT_FOUND);
+        Refusal.NotFound.class);
   }
 
   @Test
@@ -76,7 +76,7 @@ class ProvisioningTest extends UseCaseTest {
             .app
             .provisionTeam()
             .provision(new ProvisionTeamCommand(team.key("owner"), "X", Plan.MAX, "x@x.example")),
-        ErrorCode.NOT_AUTHORIZED);
+        Refusal.NotAuthorized.class);
   }
 
   @ParameterizedTest(name = "{0} adds a member: {1}")
@@ -111,7 +111,7 @@ class ProvisioningTest extends UseCaseTest {
                           new dev.agentcredits.domain.shared.MemberId(added.memberId()))))
           .isPresent();
     } else {
-      refused(outcome, ErrorCode.NOT_AUTHORIZED);
+      refused(outcome, Refusal.NotAuthorized.class);
     }
   }
 
@@ -129,7 +129,7 @@ class ProvisioningTest extends UseCaseTest {
             .app
             .addMember()
             .add(new AddMemberCommand(OPERATOR, team.id, "A@x.example", Role.MEMBER)),
-        ErrorCode.INVALID_REQUEST);
+        Refusal.InvalidRequest.class);
   }
 
   @ParameterizedTest(name = "{0} issues a team key: {1}")
@@ -153,7 +153,7 @@ class ProvisioningTest extends UseCaseTest {
       Caller key = billing.authenticate(ok(outcome).apiKey());
       assertThat(key).isEqualTo(new Caller.TeamKey(team.id, new ApiKeyId(ok(outcome).keyId())));
     } else {
-      refused(outcome, ErrorCode.NOT_AUTHORIZED);
+      refused(outcome, Refusal.NotAuthorized.class);
     }
   }
 
@@ -163,7 +163,7 @@ class ProvisioningTest extends UseCaseTest {
     IssuedKeyView key =
         ok(billing.app.issueTeamApiKey().issue(new TeamApiKeyCommand(OPERATOR, team.id, "ci")));
     var revoke = new RevokeApiKeyCommand(team.key("bob"), team.id, new ApiKeyId(key.keyId()));
-    refused(billing.app.revokeApiKey().revoke(revoke), ErrorCode.NOT_AUTHORIZED);
+    refused(billing.app.revokeApiKey().revoke(revoke), Refusal.NotAuthorized.class);
 
     ok(
         billing
@@ -182,7 +182,7 @@ class ProvisioningTest extends UseCaseTest {
 
     refused(
         billing.app.revokeApiKey().revoke(new RevokeApiKeyCommand(OPERATOR, team.id, bobsKey)),
-        ErrorCode.RESOURCE_NOT_FOUND);
+        Refusal.NotFound.class);
     assertThat(billing.app.authenticate().authenticate(team.apiKey("bob"))).isPresent();
   }
 

@@ -1,5 +1,6 @@
 package dev.agentcredits.usecase;
 
+import dev.agentcredits.application.port.in.Refusal;
 import static dev.agentcredits.usecase.BillingFixture.INTEGRATION;
 import static dev.agentcredits.usecase.BillingFixture.OPERATOR;
 import static dev.agentcredits.usecase.BillingFixture.ofType;
@@ -8,7 +9,6 @@ import static dev.agentcredits.usecase.BillingFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.in.Caller;
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.RaiseSpendCapCommand;
 import dev.agentcredits.application.port.in.view.SpendCapView;
@@ -49,7 +49,7 @@ class RaiseSpendCapTest extends UseCaseTest {
       assertThat(ok(outcome).monthlyLimitCents()).isEqualTo(50_000);
       assertThat(cap(team)).isEqualTo(Money.dollars(500));
     } else {
-      refused(outcome, ErrorCode.NOT_AUTHORIZED);
+      refused(outcome, Refusal.NotAuthorized.class);
       assertThat(cap(team)).isEqualTo(Money.dollars(200));
     }
   }
@@ -70,7 +70,7 @@ class RaiseSpendCapTest extends UseCaseTest {
 
     assertThat(lowered.monthlyLimitCents()).isEqualTo(2_000);
     assertThat(lowered.monthToDateSpendCents()).isEqualTo(5_000);
-    refused(team.buy(team.key("owner"), "owner", 400), ErrorCode.BUDGET_EXCEEDED);
+    refused(team.buy(team.key("owner"), "owner", 400), Refusal.BudgetExceeded.class);
     ok(setCap(team, team.key("owner"), Money.dollars(60)));
     ok(team.buy(team.key("owner"), "owner", 400));
   }
@@ -94,7 +94,7 @@ class RaiseSpendCapTest extends UseCaseTest {
   void aCapAboveTheCeilingIsRefused() {
     TestTeam team = billing.aBuildTeam().build();
 
-    refused(setCap(team, team.key("owner"), Money.dollars(1_000_001)), ErrorCode.INVALID_REQUEST);
+    refused(setCap(team, team.key("owner"), Money.dollars(1_000_001)), Refusal.InvalidRequest.class);
     ok(setCap(team, team.key("owner"), Money.dollars(1_000_000)));
   }
 

@@ -1,5 +1,6 @@
 package dev.agentcredits.usecase;
 
+import dev.agentcredits.application.port.in.Refusal;
 import static dev.agentcredits.usecase.BillingFixture.OPERATOR;
 import static dev.agentcredits.usecase.BillingFixture.ofType;
 import static dev.agentcredits.usecase.BillingFixture.ok;
@@ -7,7 +8,6 @@ import static dev.agentcredits.usecase.BillingFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.in.Caller;
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.ReportUsageCommand;
 import dev.agentcredits.application.port.in.view.RunView;
@@ -95,10 +95,9 @@ class ReportUsageTest extends UseCaseTest {
     RunView run = ok(team.submitAs("owner"));
     ok(billing.usage(run, "u-1", 30));
 
-    refused(billing.usage(run, "u-1", 31), ErrorCode.CONFLICT);
+    refused(billing.usage(run, "u-1", 31), Refusal.Conflict.class);
 
     assertThat(billing.run(run.taskId()).chargedCredits()).isEqualTo(30);
-    assertThat(ErrorCode.CONFLICT.retryable()).isTrue();
   }
 
   @Test
@@ -173,7 +172,7 @@ class ReportUsageTest extends UseCaseTest {
     RunView run = ok(team.submitAs("owner"));
     ok(billing.usage(run, "u-1", 25));
 
-    refused(team.submitAs("owner"), ErrorCode.INSUFFICIENT_CREDITS);
+    refused(team.submitAs("owner"), Refusal.InsufficientCredits.class);
   }
 
   @Test
@@ -181,8 +180,8 @@ class ReportUsageTest extends UseCaseTest {
     TestTeam team = billing.aBuildTeam().withMember("bob").build();
     RunView run = ok(team.submitAs("bob"));
 
-    refused(report(team.key("bob"), run, 5), ErrorCode.NOT_AUTHORIZED);
-    refused(report(team.key("owner"), run, 5), ErrorCode.NOT_AUTHORIZED);
+    refused(report(team.key("bob"), run, 5), Refusal.NotAuthorized.class);
+    refused(report(team.key("owner"), run, 5), Refusal.NotAuthorized.class);
     ok(report(team.teamKey(), run, 5));
     ok(report(BillingFixture.INTEGRATION, run, 5));
   }
@@ -193,13 +192,13 @@ class ReportUsageTest extends UseCaseTest {
     TestTeam other = billing.aBuildTeam().build();
     RunView run = ok(team.submitAs("owner"));
 
-    refused(report(other.teamKey(), run, 5), ErrorCode.RESOURCE_NOT_FOUND);
+    refused(report(other.teamKey(), run, 5), Refusal.NotFound.class);
     refused(
         billing
             .app
             .reportUsage()
             .report(new ReportUsageCommand(OPERATOR, new RunId("task_nope"), new UsageId("u"), 1)),
-        ErrorCode.RESOURCE_NOT_FOUND);
+        Refusal.NotFound.class);
     assertThat(billing.run(run.taskId()).chargedCredits()).isZero();
   }
 

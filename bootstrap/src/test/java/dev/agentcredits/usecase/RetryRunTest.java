@@ -1,12 +1,12 @@
 package dev.agentcredits.usecase;
 
+import dev.agentcredits.application.port.in.Refusal;
 import static dev.agentcredits.usecase.BillingFixture.ofType;
 import static dev.agentcredits.usecase.BillingFixture.ok;
 import static dev.agentcredits.usecase.BillingFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.in.Caller;
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.RunCommand;
 import dev.agentcredits.application.port.in.view.RunView;
@@ -68,7 +68,7 @@ class RetryRunTest extends UseCaseTest {
     TestTeam team = billing.aBuildTeam().withCreditsLeft("owner", 0).build();
     String taskId = failedRunOf(team, "owner");
 
-    refused(retry(team.key("owner"), taskId), ErrorCode.INSUFFICIENT_CREDITS);
+    refused(retry(team.key("owner"), taskId), Refusal.InsufficientCredits.class);
 
     assertThat(billing.run(taskId).state()).isEqualTo("FAILED");
   }
@@ -78,9 +78,9 @@ class RetryRunTest extends UseCaseTest {
     TestTeam team = billing.aBuildTeam().build();
     RunView run = ok(team.submitAs("owner"));
 
-    refused(retry(team.key("owner"), run.taskId()), ErrorCode.INVALID_REQUEST);
+    refused(retry(team.key("owner"), run.taskId()), Refusal.InvalidRequest.class);
     ok(billing.complete(run));
-    refused(retry(team.key("owner"), run.taskId()), ErrorCode.INVALID_REQUEST);
+    refused(retry(team.key("owner"), run.taskId()), Refusal.InvalidRequest.class);
     assertThat(team.poolView("owner").heldCredits()).isZero();
   }
 
@@ -90,7 +90,7 @@ class RetryRunTest extends UseCaseTest {
     TestTeam other = billing.aBuildTeam().build();
     String taskId = failedRunOf(team, "owner");
 
-    refused(retry(other.key("owner"), taskId), ErrorCode.RESOURCE_NOT_FOUND);
+    refused(retry(other.key("owner"), taskId), Refusal.NotFound.class);
   }
 
   @Test
@@ -106,7 +106,7 @@ class RetryRunTest extends UseCaseTest {
     String bobs = failedRunOf(team, "bob");
     ok(team.buy(team.key("bob"), "bob", 400));
 
-    refused(retry(team.key("eve"), bobs), ErrorCode.NOT_AUTHORIZED);
+    refused(retry(team.key("eve"), bobs), Refusal.NotAuthorized.class);
     assertThat(billing.run(bobs).state()).isEqualTo("FAILED");
     assertThat(team.available("bob")).isEqualTo(400);
 
@@ -120,8 +120,8 @@ class RetryRunTest extends UseCaseTest {
     RunView owners = ok(team.submitWithTeamKey());
 
     ok(get(team.key("bob"), bobs.taskId()));
-    refused(get(team.key("eve"), bobs.taskId()), ErrorCode.NOT_AUTHORIZED);
-    refused(get(team.key("bob"), owners.taskId()), ErrorCode.NOT_AUTHORIZED);
+    refused(get(team.key("eve"), bobs.taskId()), Refusal.NotAuthorized.class);
+    refused(get(team.key("bob"), owners.taskId()), Refusal.NotAuthorized.class);
     ok(get(team.key("owner"), bobs.taskId()));
     ok(get(team.teamKey(), bobs.taskId()));
     refused(
@@ -129,7 +129,7 @@ class RetryRunTest extends UseCaseTest {
             .app
             .completeRun()
             .complete(new RunCommand(team.key("eve"), new RunId(bobs.taskId()))),
-        ErrorCode.NOT_AUTHORIZED);
+        Refusal.NotAuthorized.class);
     assertThat(billing.run(bobs.taskId()).state()).isEqualTo("QUEUED");
   }
 
@@ -139,7 +139,7 @@ class RetryRunTest extends UseCaseTest {
 
   private String failedRunOf(TestTeam team, String member) {
     return (String)
-        refused(team.submitAs(member), ErrorCode.INSUFFICIENT_CREDITS).extensions().get("task_id");
+        refused(team.submitAs(member), Refusal.InsufficientCredits.class).run().value();
   }
 
   private Outcome<RunView> retry(Caller caller, String taskId) {

@@ -7,7 +7,6 @@ import static dev.agentcredits.usecase.BillingFixture.ok;
 import static dev.agentcredits.usecase.BillingFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.SubmitRunCommand;
 import dev.agentcredits.application.port.in.view.RunView;
@@ -103,8 +102,8 @@ class SubmitRunTest extends UseCaseTest {
   void legacyPlansCannotRunCloudAgents(Plan plan) {
     TestTeam team = billing.aTeam(plan).build();
 
-    refused(team.submitAs("owner"), ErrorCode.FEATURE_NOT_AVAILABLE);
-    refused(team.submitWithTeamKey(), ErrorCode.FEATURE_NOT_AVAILABLE);
+    refused(team.submitAs("owner"), Refusal.FeatureNotAvailable.class);
+    refused(team.submitWithTeamKey(), Refusal.FeatureNotAvailable.class);
     assertThat(billing.takeEvents()).isEmpty();
   }
 
@@ -148,17 +147,16 @@ class SubmitRunTest extends UseCaseTest {
     SubmitRunCommand command =
         new SubmitRunCommand(team.key("owner"), null, null, null, null, "p", "req-1");
     Refusal first =
-        refused(billing.app.submitRun().submit(command), ErrorCode.INSUFFICIENT_CREDITS);
+        refused(billing.app.submitRun().submit(command), Refusal.InsufficientCredits.class);
     billing.takeEvents();
 
     Refusal again =
-        refused(billing.app.submitRun().submit(command), ErrorCode.INSUFFICIENT_CREDITS);
+        refused(billing.app.submitRun().submit(command), Refusal.InsufficientCredits.class);
 
-    assertThat(again.extensions().get("task_id")).isEqualTo(first.extensions().get("task_id"));
-    assertThat(again.extensions().get("billed_pool"))
-        .isEqualTo(first.extensions().get("billed_pool"));
-    assertThat(again.extensions().get("balances")).isEqualTo(first.extensions().get("balances"));
-    assertThat(billing.run((String) first.extensions().get("task_id")).state()).isEqualTo("FAILED");
+    assertThat(again.run()).isEqualTo(first.run());
+    assertThat(again.why().billed()).isEqualTo(first.why().billed());
+    assertThat(again.why().balances()).isEqualTo(first.why().balances());
+    assertThat(billing.run(first.run().value()).state()).isEqualTo("FAILED");
     assertThat(billing.takeEvents()).as("a replay publishes nothing").isEmpty();
     assertThat(team.available("owner")).isEqualTo(5);
   }
@@ -168,10 +166,10 @@ class SubmitRunTest extends UseCaseTest {
     TestTeam team = billing.aBuildTeam().withCreditsLeft("owner", 5).build();
     SubmitRunCommand command =
         new SubmitRunCommand(team.key("owner"), null, null, null, null, "p", "req-1");
-    refused(billing.app.submitRun().submit(command), ErrorCode.INSUFFICIENT_CREDITS);
+    refused(billing.app.submitRun().submit(command), Refusal.InsufficientCredits.class);
     ok(team.buy(team.key("owner"), "owner", 400));
 
-    refused(billing.app.submitRun().submit(command), ErrorCode.INSUFFICIENT_CREDITS);
+    refused(billing.app.submitRun().submit(command), Refusal.InsufficientCredits.class);
 
     assertThat(team.poolView("owner").heldCredits()).as("the key cannot start a run").isZero();
   }
@@ -192,7 +190,7 @@ class SubmitRunTest extends UseCaseTest {
             .submit(
                 new SubmitRunCommand(
                     team.key("owner"), null, null, null, "nightly", "another prompt", "req-1")),
-        ErrorCode.CONFLICT);
+        Refusal.Conflict.class);
   }
 
   @Test
@@ -204,7 +202,7 @@ class SubmitRunTest extends UseCaseTest {
             .app
             .submitRun()
             .submit(new SubmitRunCommand(OPERATOR, null, null, null, null, "p", null)),
-        ErrorCode.INVALID_REQUEST);
+        Refusal.InvalidRequest.class);
   }
 
   @Test
@@ -218,7 +216,7 @@ class SubmitRunTest extends UseCaseTest {
             .app
             .submitRun()
             .submit(new SubmitRunCommand(INTEGRATION, team.id, Trigger.USER, eve, null, "p", null)),
-        ErrorCode.RESOURCE_NOT_FOUND);
+        Refusal.NotFound.class);
     assertThat(other.poolView("eve").heldCredits()).isZero();
   }
 
@@ -237,7 +235,7 @@ class SubmitRunTest extends UseCaseTest {
                     null,
                     "p",
                     null)),
-        ErrorCode.RESOURCE_NOT_FOUND);
+        Refusal.NotFound.class);
   }
 
   @Test
@@ -248,6 +246,6 @@ class SubmitRunTest extends UseCaseTest {
 
     assertThat(run.heldCredits()).isEqualTo(20);
     assertThat(team.available("owner")).isZero();
-    refused(team.submitAs("owner"), ErrorCode.INSUFFICIENT_CREDITS);
+    refused(team.submitAs("owner"), Refusal.InsufficientCredits.class);
   }
 }

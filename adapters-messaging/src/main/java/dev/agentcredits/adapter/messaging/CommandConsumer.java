@@ -5,8 +5,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
-import dev.agentcredits.application.port.in.ErrorCode;
-import dev.agentcredits.application.port.in.ResponseBodies;
+import dev.agentcredits.adapter.wire.Problem;
+import dev.agentcredits.adapter.wire.ProblemType;
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
@@ -127,7 +127,7 @@ final class CommandConsumer extends DefaultConsumer {
       mail.reply(properties, answer);
     } else if (!answer.replayed()
         && answer.error() != null
-        && answer.error() != ErrorCode.INSUFFICIENT_CREDITS) {
+        && answer.error() != ProblemType.INSUFFICIENT_CREDITS) {
       Object detail = answer.body().getOrDefault("detail", answer.error().title());
       mail.deadLetter(properties, body, "refused: " + answer.error().code() + ": " + detail);
     }
@@ -141,7 +141,7 @@ final class CommandConsumer extends DefaultConsumer {
       log.error("command failed {} times, dead-lettering it", attempts, e);
       mail.reply(
           properties,
-          CommandProcessor.problem(ResponseBodies.failure(ErrorCode.INTERNAL_ERROR), instance));
+          CommandProcessor.problem(Problem.failure(ProblemType.INTERNAL_ERROR), instance));
       mail.deadLetter(properties, body, "failed " + attempts + " times: " + e);
     } else {
       log.warn("command failed (attempt {} of {}), retrying it", attempts, MAX_ATTEMPTS, e);

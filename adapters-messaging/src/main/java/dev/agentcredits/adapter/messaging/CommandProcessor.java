@@ -1,11 +1,11 @@
 package dev.agentcredits.adapter.messaging;
 
-import dev.agentcredits.application.port.in.ErrorCode;
+import dev.agentcredits.adapter.wire.Bodies;
+import dev.agentcredits.adapter.wire.Problem;
+import dev.agentcredits.adapter.wire.ProblemType;
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase.Claim;
 import dev.agentcredits.application.port.in.Outcome;
-import dev.agentcredits.application.port.in.Refusal;
-import dev.agentcredits.application.port.in.ResponseBodies;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
 import java.util.LinkedHashMap;
@@ -60,14 +60,14 @@ final class CommandProcessor {
     return switch (parser.parse(body)) {
       case ParsedCommand.Unreadable u ->
           new Decision.DeadLetter(
-              "unparseable: " + u.reason(), problem(Refusal.invalid(u.reason()), instanceBase));
+              "unparseable: " + u.reason(), problem(Problem.invalid(u.reason()), instanceBase));
       case ParsedCommand.Unknown u ->
           new Decision.DeadLetter(
               "unknown command: " + u.name(),
               problem(
-                  Refusal.invalid("command must be submit_run, report_usage or complete_run"),
+                  Problem.invalid("command must be submit_run, report_usage or complete_run"),
                   instanceBase));
-      case ParsedCommand.Invalid i -> problem(Refusal.invalid(i.detail()), instance(i.kind()));
+      case ParsedCommand.Invalid i -> problem(Problem.invalid(i.detail()), instance(i.kind()));
       case ParsedCommand.Valid v -> run(v);
     };
   }
@@ -80,7 +80,7 @@ final class CommandProcessor {
       case Claim.Replay replay ->
           new Decision.Answer(replay.status(), Json.object(replay.body()), null, true);
       case Claim.Conflict conflict ->
-          problem(Refusal.of(ErrorCode.CONFLICT, conflict.detail()), instance(command.kind()));
+          problem(Problem.of(ProblemType.CONFLICT, conflict.detail()), instance(command.kind()));
       case Claim.InFlight inFlight ->
           // a redelivery that meets its first attempt still running (or abandoned by a crashed
           // instance) waits and comes back, instead of answering the sender conflict
@@ -100,10 +100,9 @@ final class CommandProcessor {
     Decision.Answer answer =
         switch (outcome) {
           case Outcome.Ok<RunView> ok ->
-              new Decision.Answer(
-                  command.kind().okStatus(), ResponseBodies.run(ok.value()), null, false);
+              new Decision.Answer(command.kind().okStatus(), Bodies.run(ok.value()), null, false);
           case Outcome.Refused<RunView> refused ->
-              problem(refused.refusal(), instance(command.kind()));
+              problem(Problem.of(refused.refusal()), instance(command.kind()));
         };
     String stored = Json.text(answer.body());
     try {
@@ -140,11 +139,11 @@ final class CommandProcessor {
     return instanceBase + "/" + kind.wireName();
   }
 
-  static Decision.Answer problem(Refusal refusal, String instance) {
+  static Decision.Answer problem(Problem problem, String instance) {
     return new Decision.Answer(
-        refusal.code().status(),
-        ResponseBodies.problem(refusal, instance, UUID.randomUUID().toString()),
-        refusal.code(),
+        problem.type().status(),
+        problem.body(instance, UUID.randomUUID().toString()),
+        problem.type(),
         false);
   }
 }

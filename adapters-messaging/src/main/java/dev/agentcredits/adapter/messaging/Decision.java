@@ -1,6 +1,6 @@
 package dev.agentcredits.adapter.messaging;
 
-import dev.agentcredits.application.port.in.ErrorCode;
+import dev.agentcredits.adapter.wire.ProblemType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +11,7 @@ sealed interface Decision {
    * Reply with {@code body} (the REST body) and {@code status}, then acknowledge. {@code error} is
    * null for a success; {@code replayed} says the answer was stored by an earlier delivery.
    */
-  record Answer(int status, Map<String, Object> body, ErrorCode error, boolean replayed)
+  record Answer(int status, Map<String, Object> body, ProblemType error, boolean replayed)
       implements Decision {
     public Answer {
       body = Collections.unmodifiableMap(new LinkedHashMap<>(body));

@@ -3,8 +3,8 @@ package dev.agentcredits.adapter.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentcredits.adapter.wire.ProblemType;
 import dev.agentcredits.application.port.in.Caller;
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.ReportUsageCommand;
 import dev.agentcredits.application.port.in.RunCommand;
 import dev.agentcredits.application.port.in.SubmitRunCommand;
@@ -97,7 +97,7 @@ class CommandProcessorTest {
     Decision.Answer conflict = answer(SUBMIT.replace("fix the build", "something else"));
 
     assertThat(conflict.status()).isEqualTo(409);
-    assertThat(conflict.error()).isEqualTo(ErrorCode.CONFLICT);
+    assertThat(conflict.error()).isEqualTo(ProblemType.CONFLICT);
     assertThat(conflict.body())
         .containsEntry("code", "conflict")
         .containsEntry("retryable", true)
@@ -113,7 +113,7 @@ class CommandProcessorTest {
     Decision.Answer replay = answer(SUBMIT);
 
     assertThat(refused.status()).isEqualTo(403);
-    assertThat(refused.error()).isEqualTo(ErrorCode.INSUFFICIENT_CREDITS);
+    assertThat(refused.error()).isEqualTo(ProblemType.INSUFFICIENT_CREDITS);
     assertThat(refused.reply())
         .containsEntry("code", "insufficient_credits")
         .containsEntry(
@@ -150,7 +150,7 @@ class CommandProcessorTest {
     Decision.Answer answer = answer(json);
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.error()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    assertThat(answer.error()).isEqualTo(ProblemType.INVALID_REQUEST);
     assertThat(answer.body()).containsEntry("detail", detail);
     assertThat(runs.calls()).isEmpty();
   }

@@ -1,7 +1,6 @@
 package dev.agentcredits.adapter.messaging;
 
 import dev.agentcredits.application.port.in.CompleteRunUseCase;
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.ReportUsageCommand;
@@ -11,12 +10,21 @@ import dev.agentcredits.application.port.in.SubmitRunCommand;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.view.BilledPoolView;
 import dev.agentcredits.application.port.in.view.RunView;
+import dev.agentcredits.domain.pool.PoolBalances;
+import dev.agentcredits.domain.principal.BilledPool;
+import dev.agentcredits.domain.principal.Payer;
+import dev.agentcredits.domain.refusal.AutoReloadState;
+import dev.agentcredits.domain.refusal.InsufficientCredits;
+import dev.agentcredits.domain.shared.MemberId;
+import dev.agentcredits.domain.shared.Money;
+import dev.agentcredits.domain.shared.RunId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -74,11 +82,17 @@ final class FakeRuns implements SubmitRunUseCase, ReportUsageUseCase, CompleteRu
       runs.put(
           id,
           new RunView(id, "FAILED", command.trigger().name(), pool, 0, 0, "insufficient_credits"));
-      return Outcome.refused(
-          new Refusal(
-              ErrorCode.INSUFFICIENT_CREDITS,
-              "the team owner's pool has 0 credits available",
-              Map.of("task_id", id)));
+      var why =
+          InsufficientCredits.of(
+              BilledPool.ofMember(command.team(), new MemberId(pool.memberId()), Payer.TEAM_OWNER),
+              20,
+              new PoolBalances(0, 0, 0, 0),
+              List.of(),
+              AutoReloadState.OFF,
+              Money.cents(20_000),
+              Money.cents(0),
+              Optional.empty());
+      return Outcome.refused(new Refusal.InsufficientCredits(why, new RunId(id)));
     }
     RunView run = new RunView(id, "QUEUED", command.trigger().name(), pool, 20, 0, null);
     runs.put(id, run);

@@ -1,5 +1,6 @@
 package dev.agentcredits.adapter.rest;
 
+import dev.agentcredits.adapter.wire.Problem;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.view.RunView;
 import io.micrometer.core.instrument.Counter;
@@ -44,7 +45,7 @@ final class ApiMetrics {
                   "agent_credits.runs.refused",
                   "Runs refused, by error code",
                   "reason",
-                  refused.refusal().code().code())
+                  Problem.of(refused.refusal()).type().code())
               .increment();
     }
   }
@@ -54,7 +55,7 @@ final class ApiMetrics {
     String result =
         switch (outcome) {
           case Outcome.Ok<?> ok -> "purchased";
-          case Outcome.Refused<?> refused -> refused.refusal().code().code();
+          case Outcome.Refused<?> refused -> Problem.of(refused.refusal()).type().code();
         };
     counter("agent_credits.addon.purchases", "Manual add-on purchases, by result", "result", result)
         .increment();

@@ -1,22 +1,32 @@
 package dev.agentcredits.adapter.rest;
 
+import dev.agentcredits.adapter.wire.Bodies;
+import dev.agentcredits.application.port.in.BillingQuery;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadCommand;
+import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.PoolRef;
 import dev.agentcredits.application.port.in.PurchaseAddOnCommand;
+import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
 import dev.agentcredits.application.port.in.RaiseSpendCapCommand;
-import dev.agentcredits.application.service.BillingApplication;
+import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
 import java.util.List;
 
 /** API.md "Billing": pools, add-on purchases, auto-reload, the spend cap and the ledger. */
 final class BillingRoutes {
   static final int DEFAULT_LEDGER_LIMIT = 50;
 
-  private final BillingApplication app;
+  private final BillingQuery billingQuery;
+  private final PurchaseAddOnUseCase purchaseAddOn;
+  private final ConfigureAutoReloadUseCase configureAutoReload;
+  private final RaiseSpendCapUseCase raiseSpendCap;
   private final IdempotentCalls idempotent;
   private final ApiMetrics metrics;
 
-  BillingRoutes(BillingApplication app, IdempotentCalls idempotent, ApiMetrics metrics) {
-    this.app = app;
+  BillingRoutes(RestUseCases useCases, IdempotentCalls idempotent, ApiMetrics metrics) {
+    this.billingQuery = useCases.billingQuery();
+    this.purchaseAddOn = useCases.purchaseAddOn();
+    this.configureAutoReload = useCases.configureAutoReload();
+    this.raiseSpendCap = useCases.raiseSpendCap();
     this.idempotent = idempotent;
     this.metrics = metrics;
   }
@@ -34,16 +44,16 @@ final class BillingRoutes {
   }
 
   private Reply billing(Exchange ex) {
-    return ex.reply(app.billingQuery().teamBilling(ex.caller(), ex.team()), 200, Bodies::billing);
+    return ex.reply(billingQuery.teamBilling(ex.caller(), ex.team()), 200, Bodies::billing);
   }
 
   private Reply memberPool(Exchange ex) {
     var pool = new PoolRef(ex.team(), ex.memberOrMe());
-    return ex.reply(app.billingQuery().memberPool(ex.caller(), pool), 200, Bodies::pool);
+    return ex.reply(billingQuery.memberPool(ex.caller(), pool), 200, Bodies::pool);
   }
 
   private Reply teamPool(Exchange ex) {
-    return ex.reply(app.billingQuery().teamPool(ex.caller(), ex.team()), 200, Bodies::pool);
+    return ex.reply(billingQuery.teamPool(ex.caller(), ex.team()), 200, Bodies::pool);
   }
 
   private Reply purchase(Exchange ex) throws Exception {
@@ -62,7 +72,7 @@ final class BillingRoutes {
         key,
         request,
         e -> {
-          var outcome = app.purchaseAddOn().purchase(command);
+          var outcome = purchaseAddOn.purchase(command);
           metrics.purchase(outcome);
           return e.reply(outcome, 201, Bodies::purchase);
         });
@@ -81,7 +91,7 @@ final class BillingRoutes {
                 request.thresholdCredits() == null
                     ? null
                     : Exchange.credits(request.thresholdCredits(), "threshold_credits")));
-    return ex.reply(app.configureAutoReload().configure(command), 200, Bodies::autoReload);
+    return ex.reply(configureAutoReload.configure(command), 200, Bodies::autoReload);
   }
 
   private Reply spendCap(Exchange ex) throws Exception {
@@ -98,15 +108,14 @@ final class BillingRoutes {
         ex,
         key,
         request,
-        e -> e.reply(app.raiseSpendCap().setMonthlyLimit(command), 200, Bodies::spendCap));
+        e -> e.reply(raiseSpendCap.setMonthlyLimit(command), 200, Bodies::spendCap));
   }
 
   private Reply ledger(Exchange ex) {
     var team = ex.team();
     int limit = limit(ex.query("limit"));
     String cursor = ex.query("cursor");
-    return ex.reply(
-        app.billingQuery().ledger(ex.caller(), team, limit, cursor), 200, Bodies::ledger);
+    return ex.reply(billingQuery.ledger(ex.caller(), team, limit, cursor), 200, Bodies::ledger);
   }
 
   private static int limit(String value) {

@@ -1,8 +1,9 @@
 package dev.agentcredits.adapter.rest;
 
+import dev.agentcredits.adapter.wire.Problem;
+import dev.agentcredits.adapter.wire.ProblemType;
 import dev.agentcredits.application.port.in.AuthenticateUseCase;
 import dev.agentcredits.application.port.in.Caller;
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.RequestKeys;
 import dev.agentcredits.domain.shared.ApiKeyId;
@@ -61,7 +62,7 @@ final class Exchange {
     }
     ctx.header("WWW-Authenticate", "Bearer");
     throw ProblemException.of(
-        ErrorCode.AUTHENTICATION_REQUIRED,
+        ProblemType.AUTHENTICATION_REQUIRED,
         "send a valid, unrevoked API key as Authorization: Bearer <key>");
   }
 
@@ -154,7 +155,8 @@ final class Exchange {
     return switch (outcome) {
       case Outcome.Ok<T> ok ->
           status == 204 ? Reply.noContent() : Reply.json(status, body.apply(ok.value()));
-      case Outcome.Refused<T> refused -> Problems.of(refused.refusal(), path(), trace.traceId());
+      case Outcome.Refused<T> refused ->
+          Problems.of(Problem.of(refused.refusal()), path(), trace.traceId());
     };
   }
 

@@ -1,6 +1,6 @@
 package dev.agentcredits.adapter.rest;
 
-import dev.agentcredits.application.port.in.ErrorCode;
+import dev.agentcredits.adapter.wire.ProblemType;
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase.Claim;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 final class IdempotentCalls {
   static final String REPLAYED = "Idempotent-Replayed";
   private static final Logger LOG = LoggerFactory.getLogger(IdempotentCalls.class);
-  private static final Set<ErrorCode> KEPT_REFUSALS =
-      Set.of(ErrorCode.INSUFFICIENT_CREDITS, ErrorCode.PAYMENT_FAILED);
+  private static final Set<ProblemType> KEPT_REFUSALS =
+      Set.of(ProblemType.INSUFFICIENT_CREDITS, ProblemType.PAYMENT_FAILED);
 
   private final IdempotencyUseCase idempotency;
 
@@ -42,9 +42,9 @@ final class IdempotentCalls {
     return switch (idempotency.claim(scope, key, fingerprint)) {
       case Claim.Replay replay -> Reply.replay(replay.status(), replay.body());
       case Claim.Conflict conflict ->
-          throw ProblemException.of(ErrorCode.CONFLICT, conflict.detail());
+          throw ProblemException.of(ProblemType.CONFLICT, conflict.detail());
       case Claim.InFlight inFlight ->
-          throw ProblemException.of(ErrorCode.CONFLICT, inFlight.detail());
+          throw ProblemException.of(ProblemType.CONFLICT, inFlight.detail());
       case Claim.Proceed proceed -> proceed(exchange, scope, key, work);
     };
   }

@@ -1,6 +1,6 @@
 package dev.agentcredits.adapter.rest;
 
-import dev.agentcredits.application.service.BillingApplication;
+import dev.agentcredits.application.port.in.OperationsUseCase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +10,10 @@ import java.util.Map;
  * gateway decline (or accept again) one team's payments.
  */
 final class OperationsRoutes {
-  private final BillingApplication app;
+  private final OperationsUseCase operations;
 
-  OperationsRoutes(BillingApplication app) {
-    this.app = app;
+  OperationsRoutes(OperationsUseCase operations) {
+    this.operations = operations;
   }
 
   List<Route> routes() {
@@ -24,14 +24,14 @@ final class OperationsRoutes {
 
   private Reply advanceClock(Exchange ex) {
     var request = ex.body(Requests.AdvanceClock.class);
-    var outcome = app.operations().advanceClock(ex.caller(), request.advanceSeconds());
+    var outcome = operations.advanceClock(ex.caller(), request.advanceSeconds());
     return ex.reply(outcome, 200, now -> Map.of("now", now.toString()));
   }
 
   private Reply payments(Exchange ex) {
     var team = ex.team();
     var request = ex.body(Requests.Payments.class);
-    var outcome = app.operations().setPaymentsDeclined(ex.caller(), team, request.declined());
+    var outcome = operations.setPaymentsDeclined(ex.caller(), team, request.declined());
     return ex.reply(
         outcome,
         200,

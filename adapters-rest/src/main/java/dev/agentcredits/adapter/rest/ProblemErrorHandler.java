@@ -1,7 +1,7 @@
 package dev.agentcredits.adapter.rest;
 
-import dev.agentcredits.application.port.in.ErrorCode;
-import dev.agentcredits.application.port.in.Refusal;
+import dev.agentcredits.adapter.wire.Problem;
+import dev.agentcredits.adapter.wire.ProblemType;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
@@ -46,12 +46,12 @@ final class ProblemErrorHandler extends ErrorHandler {
   }
 
   private static Reply reply(int code, String message, String path, String traceId) {
-    ErrorCode error = code >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
+    ProblemType error = code >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_REQUEST;
     String detail =
         "the HTTP request was refused before it reached the API ("
             + code
             + (message == null || message.isBlank() ? "" : " " + message)
             + ")";
-    return Problems.of(Refusal.of(error, detail), path == null ? "" : path, traceId);
+    return Problems.of(Problem.of(error, detail), path == null ? "" : path, traceId);
   }
 }

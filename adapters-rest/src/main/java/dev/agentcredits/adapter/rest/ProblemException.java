@@ -1,28 +1,28 @@
 package dev.agentcredits.adapter.rest;
 
-import dev.agentcredits.application.port.in.ErrorCode;
-import dev.agentcredits.application.port.in.Refusal;
+import dev.agentcredits.adapter.wire.Problem;
+import dev.agentcredits.adapter.wire.ProblemType;
 
-/** Stops handling a request with a refusal; {@link Problems} turns it into the answer. */
+/** Stops handling a request with a problem; {@link Problems} turns it into the answer. */
 final class ProblemException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final transient Refusal refusal;
+  private final transient Problem problem;
 
-  ProblemException(Refusal refusal) {
-    super(refusal.detail(), null, false, false);
-    this.refusal = refusal;
+  ProblemException(Problem problem) {
+    super(problem.detail(), null, false, false);
+    this.problem = problem;
   }
 
   static ProblemException invalid(String detail) {
-    return new ProblemException(Refusal.invalid(detail));
+    return new ProblemException(Problem.invalid(detail));
   }
 
-  static ProblemException of(ErrorCode code, String detail) {
-    return new ProblemException(Refusal.of(code, detail));
+  static ProblemException of(ProblemType type, String detail) {
+    return new ProblemException(Problem.of(type, detail));
   }
 
-  Refusal refusal() {
-    return refusal;
+  Problem problem() {
+    return problem;
   }
 }

@@ -1,11 +1,16 @@
 package dev.agentcredits.adapter.rest;
 
+import dev.agentcredits.adapter.wire.Bodies;
 import dev.agentcredits.application.port.in.AddMemberCommand;
+import dev.agentcredits.application.port.in.AddMemberUseCase;
 import dev.agentcredits.application.port.in.GrantContractCreditsCommand;
+import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
+import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamCommand;
+import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyCommand;
+import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
 import dev.agentcredits.application.port.in.TeamApiKeyCommand;
-import dev.agentcredits.application.service.BillingApplication;
 import dev.agentcredits.domain.team.Plan;
 import dev.agentcredits.domain.team.Role;
 import java.time.Instant;
@@ -15,10 +20,18 @@ import java.util.List;
 
 /** API.md "Provisioning": teams, members, team API keys and contract grants. */
 final class ProvisioningRoutes {
-  private final BillingApplication app;
+  private final ProvisionTeamUseCase provisionTeam;
+  private final AddMemberUseCase addMember;
+  private final IssueTeamApiKeyUseCase issueTeamApiKey;
+  private final RevokeApiKeyUseCase revokeApiKey;
+  private final GrantContractCreditsUseCase grantContractCredits;
 
-  ProvisioningRoutes(BillingApplication app) {
-    this.app = app;
+  ProvisioningRoutes(RestUseCases useCases) {
+    this.provisionTeam = useCases.provisionTeam();
+    this.addMember = useCases.addMember();
+    this.issueTeamApiKey = useCases.issueTeamApiKey();
+    this.revokeApiKey = useCases.revokeApiKey();
+    this.grantContractCredits = useCases.grantContractCredits();
   }
 
   List<Route> routes() {
@@ -36,7 +49,7 @@ final class ProvisioningRoutes {
         Exchange.valid(() ->
             new ProvisionTeamCommand(
                 ex.caller(), request.name(), plan(request.plan()), request.ownerEmail()));
-    return ex.reply(app.provisionTeam().provision(command), 201, Bodies::team);
+    return ex.reply(provisionTeam.provision(command), 201, Bodies::team);
   }
 
   private Reply addMember(Exchange ex) {
@@ -45,19 +58,19 @@ final class ProvisioningRoutes {
     var command =
         Exchange.valid(
             () -> new AddMemberCommand(ex.caller(), team, request.email(), role(request.role())));
-    return ex.reply(app.addMember().add(command), 201, Bodies::member);
+    return ex.reply(addMember.add(command), 201, Bodies::member);
   }
 
   private Reply issueKey(Exchange ex) {
     var team = ex.team();
     var request = ex.body(Requests.CreateApiKey.class);
     var command = Exchange.valid(() -> new TeamApiKeyCommand(ex.caller(), team, request.name()));
-    return ex.reply(app.issueTeamApiKey().issue(command), 201, Bodies::key);
+    return ex.reply(issueTeamApiKey.issue(command), 201, Bodies::key);
   }
 
   private Reply revokeKey(Exchange ex) {
     var command = new RevokeApiKeyCommand(ex.caller(), ex.team(), ex.keyId());
-    return ex.reply(app.revokeApiKey().revoke(command), 204, id -> null);
+    return ex.reply(revokeApiKey.revoke(command), 204, id -> null);
   }
 
   private Reply grant(Exchange ex) {
@@ -70,7 +83,7 @@ final class ProvisioningRoutes {
                 team,
                 Exchange.credits(request.credits(), "credits"),
                 instant(request.expiresAt(), "expires_at")));
-    return ex.reply(app.grantContractCredits().grant(command), 201, Bodies::grant);
+    return ex.reply(grantContractCredits.grant(command), 201, Bodies::grant);
   }
 
   static Plan plan(String plan) {

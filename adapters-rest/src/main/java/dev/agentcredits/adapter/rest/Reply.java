@@ -1,12 +1,12 @@
 package dev.agentcredits.adapter.rest;
 
-import dev.agentcredits.application.port.in.ErrorCode;
+import dev.agentcredits.adapter.wire.ProblemType;
 
 /**
  * An answer ready to be written: status, body text (null for none), its content type, the error
  * code when it is a problem, and whether it repeats an answer kept under an idempotency key.
  */
-record Reply(int status, String body, String contentType, ErrorCode error, boolean replayed) {
+record Reply(int status, String body, String contentType, ProblemType error, boolean replayed) {
   static final String JSON = "application/json";
   static final String PROBLEM_JSON = "application/problem+json";
 
@@ -14,7 +14,7 @@ record Reply(int status, String body, String contentType, ErrorCode error, boole
     return new Reply(status, Json.write(body), JSON, null, false);
   }
 
-  static Reply problem(ErrorCode code, String body) {
+  static Reply problem(ProblemType code, String body) {
     return new Reply(code.status(), body, PROBLEM_JSON, code, false);
   }
 

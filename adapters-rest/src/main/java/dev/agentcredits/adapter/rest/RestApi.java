@@ -1,9 +1,8 @@
 package dev.agentcredits.adapter.rest;
 
+import dev.agentcredits.adapter.wire.Problem;
+import dev.agentcredits.adapter.wire.ProblemType;
 import dev.agentcredits.application.port.in.AuthenticateUseCase;
-import dev.agentcredits.application.port.in.ErrorCode;
-import dev.agentcredits.application.port.in.Refusal;
-import dev.agentcredits.application.service.BillingApplication;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -40,20 +39,20 @@ public final class RestApi {
   private final List<Route> routes;
   private final Javalin javalin;
 
-  public RestApi(BillingApplication app, RestSettings settings) {
-    this.authentication = app.authenticate();
+  public RestApi(RestUseCases useCases, RestSettings settings) {
+    this.authentication = useCases.authenticate();
     this.settings = settings;
     this.metrics = new ApiMetrics(settings.metrics());
     this.limiter = new RateLimiter(settings.rateLimit());
-    IdempotentCalls idempotent = new IdempotentCalls(app.idempotency());
+    IdempotentCalls idempotent = new IdempotentCalls(useCases.idempotency());
     OpenApiDocument openApi = OpenApiDocument.load();
     this.routes =
         Stream.of(
                 new SystemRoutes(settings.readiness(), settings.metrics(), openApi).routes(),
-                new ProvisioningRoutes(app).routes(),
-                new RunRoutes(app, idempotent, metrics).routes(),
-                new BillingRoutes(app, idempotent, metrics).routes(),
-                new OperationsRoutes(app).routes())
+                new ProvisioningRoutes(useCases).routes(),
+                new RunRoutes(useCases, idempotent, metrics).routes(),
+                new BillingRoutes(useCases, idempotent, metrics).routes(),
+                new OperationsRoutes(useCases.operations()).routes())
             .flatMap(List::stream)
             .toList();
     this.javalin = Javalin.create(this::configure);
@@ -141,7 +140,7 @@ public final class RestApi {
       ctx.header("Retry-After", Long.toString(wait));
       RateLimit limit = limiter.limit();
       throw ProblemException.of(
-          ErrorCode.RATE_LIMITED,
+          ProblemType.RATE_LIMITED,
           "this key sent more than %d requests per second (bursts up to %d); retry after %d s"
               .formatted(limit.perSecond(), limit.burst(), wait));
     }
@@ -151,8 +150,9 @@ public final class RestApi {
   private Reply unmatched(HttpResponseException e, Context ctx) {
     String traceId = trace(ctx).traceId();
     if (e.getStatus() != 404 && e.getStatus() != 405) {
-      ErrorCode code = e.getStatus() < 500 ? ErrorCode.INVALID_REQUEST : ErrorCode.INTERNAL_ERROR;
-      return Problems.of(Refusal.of(code, e.getMessage()), ctx.path(), traceId);
+      ProblemType code =
+          e.getStatus() < 500 ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL_ERROR;
+      return Problems.of(Problem.of(code, e.getMessage()), ctx.path(), traceId);
     }
     String allowed =
         routes.stream()
@@ -168,7 +168,7 @@ public final class RestApi {
         allowed.isEmpty()
             ? "there is no endpoint " + request + "; see /docs"
             : "there is no endpoint " + request + "; this path takes " + allowed;
-    return Problems.of(Refusal.of(ErrorCode.RESOURCE_NOT_FOUND, detail), ctx.path(), traceId);
+    return Problems.of(Problem.of(ProblemType.RESOURCE_NOT_FOUND, detail), ctx.path(), traceId);
   }
 
   private static void write(Context ctx, Reply reply) {

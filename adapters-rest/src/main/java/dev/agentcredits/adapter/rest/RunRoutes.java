@@ -1,21 +1,33 @@
 package dev.agentcredits.adapter.rest;
 
+import dev.agentcredits.adapter.wire.Bodies;
+import dev.agentcredits.application.port.in.CompleteRunUseCase;
+import dev.agentcredits.application.port.in.GetRunQuery;
 import dev.agentcredits.application.port.in.ReportUsageCommand;
-import dev.agentcredits.application.port.in.ResponseBodies;
+import dev.agentcredits.application.port.in.ReportUsageUseCase;
+import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RunCommand;
 import dev.agentcredits.application.port.in.SubmitRunCommand;
-import dev.agentcredits.application.service.BillingApplication;
+import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.domain.shared.UsageId;
 import java.util.List;
 
 /** API.md "Runs": submit, read, report usage, complete and retry agent tasks. */
 final class RunRoutes {
-  private final BillingApplication app;
+  private final SubmitRunUseCase submitRun;
+  private final GetRunQuery getRun;
+  private final ReportUsageUseCase reportUsage;
+  private final CompleteRunUseCase completeRun;
+  private final RetryRunUseCase retryRun;
   private final IdempotentCalls idempotent;
   private final ApiMetrics metrics;
 
-  RunRoutes(BillingApplication app, IdempotentCalls idempotent, ApiMetrics metrics) {
-    this.app = app;
+  RunRoutes(RestUseCases useCases, IdempotentCalls idempotent, ApiMetrics metrics) {
+    this.submitRun = useCases.submitRun();
+    this.getRun = useCases.getRun();
+    this.reportUsage = useCases.reportUsage();
+    this.completeRun = useCases.completeRun();
+    this.retryRun = useCases.retryRun();
     this.idempotent = idempotent;
     this.metrics = metrics;
   }
@@ -42,15 +54,15 @@ final class RunRoutes {
         key,
         request,
         e -> {
-          var outcome = app.submitRun().submit(command);
+          var outcome = submitRun.submit(command);
           metrics.run(outcome);
-          return e.reply(outcome, 201, ResponseBodies::run);
+          return e.reply(outcome, 201, Bodies::run);
         });
   }
 
   private Reply get(Exchange ex) {
     var command = new RunCommand(ex.caller(), ex.task());
-    return ex.reply(app.getRun().get(command), 200, ResponseBodies::run);
+    return ex.reply(getRun.get(command), 200, Bodies::run);
   }
 
   /** The usage id is the idempotency key: a report sent again is answered as the first time. */
@@ -65,18 +77,18 @@ final class RunRoutes {
         ex,
         request.usageId(),
         request,
-        e -> e.reply(app.reportUsage().report(command), 200, ResponseBodies::run));
+        e -> e.reply(reportUsage.report(command), 200, Bodies::run));
   }
 
   private Reply complete(Exchange ex) {
     var command = new RunCommand(ex.caller(), ex.task());
-    return ex.reply(app.completeRun().complete(command), 200, ResponseBodies::run);
+    return ex.reply(completeRun.complete(command), 200, Bodies::run);
   }
 
   private Reply retry(Exchange ex) {
     var command = new RunCommand(ex.caller(), ex.task());
-    var outcome = app.retryRun().retry(command);
+    var outcome = retryRun.retry(command);
     metrics.run(outcome);
-    return ex.reply(outcome, 200, ResponseBodies::run);
+    return ex.reply(outcome, 200, Bodies::run);
   }
 }

@@ -4,7 +4,7 @@ import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.port.out.TransactionRunner;
-import dev.agentcredits.application.service.BillingApplication;
+import dev.agentcredits.application.testing.TestApplication;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +22,7 @@ final class StubApplication {
   volatile RuntimeException failure = new IllegalStateException("no store in this test");
   volatile Duration delay = Duration.ZERO;
 
-  BillingApplication build() {
+  RestUseCases build() {
     Stores stores = new Stores(null, null, null, null, null, null, null, null, null);
     TransactionRunner tx =
         new TransactionRunner() {
@@ -51,15 +51,37 @@ final class StubApplication {
           }
         };
     var ports =
-        new BillingApplication.Ports(
+        new TestApplication.Ports(
             stores,
             tx,
             payments,
             secrets,
             key -> "hash:" + key,
             Clock.systemUTC(),
-            Optional.empty(),
+            timeKeeping -> Optional.empty(),
             Optional.empty());
-    return new BillingApplication(ports, BillingTerms.defaults(), OPERATOR_KEY);
+    return useCases(TestApplication.wire(ports, BillingTerms.defaults(), OPERATOR_KEY));
+  }
+
+  /** What the REST API serves of an application wired for tests. */
+  static RestUseCases useCases(TestApplication app) {
+    return new RestUseCases(
+        app.authenticate(),
+        app.idempotency(),
+        app.submitRun(),
+        app.getRun(),
+        app.reportUsage(),
+        app.completeRun(),
+        app.retryRun(),
+        app.billingQuery(),
+        app.purchaseAddOn(),
+        app.configureAutoReload(),
+        app.raiseSpendCap(),
+        app.provisionTeam(),
+        app.addMember(),
+        app.issueTeamApiKey(),
+        app.revokeApiKey(),
+        app.grantContractCredits(),
+        app.operations());
   }
 }

@@ -5,7 +5,7 @@ import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.out.KeyHasher;
 import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.SecretGenerator;
-import dev.agentcredits.application.service.BillingApplication;
+import dev.agentcredits.application.testing.TestApplication;
 import dev.agentcredits.domain.shared.Money;
 import dev.agentcredits.domain.shared.PurchaseId;
 import dev.agentcredits.domain.shared.TeamId;
@@ -24,16 +24,16 @@ final class BillingFixtures {
 
   private BillingFixtures() {}
 
-  static BillingApplication application(PostgresPersistence persistence, Clock clock) {
-    return new BillingApplication(
-        new BillingApplication.Ports(
+  static TestApplication application(PostgresPersistence persistence, Clock clock) {
+    return TestApplication.wire(
+        new TestApplication.Ports(
             persistence.stores(),
             persistence.transactions(),
             new ApprovingPayments(),
             new UuidSecrets(),
             new Sha256Hasher(),
             clock,
-            Optional.empty(),
+            timeKeeping -> Optional.empty(),
             Optional.empty()),
         BillingTerms.defaults(),
         OPERATOR_KEY);

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadCommand;
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.PoolRef;
 import dev.agentcredits.application.port.in.PurchaseAddOnCommand;
 import dev.agentcredits.application.port.in.RaiseSpendCapCommand;
+import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.ReportUsageCommand;
 import dev.agentcredits.application.port.in.RunCommand;
 import dev.agentcredits.application.port.in.SubmitRunCommand;
@@ -102,8 +102,8 @@ class ConcurrentSpendTest {
     assertThat(outcomes)
         .filteredOn(o -> o instanceof Outcome.Refused<?>)
         .allSatisfy(o ->
-            assertThat(((Outcome.Refused<?>) o).refusal().code())
-                .isEqualTo(ErrorCode.BUDGET_EXCEEDED));
+            assertThat(((Outcome.Refused<?>) o).refusal())
+                .isInstanceOf(Refusal.BudgetExceeded.class));
     long spent = DB.persistence().stores().spend().find(team, MONTH).spent().cents();
     assertThat(spent).isLessThanOrEqualTo(CAP.cents());
     assertThat(highestSpend.get()).isLessThanOrEqualTo(CAP.cents());

@@ -5,9 +5,9 @@ import static dev.agentcredits.adapter.persistence.postgres.BillingFixtures.oper
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.in.Caller;
-import dev.agentcredits.application.port.in.ErrorCode;
 import dev.agentcredits.application.port.in.GrantContractCreditsCommand;
 import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.SubmitRunCommand;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.domain.pool.Pool;
@@ -67,8 +67,8 @@ class ConcurrentSubmissionTest {
         .filteredOn(o -> o instanceof Outcome.Refused)
         .hasSize(submissions - (int) accepted)
         .allSatisfy(o ->
-            assertThat(((Outcome.Refused<RunView>) o).refusal().code())
-                .isEqualTo(ErrorCode.INSUFFICIENT_CREDITS));
+            assertThat(((Outcome.Refused<RunView>) o).refusal())
+                .isInstanceOf(Refusal.InsufficientCredits.class));
     Pool pool = DB.persistence().stores().pools().find(PoolIds.forTeam(team)).orElseThrow();
     assertThat(Reconciliation.matches(pool, DB.persistence().stores().ledger().ofPool(pool.id())))
         .isTrue();

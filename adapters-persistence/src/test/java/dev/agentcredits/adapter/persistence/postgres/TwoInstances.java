@@ -8,7 +8,7 @@ import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.ProvisionTeamCommand;
 import dev.agentcredits.application.port.in.TeamApiKeyCommand;
 import dev.agentcredits.application.port.in.view.ProvisionedTeamView;
-import dev.agentcredits.application.service.BillingApplication;
+import dev.agentcredits.application.testing.TestApplication;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.team.Plan;
 import java.time.Clock;
@@ -33,7 +33,7 @@ final class TwoInstances implements AutoCloseable {
   static final int THREADS = 32;
 
   private final PostgresPersistence second;
-  private final List<BillingApplication> instances;
+  private final List<TestApplication> instances;
   private final ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 
   TwoInstances(PostgresSchema schema) {
@@ -46,7 +46,7 @@ final class TwoInstances implements AutoCloseable {
   }
 
   /** The instance that serves request {@code i}. */
-  BillingApplication instance(int i) {
+  TestApplication instance(int i) {
     return instances.get(i % 2);
   }
 

@@ -1,33 +1,62 @@
 package dev.agentcredits.application.port.in;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.agentcredits.domain.shared.Money;
+import dev.agentcredits.domain.shared.RunId;
 import java.util.Objects;
 
 /**
- * A request answered with an error: the code, a sentence for the human, and extension members
- * (plain values only) for the machine.
+ * Why a use case said no, in billing terms. Adapters map each kind to their own wire (a status and
+ * a problem type over HTTP, the same body in a message reply) with one exhaustive switch.
  */
-public record Refusal(ErrorCode code, String detail, Map<String, Object> extensions) {
-  public Refusal {
-    Objects.requireNonNull(code, "code");
-    extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+public sealed interface Refusal {
+  /** A parameter is missing, malformed or out of range. */
+  record InvalidRequest(String detail) implements Refusal {}
+
+  /** The caller's role may not do this, or the resource is another team's. */
+  record NotAuthorized(String detail) implements Refusal {}
+
+  /** {@code what} names the missing thing, e.g. "task task_123". */
+  record NotFound(String what) implements Refusal {}
+
+  /** The plan does not allow this. */
+  record FeatureNotAvailable(String detail) implements Refusal {}
+
+  /** The billed pool cannot fund the run; {@code run} is the run, now FAILED. */
+  record InsufficientCredits(dev.agentcredits.domain.refusal.InsufficientCredits why, RunId run)
+      implements Refusal {
+    public InsufficientCredits {
+      Objects.requireNonNull(why, "why");
+      Objects.requireNonNull(run, "run");
+    }
   }
 
-  public static Refusal of(ErrorCode code, String detail) {
-    return new Refusal(code, detail, Map.of());
+  /** Buying {@code price} would take the month's add-on spend over {@code monthlyLimit}. */
+  record BudgetExceeded(String detail, Money monthlyLimit, Money monthToDateSpend, Money price)
+      implements Refusal {}
+
+  /** The payment was declined, or there is no way to pay. */
+  record PaymentFailed(String detail) implements Refusal {}
+
+  /** Another request under the same key is in flight, or the key was used for another request. */
+  record Conflict(String detail) implements Refusal {}
+
+  static Refusal invalid(String detail) {
+    return new InvalidRequest(detail);
   }
 
-  public static Refusal invalid(String detail) {
-    return of(ErrorCode.INVALID_REQUEST, detail);
+  static Refusal notFound(String what) {
+    return new NotFound(what);
   }
 
-  public static Refusal notFound(String what) {
-    return of(ErrorCode.RESOURCE_NOT_FOUND, what + " was not found");
+  static Refusal notAuthorized(String detail) {
+    return new NotAuthorized(detail);
   }
 
-  public static Refusal notAuthorized(String detail) {
-    return of(ErrorCode.NOT_AUTHORIZED, detail);
+  static Refusal featureNotAvailable(String detail) {
+    return new FeatureNotAvailable(detail);
+  }
+
+  static Refusal conflict(String detail) {
+    return new Conflict(detail);
   }
 }

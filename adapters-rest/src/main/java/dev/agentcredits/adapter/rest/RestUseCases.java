@@ -1,0 +1,41 @@
+package dev.agentcredits.adapter.rest;
+
+import dev.agentcredits.application.port.in.AddMemberUseCase;
+import dev.agentcredits.application.port.in.AuthenticateUseCase;
+import dev.agentcredits.application.port.in.BillingQuery;
+import dev.agentcredits.application.port.in.CompleteRunUseCase;
+import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
+import dev.agentcredits.application.port.in.GetRunQuery;
+import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
+import dev.agentcredits.application.port.in.IdempotencyUseCase;
+import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
+import dev.agentcredits.application.port.in.OperationsUseCase;
+import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
+import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
+import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
+import dev.agentcredits.application.port.in.ReportUsageUseCase;
+import dev.agentcredits.application.port.in.RetryRunUseCase;
+import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
+import dev.agentcredits.application.port.in.SubmitRunUseCase;
+
+/**
+ * The input ports the REST API serves, one per use case; each group of routes takes only its own.
+ */
+public record RestUseCases(
+    AuthenticateUseCase authenticate,
+    IdempotencyUseCase idempotency,
+    SubmitRunUseCase submitRun,
+    GetRunQuery getRun,
+    ReportUsageUseCase reportUsage,
+    CompleteRunUseCase completeRun,
+    RetryRunUseCase retryRun,
+    BillingQuery billingQuery,
+    PurchaseAddOnUseCase purchaseAddOn,
+    ConfigureAutoReloadUseCase configureAutoReload,
+    RaiseSpendCapUseCase raiseSpendCap,
+    ProvisionTeamUseCase provisionTeam,
+    AddMemberUseCase addMember,
+    IssueTeamApiKeyUseCase issueTeamApiKey,
+    RevokeApiKeyUseCase revokeApiKey,
+    GrantContractCreditsUseCase grantContractCredits,
+    OperationsUseCase operations) {}

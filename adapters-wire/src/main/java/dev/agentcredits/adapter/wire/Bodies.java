@@ -1,0 +1,177 @@
+package dev.agentcredits.adapter.wire;
+
+import dev.agentcredits.application.port.in.view.AutoReloadView;
+import dev.agentcredits.application.port.in.view.GrantView;
+import dev.agentcredits.application.port.in.view.IssuedKeyView;
+import dev.agentcredits.application.port.in.view.IssuedMemberView;
+import dev.agentcredits.application.port.in.view.LedgerEntryView;
+import dev.agentcredits.application.port.in.view.LedgerPageView;
+import dev.agentcredits.application.port.in.view.LotView;
+import dev.agentcredits.application.port.in.view.PoolView;
+import dev.agentcredits.application.port.in.view.ProvisionedTeamView;
+import dev.agentcredits.application.port.in.view.PurchaseView;
+import dev.agentcredits.application.port.in.view.RunView;
+import dev.agentcredits.application.port.in.view.SpendCapView;
+import dev.agentcredits.application.port.in.view.TeamBillingView;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JSON bodies of API.md, built from the application's views as ordered maps; optional members
+ * are left out when they have no value. REST answers them; message replies repeat them.
+ */
+public final class Bodies {
+  private Bodies() {}
+
+  public static Map<String, Object> run(RunView run) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("task_id", run.taskId());
+    body.put("state", run.state());
+    body.put("trigger", run.trigger());
+    Map<String, Object> pool = new LinkedHashMap<>();
+    pool.put("kind", run.billedPool().kind());
+    pool.put("team_id", run.billedPool().teamId());
+    putIfPresent(pool, "member_id", run.billedPool().memberId());
+    body.put("billed_pool", pool);
+    body.put("held_credits", run.heldCredits());
+    body.put("charged_credits", run.chargedCredits());
+    if (run.errorCode() != null) {
+      body.put("error", Map.of("code", run.errorCode()));
+    }
+    return body;
+  }
+
+  public static Map<String, Object> team(ProvisionedTeamView team) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("team_id", team.teamId());
+    body.put("plan", team.plan());
+    body.put("owner", member(team.owner()));
+    return body;
+  }
+
+  public static Map<String, Object> member(IssuedMemberView member) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("member_id", member.memberId());
+    body.put("email", member.email());
+    body.put("role", member.role());
+    body.put("api_key", member.apiKey());
+    return body;
+  }
+
+  public static Map<String, Object> key(IssuedKeyView key) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("key_id", key.keyId());
+    body.put("api_key", key.apiKey());
+    return body;
+  }
+
+  public static Map<String, Object> grant(GrantView grant) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("grant_id", grant.grantId());
+    body.put("credits", grant.credits());
+    body.put("expires_at", time(grant.expiresAt()));
+    return body;
+  }
+
+  public static Map<String, Object> billing(TeamBillingView billing) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("team_id", billing.teamId());
+    body.put("plan", billing.plan());
+    body.put("spend_cap", spendCap(billing.spendCap()));
+    body.put("pools", billing.pools().stream().map(Bodies::pool).toList());
+    return body;
+  }
+
+  public static Map<String, Object> pool(PoolView pool) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("kind", pool.kind());
+    body.put("team_id", pool.teamId());
+    putIfPresent(body, "member_id", pool.memberId());
+    body.put("plan_credits", pool.planCredits());
+    body.put("addon_credits", pool.addonCredits());
+    body.put("arrears_credits", pool.arrearsCredits());
+    body.put("held_credits", pool.heldCredits());
+    body.put("available_credits", pool.availableCredits());
+    putIfPresent(body, "next_refresh_at", time(pool.nextRefreshAt()));
+    body.put("lots", pool.lots().stream().map(Bodies::lot).toList());
+    body.put("auto_reload", autoReload(pool.autoReload()));
+    return body;
+  }
+
+  private static Map<String, Object> lot(LotView lot) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("source_id", lot.sourceId());
+    body.put("kind", lot.kind());
+    body.put("credits_remaining", lot.creditsRemaining());
+    body.put("expires_at", time(lot.expiresAt()));
+    return body;
+  }
+
+  /** {@code denomination_credits} is null until auto-reload was first configured. */
+  public static Map<String, Object> autoReload(AutoReloadView reload) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("enabled", reload.enabled());
+    body.put("denomination_credits", reload.denominationCredits());
+    body.put("threshold_credits", reload.thresholdCredits());
+    putIfPresent(body, "turned_off_by", reload.turnedOffBy());
+    return body;
+  }
+
+  public static Map<String, Object> spendCap(SpendCapView cap) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("monthly_limit_cents", cap.monthlyLimitCents());
+    body.put("month_to_date_spend_cents", cap.monthToDateSpendCents());
+    return body;
+  }
+
+  public static Map<String, Object> purchase(PurchaseView purchase) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("purchase_id", purchase.purchaseId());
+    body.put("credits", purchase.credits());
+    body.put("price_cents", purchase.priceCents());
+    body.put("expires_at", time(purchase.expiresAt()));
+    return body;
+  }
+
+  /** {@code next_cursor} is null on the last page. */
+  public static Map<String, Object> ledger(LedgerPageView page) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("entries", page.entries().stream().map(Bodies::entry).toList());
+    body.put("next_cursor", page.nextCursor());
+    return body;
+  }
+
+  private static Map<String, Object> entry(LedgerEntryView entry) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("entry_id", entry.entryId());
+    body.put("pool_id", entry.poolId());
+    body.put("kind", entry.kind());
+    body.put("credits", entry.credits());
+    putIfPresent(body, "source_id", entry.sourceId());
+    putIfPresent(body, "source_kind", entry.sourceKind());
+    putIfPresent(body, "task_id", entry.taskId());
+    putIfPresent(body, "reference", entry.reference());
+    body.put("at", time(entry.at()));
+    return body;
+  }
+
+  public static String time(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private static void putIfPresent(Map<String, Object> body, String name, Object value) {
+    if (value != null) {
+      body.put(name, value);
+    }
+  }
+
+  /** Key-value pairs in the order given, so a body reads the same every time. */
+  static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+}

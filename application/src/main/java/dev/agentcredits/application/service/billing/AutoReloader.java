@@ -1,0 +1,153 @@
+package dev.agentcredits.application.service.billing;
+
+import dev.agentcredits.application.port.out.EventOutbox;
+import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.PoolStore;
+import dev.agentcredits.application.port.out.PurchaseStore;
+import dev.agentcredits.application.port.out.SecretGenerator;
+import dev.agentcredits.application.port.out.SpendStore;
+import dev.agentcredits.application.port.out.TeamStore;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.shared.BillingEvents;
+import dev.agentcredits.application.service.shared.PoolChanges;
+import dev.agentcredits.domain.pool.Pool;
+import dev.agentcredits.domain.pool.ReloadFailure;
+import dev.agentcredits.domain.purchase.Purchase;
+import dev.agentcredits.domain.purchase.PurchaseKind;
+import dev.agentcredits.domain.purchase.PurchaseState;
+import dev.agentcredits.domain.shared.PoolId;
+import dev.agentcredits.domain.shared.PurchaseId;
+import dev.agentcredits.domain.spend.AutoReloadPolicy;
+import dev.agentcredits.domain.spend.MonthlySpend;
+import dev.agentcredits.domain.spend.ReloadDecision;
+import dev.agentcredits.domain.team.Team;
+import dev.agentcredits.domain.terms.BillingTerms;
+import java.time.Clock;
+
+/** Buys one denomination for a pool when its rules allow (DOMAIN.md rules 6 and 17). */
+public final class AutoReloader {
+  private final TeamStore teams;
+  private final PoolStore pools;
+  private final LedgerStore ledger;
+  private final SpendStore spending;
+  private final PurchaseStore purchases;
+  private final EventOutbox outbox;
+  private final TransactionRunner tx;
+  private final Purchasing purchasing;
+  private final SecretGenerator ids;
+  private final BillingTerms terms;
+  private final Clock clock;
+
+  public AutoReloader(
+      TeamStore teams,
+      PoolStore pools,
+      LedgerStore ledger,
+      SpendStore spending,
+      PurchaseStore purchases,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      Purchasing purchasing,
+      SecretGenerator ids,
+      BillingTerms terms,
+      Clock clock) {
+    this.teams = teams;
+    this.pools = pools;
+    this.ledger = ledger;
+    this.spending = spending;
+    this.purchases = purchases;
+    this.outbox = outbox;
+    this.tx = tx;
+    this.purchasing = purchasing;
+    this.ids = ids;
+    this.terms = terms;
+    this.clock = clock;
+  }
+
+  public sealed interface Result {
+    /** The pool has what the need called for: bought now, or by another reload meanwhile. */
+    record Bought() implements Result {}
+
+    record Refused(ReloadFailure reason) implements Result {}
+
+    record InFlight() implements Result {}
+  }
+
+  /**
+   * One reload attempt, for a hold or charge that could not be funded or for a top-up at or below
+   * the threshold. A reload the cap stops is reported as an event either way (rule 17).
+   */
+  public Result reload(PoolId poolId) {
+    Start started = tx.inTransaction(() -> start(poolId));
+    if (!(started instanceof Start.Pending(Purchase pending))) {
+      return ((Start.Finished) started).result();
+    }
+    Purchase paid = purchasing.pay(pending);
+    return paid.state() == PurchaseState.SUCCEEDED
+        ? new Result.Bought()
+        : new Result.Refused(ReloadFailure.PAYMENT_DECLINED);
+  }
+
+  private sealed interface Start {
+    record Pending(Purchase purchase) implements Start {}
+
+    record Finished(Result result) implements Start {}
+  }
+
+  /** Reserves the spend and marks the reload in flight, or says why there is nothing to pay. */
+  private Start start(PoolId poolId) {
+    PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+    Pool unlocked = pools.find(poolId).orElseThrow();
+    Team team = teams.find(unlocked.team()).orElseThrow();
+    Pool pool = changes.lockCurrent(poolId, team.plan());
+    if (!stillNeeded(pool)) {
+      // Another reload landed since this one was asked for: one need, one reload (rule 17).
+      changes.flush();
+      return new Start.Finished(new Result.Bought());
+    }
+    MonthlySpend spend = spending.lock(team.id(), MonthlySpend.monthOf(changes.now()));
+    ReloadDecision decision =
+        AutoReloadPolicy.decide(
+            pool, team.plan(), SpendCaps.asLocked(teams, team), spend, terms.priceList());
+    Start result =
+        switch (decision) {
+          case ReloadDecision.AlreadyInFlight a -> new Start.Finished(new Result.InFlight());
+          case ReloadDecision.Refuse r -> {
+            if (r.reason() == ReloadFailure.SPEND_CAP_REACHED) {
+              changes.raise(BillingEvents.reloadFailed(pool, r.reason(), changes.now()));
+            }
+            yield new Start.Finished(new Result.Refused(r.reason()));
+          }
+          case ReloadDecision.Buy buy -> {
+            Purchase purchase =
+                new Purchase(
+                    new PurchaseId(ids.newId("pur")),
+                    team.id(),
+                    pool.id(),
+                    buy.price().credits(),
+                    buy.price().price(),
+                    PurchaseKind.AUTO_RELOAD,
+                    PurchaseState.PENDING,
+                    null,
+                    spend.month(),
+                    changes.now(),
+                    terms.lotExpiry(changes.now()));
+            purchases.insert(purchase, null);
+            spending.update(spend.plus(buy.price().price()));
+            changes.replace(pool.withReloadInFlight(purchase.id()));
+            yield new Start.Pending(purchase);
+          }
+        };
+    changes.flush();
+    return result;
+  }
+
+  /**
+   * Whether the pool, as it is now, still needs a reload: at or below its threshold, or unable to
+   * fund a start hold (arrears included). A reload is asked for outside the pool's lock, so by the
+   * time it runs another request's reload may have met the need already.
+   */
+  private boolean stillNeeded(Pool pool) {
+    return AutoReloadPolicy.isAtOrBelowThreshold(pool)
+        || pool.available() < terms.startHold().value();
+  }
+}

@@ -1,0 +1,80 @@
+package dev.agentcredits.application.service.billing;
+
+import dev.agentcredits.application.port.in.ConfigureAutoReloadCommand;
+import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
+import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.Refusal;
+import dev.agentcredits.application.port.in.view.AutoReloadView;
+import dev.agentcredits.application.port.out.EventOutbox;
+import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.PoolStore;
+import dev.agentcredits.application.port.out.TeamStore;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.access.Access;
+import dev.agentcredits.application.service.shared.Guard;
+import dev.agentcredits.application.service.shared.PoolChanges;
+import dev.agentcredits.application.service.shared.Views;
+import dev.agentcredits.domain.pool.AutoReloadSettings;
+import dev.agentcredits.domain.pool.Pool;
+import dev.agentcredits.domain.principal.PoolIds;
+import dev.agentcredits.domain.team.Member;
+import dev.agentcredits.domain.team.Team;
+import dev.agentcredits.domain.terms.BillingTerms;
+import java.time.Clock;
+
+/** DOMAIN.md rules 6 and 11: that member, the owner or an admin sets a pool's auto-reload. */
+public final class ConfigureAutoReloadService implements ConfigureAutoReloadUseCase {
+  private final TeamStore teams;
+  private final PoolStore pools;
+  private final LedgerStore ledger;
+  private final EventOutbox outbox;
+  private final TransactionRunner tx;
+  private final Access access;
+  private final BillingTerms terms;
+  private final Clock clock;
+
+  public ConfigureAutoReloadService(
+      TeamStore teams,
+      PoolStore pools,
+      LedgerStore ledger,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      BillingTerms terms,
+      Clock clock) {
+    this.teams = teams;
+    this.pools = pools;
+    this.ledger = ledger;
+    this.outbox = outbox;
+    this.tx = tx;
+    this.access = new Access(teams);
+    this.terms = terms;
+    this.clock = clock;
+  }
+
+  @Override
+  public Outcome<AutoReloadView> configure(ConfigureAutoReloadCommand command) {
+    return Guard.outcome(() ->
+        tx.inTransaction(() -> {
+          Team team = access.teamOf(command.caller(), command.pool().team());
+          Member member = access.poolOwner(command.caller(), team, command.pool().member());
+          if (!team.plan().allowsAddOns()) {
+            throw Guard.refuse(
+                Refusal.featureNotAvailable("the " + team.plan() + " plan has no auto-reload"));
+          }
+          if (terms.priceList().forDenomination(command.denomination()).isEmpty()) {
+            throw Guard.refuse(
+                Refusal.invalid(
+                    "denomination_credits must be one of " + terms.priceList().denominations()));
+          }
+          PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+          Pool pool = changes.lockCurrent(PoolIds.forMember(member.id()), team.plan());
+          var threshold =
+              command.threshold() != null ? command.threshold() : pool.autoReload().threshold();
+          var settings =
+              new AutoReloadSettings(command.enabled(), command.denomination(), threshold, null);
+          changes.replace(pool.withAutoReload(settings));
+          changes.flush();
+          return Outcome.ok(Views.autoReload(settings));
+        }));
+  }
+}

@@ -1,0 +1,158 @@
+package dev.agentcredits.application.service.billing;
+
+import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.PurchaseAddOnCommand;
+import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
+import dev.agentcredits.application.port.in.Refusal;
+import dev.agentcredits.application.port.in.view.PurchaseView;
+import dev.agentcredits.application.port.out.PurchaseStore;
+import dev.agentcredits.application.port.out.SecretGenerator;
+import dev.agentcredits.application.port.out.SpendStore;
+import dev.agentcredits.application.port.out.TeamStore;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.access.Access;
+import dev.agentcredits.application.service.shared.Guard;
+import dev.agentcredits.application.service.shared.RequestKeys;
+import dev.agentcredits.domain.principal.PoolIds;
+import dev.agentcredits.domain.purchase.Purchase;
+import dev.agentcredits.domain.purchase.PurchaseKind;
+import dev.agentcredits.domain.purchase.PurchaseState;
+import dev.agentcredits.domain.shared.Money;
+import dev.agentcredits.domain.shared.PurchaseId;
+import dev.agentcredits.domain.spend.MonthlySpend;
+import dev.agentcredits.domain.team.Member;
+import dev.agentcredits.domain.team.Team;
+import dev.agentcredits.domain.terms.AddOnPrice;
+import dev.agentcredits.domain.terms.BillingTerms;
+import java.time.Clock;
+import java.time.Instant;
+
+/** DOMAIN.md rule 8: a manual add-on purchase, within the spend cap, paid with no lock held. */
+public final class PurchaseAddOnService implements PurchaseAddOnUseCase {
+  private final TeamStore teams;
+  private final SpendStore spending;
+  private final PurchaseStore purchases;
+  private final TransactionRunner tx;
+  private final Purchasing purchasing;
+  private final Access access;
+  private final SecretGenerator ids;
+  private final BillingTerms terms;
+  private final Clock clock;
+
+  public PurchaseAddOnService(
+      TeamStore teams,
+      SpendStore spending,
+      PurchaseStore purchases,
+      TransactionRunner tx,
+      Purchasing purchasing,
+      SecretGenerator ids,
+      BillingTerms terms,
+      Clock clock) {
+    this.teams = teams;
+    this.spending = spending;
+    this.purchases = purchases;
+    this.tx = tx;
+    this.purchasing = purchasing;
+    this.access = new Access(teams);
+    this.ids = ids;
+    this.terms = terms;
+    this.clock = clock;
+  }
+
+  @Override
+  public Outcome<PurchaseView> purchase(PurchaseAddOnCommand command) {
+    return Guard.outcome(() -> {
+      Purchase purchase = tx.inTransaction(() -> reserve(command));
+      if (purchase.state() == PurchaseState.PENDING) {
+        purchase = purchasing.pay(purchase);
+      }
+      return switch (purchase.state()) {
+        case SUCCEEDED -> Outcome.ok(view(purchase));
+        case DECLINED ->
+            Outcome.refused(
+                new Refusal.PaymentFailed(
+                    "the payment of " + purchase.price() + " was declined; nothing was bought"));
+        case PENDING -> Outcome.refused(Refusal.conflict("the purchase is still being paid"));
+      };
+    });
+  }
+
+  /**
+   * Checks the request and reserves its price under the cap; answers an earlier purchase under the
+   * same key.
+   */
+  private Purchase reserve(PurchaseAddOnCommand command) {
+    Team team = access.teamOf(command.caller(), command.pool().team());
+    Member member = access.poolOwner(command.caller(), team, command.pool().member());
+    if (!team.plan().allowsAddOns()) {
+      throw Guard.refuse(
+          Refusal.featureNotAvailable("the " + team.plan() + " plan cannot buy add-on credits"));
+    }
+    AddOnPrice price =
+        terms
+            .priceList()
+            .forDenomination(command.denomination())
+            .orElseThrow(() ->
+                Guard.refuse(
+                    Refusal.invalid(
+                        "denomination_credits must be one of "
+                            + terms.priceList().denominations())));
+    Instant now = clock.instant();
+    // The month's spend row is the team's purchase lock: a concurrent request under the same key
+    // waits here, then finds the first one's purchase below.
+    MonthlySpend spend = spending.lock(team.id(), MonthlySpend.monthOf(now));
+    String requestKey = RequestKeys.scoped(command.caller(), command.requestKey());
+    if (requestKey != null) {
+      var earlier = purchases.findByRequestKey(team.id(), requestKey);
+      if (earlier.isPresent()) {
+        if (!earlier.get().pool().equals(PoolIds.forMember(member.id()))
+            || !earlier.get().credits().equals(price.credits())) {
+          throw Guard.refuse(
+              Refusal.conflict("the idempotency key was used for a different request"));
+        }
+        return earlier.get();
+      }
+    }
+    Money cap = SpendCaps.asLocked(teams, team);
+    if (!spend.allows(price.price(), cap)) {
+      throw Guard.refuse(
+          new Refusal.BudgetExceeded(
+              "buying %s for %s would take this month's add-on spend to %s, over the team's cap of %s"
+                  .formatted(
+                      price.credits(), price.price(), spend.spent().plus(price.price()), cap),
+              cap,
+              spend.spent(),
+              price.price()));
+    }
+    Purchase purchase =
+        new Purchase(
+            new PurchaseId(ids.newId("pur")),
+            team.id(),
+            PoolIds.forMember(member.id()),
+            price.credits(),
+            price.price(),
+            PurchaseKind.MANUAL,
+            PurchaseState.PENDING,
+            memberOf(command),
+            spend.month(),
+            now,
+            terms.lotExpiry(now));
+    purchases.insert(purchase, requestKey);
+    spending.update(spend.plus(price.price()));
+    return purchase;
+  }
+
+  private static dev.agentcredits.domain.shared.MemberId memberOf(PurchaseAddOnCommand command) {
+    return command.caller() instanceof dev.agentcredits.application.port.in.Caller.MemberKey m
+        ? m.member()
+        : null;
+  }
+
+  private static PurchaseView view(Purchase purchase) {
+    return new PurchaseView(
+        purchase.id().value(),
+        purchase.credits().value(),
+        purchase.price().cents(),
+        purchase.expiresAt());
+  }
+}

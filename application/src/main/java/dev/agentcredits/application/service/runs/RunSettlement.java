@@ -1,0 +1,60 @@
+package dev.agentcredits.application.service.runs;
+
+import dev.agentcredits.application.port.out.EventOutbox;
+import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.PoolStore;
+import dev.agentcredits.application.port.out.RunStore;
+import dev.agentcredits.application.port.out.TeamStore;
+import dev.agentcredits.application.service.shared.BillingEvents;
+import dev.agentcredits.application.service.shared.PoolChanges;
+import dev.agentcredits.domain.event.EventType;
+import dev.agentcredits.domain.pool.Pool;
+import dev.agentcredits.domain.run.Run;
+import dev.agentcredits.domain.team.Team;
+import dev.agentcredits.domain.terms.BillingTerms;
+import java.time.Clock;
+
+/** Settles a locked, queued run: its unused hold goes back, and it is SUCCEEDED. */
+public final class RunSettlement {
+  private final TeamStore teams;
+  private final PoolStore pools;
+  private final RunStore runs;
+  private final LedgerStore ledger;
+  private final EventOutbox outbox;
+  private final BillingTerms terms;
+  private final Clock clock;
+
+  public RunSettlement(
+      TeamStore teams,
+      PoolStore pools,
+      RunStore runs,
+      LedgerStore ledger,
+      EventOutbox outbox,
+      BillingTerms terms,
+      Clock clock) {
+    this.teams = teams;
+    this.pools = pools;
+    this.runs = runs;
+    this.ledger = ledger;
+    this.outbox = outbox;
+    this.terms = terms;
+    this.clock = clock;
+  }
+
+  /** Call inside a transaction, with the run locked. {@code settledBy} says why it settled. */
+  public Run settle(Run run, String settledBy) {
+    Team team = teams.find(run.team()).orElseThrow();
+    PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+    Pool pool = changes.lockCurrent(run.billedPool().poolId(), team.plan());
+    changes.apply(pool.release(run.id(), run.hold(), changes.now()));
+    Run done = run.completed(changes.now());
+    runs.update(done);
+    changes.raise(
+        BillingEvents.runBuilder(EventType.RUN_COMPLETED, done, changes.now())
+            .with("settled_by", settledBy)
+            .with("released_credits", run.hold().total())
+            .build());
+    changes.flush();
+    return done;
+  }
+}

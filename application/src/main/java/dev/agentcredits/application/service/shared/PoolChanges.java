@@ -1,0 +1,95 @@
+package dev.agentcredits.application.service.shared;
+
+import dev.agentcredits.application.port.out.EventOutbox;
+import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.PoolStore;
+import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.pool.Pool;
+import dev.agentcredits.domain.pool.PoolTransition;
+import dev.agentcredits.domain.pool.Posting;
+import dev.agentcredits.domain.shared.PoolId;
+import dev.agentcredits.domain.team.Plan;
+import dev.agentcredits.domain.terms.BillingTerms;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects what one transaction does to pools (their new state, postings and events) and writes it
+ * all at the end, so a use case reads as its decisions and not as its bookkeeping.
+ */
+public final class PoolChanges {
+  private final PoolStore pools;
+  private final LedgerStore ledger;
+  private final EventOutbox outbox;
+  private final BillingTerms terms;
+  private final Instant now;
+  private final Map<PoolId, Pool> touched = new LinkedHashMap<>();
+  private final List<Posting> postings = new ArrayList<>();
+  private final List<DomainEvent> events = new ArrayList<>();
+
+  public PoolChanges(
+      PoolStore pools, LedgerStore ledger, EventOutbox outbox, BillingTerms terms, Instant now) {
+    this.pools = pools;
+    this.ledger = ledger;
+    this.outbox = outbox;
+    this.terms = terms;
+    this.now = now;
+  }
+
+  public Instant now() {
+    return now;
+  }
+
+  /** Locks the pool and brings it up to date: refreshes and expiries that fell due are applied. */
+  public Pool lockCurrent(PoolId id, Plan plan) {
+    Pool pool = pools.lock(id).orElseThrow(() -> new IllegalStateException("no pool " + id));
+    return apply(advance(pool, plan, terms, now));
+  }
+
+  /** The pool as it stands now, without locking or saving anything (for reads). */
+  public static Pool currentView(Pool pool, Plan plan, BillingTerms terms, Instant now) {
+    return advance(pool, plan, terms, now).pool();
+  }
+
+  private static PoolTransition advance(Pool pool, Plan plan, BillingTerms terms, Instant now) {
+    return pool.advanceTo(now, terms.includedCredits(plan).value(), terms.cycleLength());
+  }
+
+  public Pool apply(PoolTransition transition) {
+    touched.put(transition.pool().id(), transition.pool());
+    postings.addAll(transition.postings());
+    events.addAll(transition.events());
+    return transition.pool();
+  }
+
+  public Pool replace(Pool pool) {
+    touched.put(pool.id(), pool);
+    return pool;
+  }
+
+  public void raise(DomainEvent event) {
+    events.add(event);
+  }
+
+  public void raiseAll(List<DomainEvent> more) {
+    events.addAll(more);
+  }
+
+  public void flush() {
+    for (Pool pool : touched.values()) {
+      pools.update(pool, pool.nextDueAt(terms.cycleLength()).orElse(null));
+    }
+    if (!postings.isEmpty()) {
+      ledger.append(touched.values().iterator().next().team(), postings);
+    }
+    if (!events.isEmpty()) {
+      outbox.append(events);
+    }
+    touched.clear();
+    postings.clear();
+    events.clear();
+  }
+}

@@ -1,0 +1,204 @@
+package dev.agentcredits.application.testing;
+
+import dev.agentcredits.application.port.in.AddMemberUseCase;
+import dev.agentcredits.application.port.in.AuthenticateUseCase;
+import dev.agentcredits.application.port.in.BillingQuery;
+import dev.agentcredits.application.port.in.CompleteRunUseCase;
+import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
+import dev.agentcredits.application.port.in.GetRunQuery;
+import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
+import dev.agentcredits.application.port.in.IdempotencyUseCase;
+import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
+import dev.agentcredits.application.port.in.OperationsUseCase;
+import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
+import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
+import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
+import dev.agentcredits.application.port.in.ReportUsageUseCase;
+import dev.agentcredits.application.port.in.RetryRunUseCase;
+import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
+import dev.agentcredits.application.port.in.SubmitRunUseCase;
+import dev.agentcredits.application.port.in.TimeKeepingUseCase;
+import dev.agentcredits.application.port.out.ClockControl;
+import dev.agentcredits.application.port.out.KeyHasher;
+import dev.agentcredits.application.port.out.PaymentGateway;
+import dev.agentcredits.application.port.out.PaymentSimulation;
+import dev.agentcredits.application.port.out.SecretGenerator;
+import dev.agentcredits.application.port.out.Stores;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.access.AuthenticateService;
+import dev.agentcredits.application.service.access.Directory;
+import dev.agentcredits.application.service.billing.AutoReloader;
+import dev.agentcredits.application.service.billing.BillingQueryService;
+import dev.agentcredits.application.service.billing.ConfigureAutoReloadService;
+import dev.agentcredits.application.service.billing.PurchaseAddOnService;
+import dev.agentcredits.application.service.billing.Purchasing;
+import dev.agentcredits.application.service.billing.RaiseSpendCapService;
+import dev.agentcredits.application.service.idempotency.IdempotencyService;
+import dev.agentcredits.application.service.provisioning.AddMemberService;
+import dev.agentcredits.application.service.provisioning.Enrollment;
+import dev.agentcredits.application.service.provisioning.GrantContractCreditsService;
+import dev.agentcredits.application.service.provisioning.ProvisionTeamService;
+import dev.agentcredits.application.service.provisioning.TeamApiKeyService;
+import dev.agentcredits.application.service.runs.Admission;
+import dev.agentcredits.application.service.runs.CompleteRunService;
+import dev.agentcredits.application.service.runs.GetRunService;
+import dev.agentcredits.application.service.runs.ReportUsageService;
+import dev.agentcredits.application.service.runs.RetryRunService;
+import dev.agentcredits.application.service.runs.SubmitRunService;
+import dev.agentcredits.application.service.timekeeping.OperationsService;
+import dev.agentcredits.application.service.timekeeping.TimeKeepingService;
+import dev.agentcredits.domain.terms.BillingTerms;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every use case built from one set of ports, the way bootstrap wires them, for tests of the
+ * application and of the adapters that drive it. {@code clockControl} gets the time-keeping use
+ * case, since moving a test clock does the work that falls due.
+ */
+public record TestApplication(
+    SubmitRunUseCase submitRun,
+    ReportUsageUseCase reportUsage,
+    CompleteRunUseCase completeRun,
+    RetryRunUseCase retryRun,
+    GetRunQuery getRun,
+    PurchaseAddOnUseCase purchaseAddOn,
+    ConfigureAutoReloadUseCase configureAutoReload,
+    RaiseSpendCapUseCase raiseSpendCap,
+    GrantContractCreditsUseCase grantContractCredits,
+    ProvisionTeamUseCase provisionTeam,
+    AddMemberUseCase addMember,
+    IssueTeamApiKeyUseCase issueTeamApiKey,
+    RevokeApiKeyUseCase revokeApiKey,
+    AuthenticateUseCase authenticate,
+    BillingQuery billingQuery,
+    TimeKeepingUseCase timeKeeping,
+    IdempotencyUseCase idempotency,
+    OperationsUseCase operations) {
+
+  /** The ports a test provides. */
+  public record Ports(
+      Stores stores,
+      TransactionRunner tx,
+      PaymentGateway payments,
+      SecretGenerator secrets,
+      KeyHasher hasher,
+      Clock clock,
+      Function<TimeKeepingUseCase, Optional<ClockControl>> clockControl,
+      Optional<PaymentSimulation> paymentSimulation) {}
+
+  public static TestApplication wire(Ports ports, BillingTerms terms, String operatorKey) {
+    Stores s = ports.stores();
+    TransactionRunner tx = ports.tx();
+    Clock clock = ports.clock();
+    SecretGenerator ids = ports.secrets();
+    var purchasing =
+        new Purchasing(
+            s.teams(),
+            s.pools(),
+            s.ledger(),
+            s.spend(),
+            s.purchases(),
+            s.outbox(),
+            tx,
+            ports.payments(),
+            terms,
+            clock);
+    var reloader =
+        new AutoReloader(
+            s.teams(),
+            s.pools(),
+            s.ledger(),
+            s.spend(),
+            s.purchases(),
+            s.outbox(),
+            tx,
+            purchasing,
+            ids,
+            terms,
+            clock);
+    var directory = new Directory(s.teams());
+    var admission =
+        new Admission(
+            s.teams(),
+            s.pools(),
+            s.runs(),
+            s.ledger(),
+            s.spend(),
+            s.outbox(),
+            tx,
+            reloader,
+            directory,
+            terms,
+            clock);
+    var enrollment =
+        new Enrollment(
+            s.teams(), s.apiKeys(), s.pools(), s.ledger(), s.outbox(), ids, ports.hasher(), terms);
+    SubmitRunUseCase submitRun = new SubmitRunService(directory, admission, ids, clock);
+    ReportUsageUseCase reportUsage =
+        new ReportUsageService(
+            s.teams(), s.pools(), s.runs(), s.ledger(), s.outbox(), tx, reloader, terms, clock);
+    CompleteRunUseCase completeRun =
+        new CompleteRunService(
+            s.teams(), s.pools(), s.runs(), s.ledger(), s.outbox(), tx, terms, clock);
+    RetryRunUseCase retryRun = new RetryRunService(s.teams(), s.runs(), tx, admission);
+    GetRunQuery getRun = new GetRunService(s.runs(), tx);
+    PurchaseAddOnUseCase purchaseAddOn =
+        new PurchaseAddOnService(
+            s.teams(), s.spend(), s.purchases(), tx, purchasing, ids, terms, clock);
+    ConfigureAutoReloadUseCase configureAutoReload =
+        new ConfigureAutoReloadService(
+            s.teams(), s.pools(), s.ledger(), s.outbox(), tx, terms, clock);
+    RaiseSpendCapUseCase raiseSpendCap =
+        new RaiseSpendCapService(s.teams(), s.spend(), s.outbox(), tx, clock);
+    GrantContractCreditsUseCase grantContractCredits =
+        new GrantContractCreditsService(
+            s.teams(), s.pools(), s.ledger(), s.outbox(), tx, ids, terms, clock);
+    ProvisionTeamUseCase provisionTeam =
+        new ProvisionTeamService(s.teams(), tx, enrollment, ids, terms, clock);
+    AddMemberUseCase addMember = new AddMemberService(s.teams(), tx, enrollment, ids, clock);
+    var teamApiKeys = new TeamApiKeyService(s.teams(), s.apiKeys(), tx, ids, ports.hasher(), clock);
+    AuthenticateUseCase authenticate =
+        new AuthenticateService(s.apiKeys(), directory, ports.hasher(), operatorKey);
+    BillingQuery billingQuery =
+        new BillingQueryService(s.teams(), s.pools(), s.ledger(), s.spend(), tx, terms, clock);
+    TimeKeepingUseCase timeKeeping =
+        new TimeKeepingService(
+            s.teams(),
+            s.pools(),
+            s.runs(),
+            s.ledger(),
+            s.purchases(),
+            s.outbox(),
+            s.idempotency(),
+            tx,
+            purchasing,
+            terms,
+            clock);
+    IdempotencyUseCase idempotency = new IdempotencyService(s.idempotency(), tx, clock);
+    OperationsUseCase operations =
+        new OperationsService(
+            s.teams(), tx, ports.clockControl().apply(timeKeeping), ports.paymentSimulation());
+
+    return new TestApplication(
+        submitRun,
+        reportUsage,
+        completeRun,
+        retryRun,
+        getRun,
+        purchaseAddOn,
+        configureAutoReload,
+        raiseSpendCap,
+        grantContractCredits,
+        provisionTeam,
+        addMember,
+        teamApiKeys,
+        teamApiKeys,
+        authenticate,
+        billingQuery,
+        timeKeeping,
+        idempotency,
+        operations);
+  }
+}

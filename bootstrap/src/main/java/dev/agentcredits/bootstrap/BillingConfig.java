@@ -1,0 +1,102 @@
+package dev.agentcredits.bootstrap;
+
+import dev.agentcredits.application.port.out.EventOutbox;
+import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.PaymentGateway;
+import dev.agentcredits.application.port.out.PoolStore;
+import dev.agentcredits.application.port.out.PurchaseStore;
+import dev.agentcredits.application.port.out.SecretGenerator;
+import dev.agentcredits.application.port.out.SpendStore;
+import dev.agentcredits.application.port.out.TeamStore;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.billing.AutoReloader;
+import dev.agentcredits.application.service.billing.BillingQueryService;
+import dev.agentcredits.application.service.billing.ConfigureAutoReloadService;
+import dev.agentcredits.application.service.billing.PurchaseAddOnService;
+import dev.agentcredits.application.service.billing.Purchasing;
+import dev.agentcredits.application.service.billing.RaiseSpendCapService;
+import dev.agentcredits.domain.terms.BillingTerms;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Billing: purchases, auto-reload, the spend cap and what a team can see of its credits. */
+@Configuration(proxyBeanMethods = false)
+class BillingConfig {
+
+  @Bean
+  Purchasing purchasing(
+      TeamStore teams,
+      PoolStore pools,
+      LedgerStore ledger,
+      SpendStore spending,
+      PurchaseStore purchases,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      PaymentGateway payments,
+      BillingTerms terms,
+      Clock clock) {
+    return new Purchasing(
+        teams, pools, ledger, spending, purchases, outbox, tx, payments, terms, clock);
+  }
+
+  @Bean
+  AutoReloader autoReloader(
+      TeamStore teams,
+      PoolStore pools,
+      LedgerStore ledger,
+      SpendStore spending,
+      PurchaseStore purchases,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      Purchasing purchasing,
+      SecretGenerator ids,
+      BillingTerms terms,
+      Clock clock) {
+    return new AutoReloader(
+        teams, pools, ledger, spending, purchases, outbox, tx, purchasing, ids, terms, clock);
+  }
+
+  @Bean
+  PurchaseAddOnService purchaseAddOn(
+      TeamStore teams,
+      SpendStore spending,
+      PurchaseStore purchases,
+      TransactionRunner tx,
+      Purchasing purchasing,
+      SecretGenerator ids,
+      BillingTerms terms,
+      Clock clock) {
+    return new PurchaseAddOnService(teams, spending, purchases, tx, purchasing, ids, terms, clock);
+  }
+
+  @Bean
+  ConfigureAutoReloadService configureAutoReload(
+      TeamStore teams,
+      PoolStore pools,
+      LedgerStore ledger,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      BillingTerms terms,
+      Clock clock) {
+    return new ConfigureAutoReloadService(teams, pools, ledger, outbox, tx, terms, clock);
+  }
+
+  @Bean
+  RaiseSpendCapService raiseSpendCap(
+      TeamStore teams, SpendStore spending, EventOutbox outbox, TransactionRunner tx, Clock clock) {
+    return new RaiseSpendCapService(teams, spending, outbox, tx, clock);
+  }
+
+  @Bean
+  BillingQueryService billingQuery(
+      TeamStore teams,
+      PoolStore pools,
+      LedgerStore ledger,
+      SpendStore spending,
+      TransactionRunner tx,
+      BillingTerms terms,
+      Clock clock) {
+    return new BillingQueryService(teams, pools, ledger, spending, tx, terms, clock);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.agentcredits.bootstrap;
+
+import dev.agentcredits.application.port.out.ApiKeyStore;
+import dev.agentcredits.application.port.out.EventOutbox;
+import dev.agentcredits.application.port.out.KeyHasher;
+import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.PoolStore;
+import dev.agentcredits.application.port.out.SecretGenerator;
+import dev.agentcredits.application.port.out.TeamStore;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.access.AuthenticateService;
+import dev.agentcredits.application.service.access.Directory;
+import dev.agentcredits.application.service.provisioning.AddMemberService;
+import dev.agentcredits.application.service.provisioning.Enrollment;
+import dev.agentcredits.application.service.provisioning.GrantContractCreditsService;
+import dev.agentcredits.application.service.provisioning.ProvisionTeamService;
+import dev.agentcredits.application.service.provisioning.TeamApiKeyService;
+import dev.agentcredits.domain.terms.BillingTerms;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Teams, members, keys and contract grants; and who a key is. */
+@Configuration(proxyBeanMethods = false)
+class ProvisioningConfig {
+
+  @Bean
+  Enrollment enrollment(
+      TeamStore teams,
+      ApiKeyStore apiKeys,
+      PoolStore pools,
+      LedgerStore ledger,
+      EventOutbox outbox,
+      SecretGenerator secrets,
+      KeyHasher hasher,
+      BillingTerms terms) {
+    return new Enrollment(teams, apiKeys, pools, ledger, outbox, secrets, hasher, terms);
+  }
+
+  @Bean
+  ProvisionTeamService provisionTeam(
+      TeamStore teams,
+      TransactionRunner tx,
+      Enrollment enrollment,
+      SecretGenerator ids,
+      BillingTerms terms,
+      Clock clock) {
+    return new ProvisionTeamService(teams, tx, enrollment, ids, terms, clock);
+  }
+
+  @Bean
+  AddMemberService addMember(
+      TeamStore teams,
+      TransactionRunner tx,
+      Enrollment enrollment,
+      SecretGenerator ids,
+      Clock clock) {
+    return new AddMemberService(teams, tx, enrollment, ids, clock);
+  }
+
+  /** Issues and revokes team API keys. */
+  @Bean
+  TeamApiKeyService teamApiKeys(
+      TeamStore teams,
+      ApiKeyStore apiKeys,
+      TransactionRunner tx,
+      SecretGenerator secrets,
+      KeyHasher hasher,
+      Clock clock) {
+    return new TeamApiKeyService(teams, apiKeys, tx, secrets, hasher, clock);
+  }
+
+  @Bean
+  GrantContractCreditsService grantContractCredits(
+      TeamStore teams,
+      PoolStore pools,
+      LedgerStore ledger,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      SecretGenerator ids,
+      BillingTerms terms,
+      Clock clock) {
+    return new GrantContractCreditsService(teams, pools, ledger, outbox, tx, ids, terms, clock);
+  }
+
+  @Bean
+  AuthenticateService authenticate(
+      ApiKeyStore apiKeys, Directory directory, KeyHasher hasher, OperatorKey operatorKey) {
+    return new AuthenticateService(apiKeys, directory, hasher, operatorKey.value());
+  }
+}

@@ -1,0 +1,93 @@
+package dev.agentcredits.bootstrap;
+
+import dev.agentcredits.application.port.out.EventOutbox;
+import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.PoolStore;
+import dev.agentcredits.application.port.out.RunStore;
+import dev.agentcredits.application.port.out.SecretGenerator;
+import dev.agentcredits.application.port.out.SpendStore;
+import dev.agentcredits.application.port.out.TeamStore;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.access.Directory;
+import dev.agentcredits.application.service.billing.AutoReloader;
+import dev.agentcredits.application.service.runs.Admission;
+import dev.agentcredits.application.service.runs.CompleteRunService;
+import dev.agentcredits.application.service.runs.GetRunService;
+import dev.agentcredits.application.service.runs.ReportUsageService;
+import dev.agentcredits.application.service.runs.RetryRunService;
+import dev.agentcredits.application.service.runs.SubmitRunService;
+import dev.agentcredits.domain.terms.BillingTerms;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Runs: submit, read, report usage, complete, retry; and the admission they share. */
+@Configuration(proxyBeanMethods = false)
+class RunsConfig {
+
+  @Bean
+  Directory directory(TeamStore teams) {
+    return new Directory(teams);
+  }
+
+  @Bean
+  Admission admission(
+      TeamStore teams,
+      PoolStore pools,
+      RunStore runs,
+      LedgerStore ledger,
+      SpendStore spending,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      AutoReloader reloader,
+      Directory directory,
+      BillingTerms terms,
+      Clock clock) {
+    return new Admission(
+        teams, pools, runs, ledger, spending, outbox, tx, reloader, directory, terms, clock);
+  }
+
+  @Bean
+  SubmitRunService submitRun(
+      Directory directory, Admission admission, SecretGenerator ids, Clock clock) {
+    return new SubmitRunService(directory, admission, ids, clock);
+  }
+
+  @Bean
+  GetRunService getRun(RunStore runs, TransactionRunner tx) {
+    return new GetRunService(runs, tx);
+  }
+
+  @Bean
+  ReportUsageService reportUsage(
+      TeamStore teams,
+      PoolStore pools,
+      RunStore runs,
+      LedgerStore ledger,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      AutoReloader reloader,
+      BillingTerms terms,
+      Clock clock) {
+    return new ReportUsageService(teams, pools, runs, ledger, outbox, tx, reloader, terms, clock);
+  }
+
+  @Bean
+  CompleteRunService completeRun(
+      TeamStore teams,
+      PoolStore pools,
+      RunStore runs,
+      LedgerStore ledger,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      BillingTerms terms,
+      Clock clock) {
+    return new CompleteRunService(teams, pools, runs, ledger, outbox, tx, terms, clock);
+  }
+
+  @Bean
+  RetryRunService retryRun(
+      TeamStore teams, RunStore runs, TransactionRunner tx, Admission admission) {
+    return new RetryRunService(teams, runs, tx, admission);
+  }
+}
