@@ -1,11 +1,11 @@
 package dev.agentcredits.bootstrap;
 
-import dev.agentcredits.adapter.persistence.memory.InMemoryPersistence;
 import dev.agentcredits.adapter.persistence.payment.SimulatedPaymentGateway;
 import dev.agentcredits.adapter.persistence.postgres.EmbeddedDatabase;
 import dev.agentcredits.adapter.persistence.postgres.PostgresPersistence;
 import dev.agentcredits.adapter.persistence.security.RandomSecrets;
 import dev.agentcredits.adapter.persistence.security.Sha256KeyHasher;
+import dev.agentcredits.application.memory.InMemoryPersistence;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
