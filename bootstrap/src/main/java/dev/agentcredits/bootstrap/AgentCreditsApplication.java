@@ -59,7 +59,12 @@ public final class AgentCreditsApplication {
         LOG.info(
             "stopping: HTTP stops accepting, requests in flight finish, then jobs and pools close"));
     context.register(
-        PersistenceConfig.class, CoreConfig.class, MessagingConfig.class, WebConfig.class);
+        PersistenceConfig.class,
+        PaymentsConfig.class,
+        SecurityConfig.class,
+        CoreConfig.class,
+        MessagingConfig.class,
+        WebConfig.class);
     context.refresh();
     return new RunningService(context);
   }

@@ -1,8 +1,8 @@
 package dev.agentcredits.bootstrap;
 
-import dev.agentcredits.adapter.persistence.payment.SimulatedPaymentGateway;
-import dev.agentcredits.adapter.persistence.security.RandomSecrets;
-import dev.agentcredits.adapter.persistence.security.Sha256KeyHasher;
+import dev.agentcredits.adapter.payments.SimulatedPaymentGateway;
+import dev.agentcredits.adapter.security.RandomSecrets;
+import dev.agentcredits.adapter.security.Sha256KeyHasher;
 import dev.agentcredits.application.port.out.ClockControl;
 import dev.agentcredits.application.port.out.PaymentSimulation;
 import dev.agentcredits.application.service.BillingApplication;

@@ -12,6 +12,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
  * The module graph as rules (STYLE.md, convention 11). Runs here because only bootstrap sees every
@@ -27,7 +29,18 @@ class ArchitectureTest {
   private static final String REST = "dev.agentcredits.adapter.rest..";
   private static final String PERSISTENCE = "dev.agentcredits.adapter.persistence..";
   private static final String MESSAGING = "dev.agentcredits.adapter.messaging..";
+  private static final String PAYMENTS = "dev.agentcredits.adapter.payments..";
+  private static final String SECURITY = "dev.agentcredits.adapter.security..";
   private static final String BOOTSTRAP = "dev.agentcredits.bootstrap..";
+
+  private static final String[] ADAPTER_LAYERS_AND_BOOTSTRAP = {
+    "RestAdapter",
+    "PersistenceAdapter",
+    "MessagingAdapter",
+    "PaymentsAdapter",
+    "SecurityAdapter",
+    "Bootstrap"
+  };
 
   private static final String[] FRAMEWORKS = {
     "org.springframework..",
@@ -65,6 +78,10 @@ class ArchitectureTest {
           .definedBy(PERSISTENCE)
           .layer("MessagingAdapter")
           .definedBy(MESSAGING)
+          .layer("PaymentsAdapter")
+          .definedBy(PAYMENTS)
+          .layer("SecurityAdapter")
+          .definedBy(SECURITY)
           .layer("Bootstrap")
           .definedBy(BOOTSTRAP)
           .whereLayer("Bootstrap")
@@ -75,12 +92,25 @@ class ArchitectureTest {
           .mayOnlyBeAccessedByLayers("Bootstrap")
           .whereLayer("MessagingAdapter")
           .mayOnlyBeAccessedByLayers("Bootstrap")
+          .whereLayer("PaymentsAdapter")
+          .mayOnlyBeAccessedByLayers("Bootstrap")
+          .whereLayer("SecurityAdapter")
+          .mayOnlyBeAccessedByLayers("Bootstrap")
           .whereLayer("Application")
-          .mayOnlyBeAccessedByLayers(
-              "RestAdapter", "PersistenceAdapter", "MessagingAdapter", "Bootstrap")
+          .mayOnlyBeAccessedByLayers(ADAPTER_LAYERS_AND_BOOTSTRAP)
           .whereLayer("Domain")
           .mayOnlyBeAccessedByLayers(
-              "Application", "RestAdapter", "PersistenceAdapter", "MessagingAdapter", "Bootstrap");
+              Stream.concat(Stream.of("Application"), Arrays.stream(ADAPTER_LAYERS_AND_BOOTSTRAP))
+                  .toArray(String[]::new));
+
+  /** Each adapter module is a package of its own under {@code dev.agentcredits.adapter}. */
+  @ArchTest
+  static final ArchRule every_adapter_module_is_checked =
+      classes()
+          .that()
+          .resideInAPackage("dev.agentcredits.adapter..")
+          .should()
+          .resideInAnyPackage(REST, PERSISTENCE, MESSAGING, PAYMENTS, SECURITY);
 
   @ArchTest
   static final ArchRule domain_depends_only_on_the_jdk =
