@@ -59,6 +59,8 @@ public final class AgentCreditsApplication {
             "stopping: HTTP stops accepting, requests in flight finish, then jobs and pools close"));
     context.register(
         PersistenceConfig.class,
+        PaymentsConfig.class,
+        SecurityConfig.class,
         StorePortsConfig.class,
         CoreConfig.class,
         RunsConfig.class,

@@ -1,6 +1,6 @@
 package dev.agentcredits.bootstrap;
 
-import dev.agentcredits.adapter.persistence.security.RandomSecrets;
+import dev.agentcredits.adapter.security.RandomSecrets;
 import dev.agentcredits.application.port.out.ClockControl;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.IdempotencyStore;

@@ -1,15 +1,12 @@
 package dev.agentcredits.bootstrap;
 
-import dev.agentcredits.adapter.persistence.memory.InMemoryPersistence;
-import dev.agentcredits.adapter.persistence.payment.SimulatedPaymentGateway;
 import dev.agentcredits.adapter.persistence.postgres.EmbeddedDatabase;
 import dev.agentcredits.adapter.persistence.postgres.PostgresPersistence;
-import dev.agentcredits.adapter.persistence.security.RandomSecrets;
-import dev.agentcredits.adapter.persistence.security.Sha256KeyHasher;
+import dev.agentcredits.application.memory.InMemoryPersistence;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The store (embedded PostgreSQL, an external PostgreSQL, or memory), payments and secrets. */
+/** The store: embedded PostgreSQL, an external PostgreSQL, or memory. */
 @Configuration(proxyBeanMethods = false)
 class PersistenceConfig {
 
@@ -58,21 +55,5 @@ class PersistenceConfig {
     return settings.dbSchema().isPresent()
         ? PostgresPersistence.connect(url, user, password, settings.dbSchema().get())
         : PostgresPersistence.connect(url, user, password);
-  }
-
-  /** No real gateway exists yet: payments are simulated, and operators can make them decline. */
-  @Bean
-  SimulatedPaymentGateway paymentGateway() {
-    return new SimulatedPaymentGateway();
-  }
-
-  @Bean
-  Sha256KeyHasher keyHasher() {
-    return new Sha256KeyHasher();
-  }
-
-  @Bean
-  RandomSecrets secrets() {
-    return new RandomSecrets();
   }
 }

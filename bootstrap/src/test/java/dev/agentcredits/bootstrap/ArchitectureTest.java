@@ -8,10 +8,17 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchIgnore;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
  * The module graph as rules (STYLE.md, convention 11). Runs here because only bootstrap sees every
@@ -24,10 +31,22 @@ class ArchitectureTest {
   private static final String APPLICATION = "dev.agentcredits.application..";
   private static final String PORT_IN = "dev.agentcredits.application.port.in..";
   private static final String PORT_OUT = "dev.agentcredits.application.port.out..";
+  private static final String SERVICE = "dev.agentcredits.application.service..";
   private static final String REST = "dev.agentcredits.adapter.rest..";
   private static final String PERSISTENCE = "dev.agentcredits.adapter.persistence..";
   private static final String MESSAGING = "dev.agentcredits.adapter.messaging..";
+  private static final String PAYMENTS = "dev.agentcredits.adapter.payments..";
+  private static final String SECURITY = "dev.agentcredits.adapter.security..";
   private static final String BOOTSTRAP = "dev.agentcredits.bootstrap..";
+
+  private static final String[] ADAPTER_LAYERS_AND_BOOTSTRAP = {
+    "RestAdapter",
+    "PersistenceAdapter",
+    "MessagingAdapter",
+    "PaymentsAdapter",
+    "SecurityAdapter",
+    "Bootstrap"
+  };
 
   private static final String[] FRAMEWORKS = {
     "org.springframework..",
@@ -65,6 +84,10 @@ class ArchitectureTest {
           .definedBy(PERSISTENCE)
           .layer("MessagingAdapter")
           .definedBy(MESSAGING)
+          .layer("PaymentsAdapter")
+          .definedBy(PAYMENTS)
+          .layer("SecurityAdapter")
+          .definedBy(SECURITY)
           .layer("Bootstrap")
           .definedBy(BOOTSTRAP)
           .whereLayer("Bootstrap")
@@ -75,12 +98,25 @@ class ArchitectureTest {
           .mayOnlyBeAccessedByLayers("Bootstrap")
           .whereLayer("MessagingAdapter")
           .mayOnlyBeAccessedByLayers("Bootstrap")
+          .whereLayer("PaymentsAdapter")
+          .mayOnlyBeAccessedByLayers("Bootstrap")
+          .whereLayer("SecurityAdapter")
+          .mayOnlyBeAccessedByLayers("Bootstrap")
           .whereLayer("Application")
-          .mayOnlyBeAccessedByLayers(
-              "RestAdapter", "PersistenceAdapter", "MessagingAdapter", "Bootstrap")
+          .mayOnlyBeAccessedByLayers(ADAPTER_LAYERS_AND_BOOTSTRAP)
           .whereLayer("Domain")
           .mayOnlyBeAccessedByLayers(
-              "Application", "RestAdapter", "PersistenceAdapter", "MessagingAdapter", "Bootstrap");
+              Stream.concat(Stream.of("Application"), Arrays.stream(ADAPTER_LAYERS_AND_BOOTSTRAP))
+                  .toArray(String[]::new));
+
+  /** Each adapter module is a package of its own under {@code dev.agentcredits.adapter}. */
+  @ArchTest
+  static final ArchRule every_adapter_module_is_checked =
+      classes()
+          .that()
+          .resideInAPackage("dev.agentcredits.adapter..")
+          .should()
+          .resideInAnyPackage(REST, PERSISTENCE, MESSAGING, PAYMENTS, SECURITY);
 
   @ArchTest
   static final ArchRule domain_depends_only_on_the_jdk =
@@ -148,4 +184,67 @@ class ArchitectureTest {
           .resideInAnyPackage(DOMAIN, APPLICATION)
           .should()
           .haveRawType(FLOATING_POINT);
+
+  private static final DescribedPredicate<JavaClass> DAO_OR_ROW =
+      DescribedPredicate.describe(
+          "a *Dao or *Row",
+          type -> type.getSimpleName().endsWith("Dao") || type.getSimpleName().endsWith("Row"));
+
+  @ArchTest
+  static final ArchRule persistence_daos_and_rows_are_not_public =
+      classes()
+          .that()
+          .resideInAPackage(PERSISTENCE)
+          .and(DAO_OR_ROW)
+          .should()
+          .notHaveModifier(JavaModifier.PUBLIC);
+
+  @ArchIgnore(reason = "enabled by the redesign of the application side")
+  @ArchTest
+  static final ArchRule adapters_do_not_depend_on_application_services =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.agentcredits.adapter..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(SERVICE);
+
+  @ArchTest
+  static final ArchRule domain_packages_are_free_of_cycles =
+      slices().matching("dev.agentcredits.domain.(**)").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule application_packages_are_free_of_cycles =
+      slices().matching("dev.agentcredits.application.(**)").should().beFreeOfCycles();
+
+  private static final ArchCondition<JavaClass> BE_AN_INTERFACE_RECORD_ENUM_OR_SEALED =
+      new ArchCondition<>("be an interface, a record, an enum or a sealed type") {
+        @Override
+        public void check(JavaClass type, ConditionEvents events) {
+          Class<?> reflected = type.reflect();
+          boolean allowed =
+              reflected.isInterface()
+                  || reflected.isRecord()
+                  || reflected.isEnum()
+                  || reflected.isSealed();
+          if (!allowed) {
+            events.add(
+                SimpleConditionEvent.violated(
+                    type, type.getName() + " is a class that is neither a record, nor sealed"));
+          }
+        }
+      };
+
+  /** Today Emails, RequestKeys and ResponseBodies, helper classes, live in port.in. */
+  @ArchIgnore(reason = "enabled by the redesign of the application side")
+  @ArchTest
+  static final ArchRule inbound_ports_hold_only_interfaces_records_enums_and_sealed_types =
+      classes()
+          .that()
+          .resideInAPackage(PORT_IN)
+          .and()
+          .areNotAnonymousClasses()
+          .and()
+          .areNotLocalClasses()
+          .should(BE_AN_INTERFACE_RECORD_ENUM_OR_SEALED);
 }

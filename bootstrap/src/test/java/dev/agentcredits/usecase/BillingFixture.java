@@ -2,10 +2,10 @@ package dev.agentcredits.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentcredits.adapter.persistence.memory.InMemoryPersistence;
-import dev.agentcredits.adapter.persistence.payment.SimulatedPaymentGateway;
-import dev.agentcredits.adapter.persistence.security.RandomSecrets;
-import dev.agentcredits.adapter.persistence.security.Sha256KeyHasher;
+import dev.agentcredits.adapter.payments.SimulatedPaymentGateway;
+import dev.agentcredits.adapter.security.RandomSecrets;
+import dev.agentcredits.adapter.security.Sha256KeyHasher;
+import dev.agentcredits.application.memory.InMemoryPersistence;
 import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.CompleteRunUseCase;
 import dev.agentcredits.application.port.in.Outcome;

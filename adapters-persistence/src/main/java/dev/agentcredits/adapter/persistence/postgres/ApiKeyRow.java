@@ -65,7 +65,7 @@ record ApiKeyRow(
         rs.getString("member_id"),
         rs.getString("name"),
         rs.getString("hash"),
-        Rows.instant(rs, "created_at"),
-        Rows.instant(rs, "revoked_at"));
+        Rows.INSTANT.map(rs, "created_at", ctx),
+        Rows.INSTANT.map(rs, "revoked_at", ctx));
   }
 }

@@ -1,20 +1,31 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
+import dev.agentcredits.application.port.out.DuplicateKeyException;
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.JdbiException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * The one place where database errors become what the application understands: transient conflicts
  * and broken connections (worth running the transaction again), an unreachable database ({@link
- * ResourceUnavailableException}, answered 503), and everything else, a bug ({@link
+ * ResourceUnavailableException}, answered 503), a request key used twice ({@link
+ * DuplicateKeyException}, which the use case resolves), and everything else, a bug ({@link
  * IllegalStateException}). Exceptions that did not come from the database pass through unchanged.
  */
 final class DatabaseFailures {
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  /** The unique indexes of request keys (V1__billing_schema.sql): a collision is a race, no bug. */
+  private static final Set<String> REQUEST_KEY_INDEXES =
+      Set.of("runs_team_request_key", "purchases_team_request_key");
+
   private DatabaseFailures() {}
 
   /** A failure after which running the whole transaction again may succeed. */
@@ -79,6 +90,10 @@ final class DatabaseFailures {
       return new ResourceUnavailableException(
           "the database is overloaded or timed out (" + state + ")", cause);
     }
+    if (state.equals(UNIQUE_VIOLATION) && REQUEST_KEY_INDEXES.contains(constraint(sql))) {
+      return new DuplicateKeyException(
+          "the request key is already taken (" + constraint(sql) + ")", cause);
+    }
     if (state.startsWith("23")) {
       return new IllegalStateException(
           "a database constraint refused the change (" + state + "): " + message(sql), cause);
@@ -98,6 +113,13 @@ final class DatabaseFailures {
       }
     }
     return null;
+  }
+
+  /** The constraint (or unique index) PostgreSQL names in the error, if any. */
+  private static String constraint(SQLException sql) {
+    ServerErrorMessage server =
+        sql instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+    return server == null || server.getConstraint() == null ? "" : server.getConstraint();
   }
 
   private static String message(Throwable t) {

@@ -21,10 +21,6 @@ final class DeferredWrites {
 
   private final List<Write> pending = new ArrayList<>();
 
-  boolean isEmpty() {
-    return pending.isEmpty();
-  }
-
   /** Whether a write of this statement is pending: its parameters would clash, flush first. */
   boolean holds(String sql) {
     return pending.stream().anyMatch(w -> w.sql().equals(sql));

@@ -17,7 +17,7 @@ record IdempotencyRow(String fingerprint, Instant claimedAt, Integer status, Str
   static IdempotencyRow map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new IdempotencyRow(
         rs.getString("fingerprint"),
-        Rows.instant(rs, "claimed_at"),
+        Rows.INSTANT.map(rs, "claimed_at", ctx),
         Rows.nullableInt(rs, "status"),
         rs.getString("body"));
   }

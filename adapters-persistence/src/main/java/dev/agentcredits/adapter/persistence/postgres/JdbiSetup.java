@@ -22,17 +22,11 @@ final class JdbiSetup {
     jdbi.installPlugin(new SqlObjectPlugin());
     jdbi.installPlugin(new PostgresPlugin());
     jdbi.registerArgument(new InstantArgumentFactory());
-    jdbi.registerColumnMapper(
-        Instant.class,
-        (rs, column, ctx) -> {
-          OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-          return value == null ? null : value.toInstant();
-        });
+    jdbi.registerColumnMapper(Instant.class, Rows.INSTANT);
     jdbi.registerRowMapper(TeamRow.class, TeamRow::map);
     jdbi.registerRowMapper(MemberRow.class, MemberRow::map);
     jdbi.registerRowMapper(ApiKeyRow.class, ApiKeyRow::map);
     jdbi.registerRowMapper(PoolRow.class, PoolRow::map);
-    jdbi.registerRowMapper(SourceRow.class, SourceRow::map);
     jdbi.registerRowMapper(RunRow.class, RunRow::map);
     jdbi.registerRowMapper(PostingRow.class, PostingRow::map);
     jdbi.registerRowMapper(PurchaseRow.class, PurchaseRow::map);

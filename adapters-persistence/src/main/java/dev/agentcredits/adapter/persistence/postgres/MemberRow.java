@@ -46,6 +46,6 @@ record MemberRow(String memberId, String teamId, String email, String role, Inst
         rs.getString("team_id"),
         rs.getString("email"),
         rs.getString("role"),
-        Rows.instant(rs, "anchor"));
+        Rows.INSTANT.map(rs, "anchor", ctx));
   }
 }

@@ -63,7 +63,7 @@ record OutboxRow(
         rs.getString("type"),
         rs.getString("team_id"),
         rs.getString("subject"),
-        Rows.instant(rs, "occurred_at"),
+        Rows.INSTANT.map(rs, "occurred_at", ctx),
         rs.getString("data"));
   }
 }

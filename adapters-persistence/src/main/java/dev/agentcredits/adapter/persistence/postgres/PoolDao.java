@@ -40,6 +40,7 @@ interface PoolDao {
           + " SELECT count(*) FROM pool")
   int insert(@BindMap Map<String, Object> pool);
 
+  /** Answers 0 when there is no such pool; run deferred or as a query by the store. */
   String UPDATE =
       "WITH pool AS (UPDATE pools SET cycle_start = :cycleStart, arrears = :arrears,"
           + " auto_reload_enabled = :autoReloadEnabled,"
@@ -50,10 +51,6 @@ interface PoolDao {
           + " WHERE pool_id = :poolId RETURNING pool_id),"
           + SAVE_SOURCES
           + " SELECT count(*) FROM pool";
-
-  /** Answers 0 when there is no such pool. */
-  @SqlQuery(UPDATE)
-  int update(@BindMap Map<String, Object> pool);
 
   @SqlQuery(
       "SELECT "
@@ -75,13 +72,7 @@ interface PoolDao {
           + ", NULL AS sources FROM pools WHERE pool_id = :id"
           + " FOR NO KEY UPDATE";
 
-  @SqlQuery(LOCK)
-  Optional<PoolRow> lock(@Bind("id") String id);
-
   String SOURCES = "SELECT " + SourceRow.COLUMNS + " FROM credit_sources WHERE pool_id = :id";
-
-  @SqlQuery(SOURCES)
-  List<SourceRow> sources(@Bind("id") String id);
 
   @SqlQuery(
       "SELECT "

@@ -118,15 +118,15 @@ record PoolRow(
         rs.getString("kind"),
         rs.getString("team_id"),
         rs.getString("member_id"),
-        Rows.instant(rs, "cycle_anchor"),
-        Rows.instant(rs, "cycle_start"),
+        Rows.INSTANT.map(rs, "cycle_anchor", ctx),
+        Rows.INSTANT.map(rs, "cycle_start", ctx),
         rs.getLong("arrears"),
         rs.getBoolean("auto_reload_enabled"),
         Rows.nullableLong(rs, "auto_reload_denomination"),
         rs.getLong("auto_reload_threshold"),
         rs.getString("auto_reload_turned_off_by"),
         rs.getString("reload_in_flight"),
-        Rows.instant(rs, "due_at"),
+        Rows.INSTANT.map(rs, "due_at", ctx),
         rs.getString("sources"));
   }
 }

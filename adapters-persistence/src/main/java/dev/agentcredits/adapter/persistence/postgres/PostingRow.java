@@ -86,6 +86,6 @@ record PostingRow(
         rs.getString("source_kind"),
         rs.getString("run_id"),
         rs.getString("reference"),
-        Rows.instant(rs, "at"));
+        Rows.INSTANT.map(rs, "at", ctx));
   }
 }

@@ -94,7 +94,7 @@ record PurchaseRow(
         rs.getString("state"),
         rs.getString("requested_by"),
         rs.getObject("spend_month", LocalDate.class),
-        Rows.instant(rs, "created_at"),
-        Rows.instant(rs, "expires_at"));
+        Rows.INSTANT.map(rs, "created_at", ctx),
+        Rows.INSTANT.map(rs, "expires_at", ctx));
   }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMap;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -19,14 +18,6 @@ interface RunDao {
           + " :billedPayer, :state, CAST(:hold AS jsonb), :charged, :failure, :createdAt,"
           + " :lastActivityAt, :requestKey)")
   void insert(@BindMap Map<String, Object> run, @Bind("requestKey") String requestKey);
-
-  String INSERT_ALL =
-      "INSERT INTO runs ("
-          + RunRow.COLUMNS
-          + ") VALUES (:runId, :teamId, :trigger, :triggeredBy, :scheduleId,"
-          + " :prompt, :billedPoolId, :billedPoolKind, :billedTeamId, :billedMemberId,"
-          + " :billedPayer, :state, CAST(:hold AS jsonb), :charged, :failure, :createdAt,"
-          + " :lastActivityAt)";
 
   /**
    * Any number of runs without request keys in one statement: {@code :deferredRuns}, a JSON array.
@@ -41,9 +32,6 @@ interface RunDao {
           + " billed_pool_id text, billed_pool_kind text, billed_team_id text,"
           + " billed_member_id text, billed_payer text, state text, hold jsonb, charged bigint,"
           + " failure text, created_at timestamptz, last_activity_at timestamptz)";
-
-  @SqlBatch(INSERT_ALL)
-  void insertAll(@BindMap List<Map<String, Object>> runs);
 
   @SqlQuery("SELECT " + RunRow.COLUMNS + " FROM runs WHERE run_id = :id")
   Optional<RunRow> find(@Bind("id") String id);

@@ -140,8 +140,8 @@ record RunRow(
         rs.getString("hold"),
         rs.getLong("charged"),
         rs.getString("failure"),
-        Rows.instant(rs, "created_at"),
-        Rows.instant(rs, "last_activity_at"));
+        Rows.INSTANT.map(rs, "created_at", ctx),
+        Rows.INSTANT.map(rs, "last_activity_at", ctx));
   }
 
   private static String holdJson(Hold hold) {

@@ -61,8 +61,8 @@ record SourceRow(
         rs.getString("kind"),
         rs.getLong("remaining"),
         rs.getLong("reserved"),
-        Rows.instant(rs, "acquired_at"),
-        Rows.instant(rs, "expires_at"));
+        Rows.INSTANT.map(rs, "acquired_at", ctx),
+        Rows.INSTANT.map(rs, "expires_at", ctx));
   }
 
   /** The JSON array {@code jsonb_to_recordset} reads; instants as ISO-8601 UTC text. */

@@ -63,6 +63,6 @@ record TeamRow(
         rs.getString("plan"),
         rs.getString("owner_member_id"),
         rs.getLong("monthly_spend_cap_cents"),
-        Rows.instant(rs, "created_at"));
+        Rows.INSTANT.map(rs, "created_at", ctx));
   }
 }

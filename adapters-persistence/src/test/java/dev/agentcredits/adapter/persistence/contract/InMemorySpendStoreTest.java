@@ -1,6 +1,6 @@
 package dev.agentcredits.adapter.persistence.contract;
 
-import dev.agentcredits.adapter.persistence.memory.InMemoryPersistence;
+import dev.agentcredits.application.memory.InMemoryPersistence;
 import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.port.out.TransactionRunner;
 

@@ -4,6 +4,7 @@ import static dev.agentcredits.adapter.persistence.contract.PurchaseBuilder.aPen
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentcredits.application.port.out.DuplicateKeyException;
 import dev.agentcredits.domain.purchase.Purchase;
 import dev.agentcredits.domain.purchase.PurchaseState;
 import dev.agentcredits.domain.shared.PurchaseId;
@@ -42,9 +43,23 @@ public abstract class PurchaseStoreContract extends StoreContract {
         .contains(purchase);
     assertThat(stores().purchases().findByRequestKey(other.team().id(), "buy-1")).isEmpty();
     stores().purchases().insert(aPendingPurchase(other.team()).build(), "buy-1");
-    assertThatThrownBy(
-            () -> stores().purchases().insert(aPendingPurchase(world.team()).build(), "buy-1"))
-        .isInstanceOf(IllegalStateException.class);
+    Purchase second = aPendingPurchase(world.team()).build();
+    assertThatThrownBy(() -> stores().purchases().insert(second, "buy-1"))
+        .isInstanceOf(DuplicateKeyException.class);
+    assertThat(stores().purchases().findByRequestKey(world.team().id(), "buy-1"))
+        .contains(purchase);
+    assertThat(tx().inTransaction(() -> stores().purchases().lock(second.id()))).isEmpty();
+  }
+
+  @Test
+  void aPurchaseIdIsTakenOnce() {
+    World world = world();
+    Purchase purchase = aPendingPurchase(world.team()).build();
+    stores().purchases().insert(purchase, null);
+
+    assertThatThrownBy(() -> stores().purchases().insert(purchase, null))
+        .isInstanceOf(IllegalStateException.class)
+        .isNotInstanceOf(DuplicateKeyException.class);
   }
 
   @Test

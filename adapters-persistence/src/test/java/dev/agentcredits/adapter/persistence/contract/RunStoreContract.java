@@ -6,6 +6,7 @@ import static dev.agentcredits.adapter.persistence.contract.TestData.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentcredits.application.port.out.DuplicateKeyException;
 import dev.agentcredits.domain.pool.Hold;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.RunId;
@@ -66,13 +67,32 @@ public abstract class RunStoreContract extends StoreContract {
   void aRequestKeyIsUniquePerTeam() {
     World world = world();
     World other = world();
-    stores().runs().insert(aQueuedRun(world.team()).build(), "submit-1");
+    Run first = aQueuedRun(world.team()).build();
+    stores().runs().insert(first, "submit-1");
     stores().runs().insert(aQueuedRun(world.team()).build(), null);
     stores().runs().insert(aQueuedRun(world.team()).build(), null);
 
     stores().runs().insert(aQueuedRun(other.team()).build(), "submit-1");
-    assertThatThrownBy(() -> stores().runs().insert(aQueuedRun(world.team()).build(), "submit-1"))
-        .isInstanceOf(IllegalStateException.class);
+    Run second = aQueuedRun(world.team()).build();
+    assertThatThrownBy(() -> stores().runs().insert(second, "submit-1"))
+        .isInstanceOf(DuplicateKeyException.class);
+    assertThat(stores().runs().findByRequestKey(world.team().id(), "submit-1")).contains(first);
+    assertThat(stores().runs().find(second.id())).isEmpty();
+  }
+
+  @Test
+  void aRequestKeyTakenInsideATransactionFailsItAsADuplicateKey() {
+    World world = world();
+    stores().runs().insert(aQueuedRun(world.team()).build(), "submit-1");
+    Run second = aQueuedRun(world.team()).build();
+
+    assertThatThrownBy(() ->
+            tx().inTransaction(() -> {
+              stores().runs().insert(second, "submit-1");
+              return null;
+            }))
+        .isInstanceOf(DuplicateKeyException.class);
+    assertThat(stores().runs().find(second.id())).isEmpty();
   }
 
   @Test
@@ -82,7 +102,8 @@ public abstract class RunStoreContract extends StoreContract {
     stores().runs().insert(run, null);
 
     assertThatThrownBy(() -> stores().runs().insert(run, null))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(IllegalStateException.class)
+        .isNotInstanceOf(DuplicateKeyException.class);
   }
 
   @Test

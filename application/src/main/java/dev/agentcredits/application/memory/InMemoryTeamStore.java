@@ -1,4 +1,4 @@
-package dev.agentcredits.adapter.persistence.memory;
+package dev.agentcredits.application.memory;
 
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.domain.shared.MemberId;

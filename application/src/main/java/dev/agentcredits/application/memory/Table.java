@@ -1,4 +1,4 @@
-package dev.agentcredits.adapter.persistence.memory;
+package dev.agentcredits.application.memory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

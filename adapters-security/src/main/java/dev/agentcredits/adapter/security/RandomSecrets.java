@@ -1,4 +1,4 @@
-package dev.agentcredits.adapter.persistence.security;
+package dev.agentcredits.adapter.security;
 
 import dev.agentcredits.application.port.out.SecretGenerator;
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package dev.agentcredits.adapter.persistence.security;
+package dev.agentcredits.adapter.security;
 
 import dev.agentcredits.application.port.out.KeyHasher;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
-package dev.agentcredits.adapter.persistence.memory;
+package dev.agentcredits.application.memory;
 
+import dev.agentcredits.application.port.out.DuplicateKeyException;
 import dev.agentcredits.application.port.out.PurchaseStore;
 import dev.agentcredits.domain.purchase.Purchase;
 import dev.agentcredits.domain.purchase.PurchaseState;
@@ -30,7 +31,8 @@ final class InMemoryPurchaseStore implements PurchaseStore {
       if (requestKey != null) {
         String key = purchase.team().value() + "|" + requestKey;
         if (requestKeys.contains(key)) {
-          throw new IllegalStateException("request key already used for a purchase of this team");
+          throw new DuplicateKeyException(
+              "request key already used for a purchase of this team", null);
         }
         requestKeys.put(key, purchase.id());
       }

@@ -1,4 +1,4 @@
-package dev.agentcredits.adapter.persistence.payment;
+package dev.agentcredits.adapter.payments;
 
 import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.PaymentSimulation;

@@ -1,5 +1,6 @@
-package dev.agentcredits.adapter.persistence.memory;
+package dev.agentcredits.application.memory;
 
+import dev.agentcredits.application.port.out.DuplicateKeyException;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.RunId;
@@ -33,7 +34,7 @@ final class InMemoryRunStore implements RunStore {
       if (requestKey != null) {
         String key = run.team().value() + "|" + requestKey;
         if (requestKeys.contains(key)) {
-          throw new IllegalStateException("request key already used for a run of this team");
+          throw new DuplicateKeyException("request key already used for a run of this team", null);
         }
         requestKeys.put(key, run.id());
       }
