@@ -11,7 +11,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchIgnore;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -199,7 +198,6 @@ class ArchitectureTest {
           .should()
           .notHaveModifier(JavaModifier.PUBLIC);
 
-  @ArchIgnore(reason = "enabled by the redesign of the application side")
   @ArchTest
   static final ArchRule adapters_do_not_depend_on_application_services =
       noClasses()
@@ -236,7 +234,6 @@ class ArchitectureTest {
       };
 
   /** Today Emails, RequestKeys and ResponseBodies, helper classes, live in port.in. */
-  @ArchIgnore(reason = "enabled by the redesign of the application side")
   @ArchTest
   static final ArchRule inbound_ports_hold_only_interfaces_records_enums_and_sealed_types =
       classes()
@@ -247,4 +244,14 @@ class ArchitectureTest {
           .and()
           .areNotLocalClasses()
           .should(BE_AN_INTERFACE_RECORD_ENUM_OR_SEALED);
+
+  /** Each use case is given the stores it uses; the bundle is for the composition root only. */
+  @ArchTest
+  static final ArchRule use_cases_never_take_the_bundle_of_stores =
+      noClasses()
+          .that()
+          .resideInAPackage(SERVICE)
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.agentcredits.application.port.out.Stores");
 }

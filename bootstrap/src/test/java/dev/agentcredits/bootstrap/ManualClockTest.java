@@ -28,7 +28,6 @@ class ManualClockTest {
   @Test
   void advancing_does_the_work_the_new_time_makes_due_before_answering() {
     var clock = new ManualClock(START);
-    var control = new DueWorkOnAdvance(clock);
     AtomicInteger runs = new AtomicInteger();
     TimeKeepingUseCase timeKeeping =
         () -> {
@@ -36,7 +35,7 @@ class ManualClockTest {
           // the first pass finds a full batch, the second nothing more
           return new TimeKeepingUseCase.Report(run == 1 ? 100 : 0, 0, 0, 0, 0);
         };
-    control.bind(timeKeeping);
+    var control = new DueWorkOnAdvance(clock, timeKeeping);
 
     Instant now = control.advance(Duration.ofHours(1));
 

@@ -2,7 +2,7 @@ package dev.agentcredits.adapter.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentcredits.application.port.in.RequestKeys;
+import dev.agentcredits.application.port.in.RequestKey;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -56,7 +56,7 @@ final class CommandParser {
       throw new IllegalArgumentException("command_id must be at most 200 characters");
     }
     try {
-      RequestKeys.requireValid(id);
+      RequestKey.requireValid(id);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("command_id must be printable ASCII without spaces", e);
     }

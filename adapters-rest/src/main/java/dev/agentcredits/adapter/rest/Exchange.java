@@ -5,7 +5,7 @@ import dev.agentcredits.adapter.wire.ProblemType;
 import dev.agentcredits.application.port.in.AuthenticateUseCase;
 import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.Outcome;
-import dev.agentcredits.application.port.in.RequestKeys;
+import dev.agentcredits.application.port.in.RequestKey;
 import dev.agentcredits.domain.shared.ApiKeyId;
 import dev.agentcredits.domain.shared.Credits;
 import dev.agentcredits.domain.shared.MemberId;
@@ -118,7 +118,7 @@ final class Exchange {
       return null;
     }
     valid(() -> {
-      RequestKeys.requireValid(key);
+      RequestKey.requireValid(key);
       return key;
     });
     return key;

@@ -18,8 +18,8 @@ import dev.agentcredits.application.port.in.view.PoolView;
 import dev.agentcredits.application.port.in.view.ProvisionedTeamView;
 import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.port.out.TransactionRunner;
-import dev.agentcredits.application.service.BillingApplication;
-import dev.agentcredits.application.service.RelayEventsService;
+import dev.agentcredits.application.service.events.RelayEventsService;
+import dev.agentcredits.application.testing.TestApplication;
 import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.team.Plan;
@@ -47,7 +47,7 @@ final class MessagingStack implements AutoCloseable {
   }
 
   final Topology topology = Broker.freshTopology();
-  final BillingApplication app;
+  final TestApplication app;
   final RabbitMessaging messaging;
   final OutboxRelay relay;
 
@@ -61,15 +61,15 @@ final class MessagingStack implements AutoCloseable {
     Stores stores = storeDecorator.apply(store.stores());
     SimulatedPaymentGateway gateway = new SimulatedPaymentGateway();
     app =
-        new BillingApplication(
-            new BillingApplication.Ports(
+        TestApplication.wire(
+            new TestApplication.Ports(
                 stores,
                 store.tx(),
                 gateway,
                 new RandomSecrets(),
                 new Sha256KeyHasher(),
                 Clock.systemUTC(),
-                Optional.empty(),
+                timeKeeping -> Optional.empty(),
                 Optional.of(gateway)),
             BillingTerms.defaults(),
             "operator-key-for-tests");

@@ -13,6 +13,6 @@ public record AddMemberCommand(Caller caller, TeamId team, String email, Role ro
       throw new IllegalArgumentException(
           "role must be ADMIN or MEMBER: a team has exactly one owner");
     }
-    Emails.requireValid(email, "email");
+    Email.requireValid(email, "email");
   }
 }

@@ -10,6 +10,6 @@ public record ProvisionTeamCommand(Caller caller, String name, Plan plan, String
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new IllegalArgumentException("name must be 1-200 characters");
     }
-    Emails.requireValid(ownerEmail, "owner_email");
+    Email.requireValid(ownerEmail, "owner_email");
   }
 }

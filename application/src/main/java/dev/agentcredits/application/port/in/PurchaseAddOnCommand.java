@@ -9,6 +9,6 @@ public record PurchaseAddOnCommand(
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(pool, "pool");
     Objects.requireNonNull(denomination, "denomination_credits is required");
-    RequestKeys.requireValid(requestKey);
+    RequestKey.requireValid(requestKey);
   }
 }

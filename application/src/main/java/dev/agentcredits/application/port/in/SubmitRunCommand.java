@@ -41,6 +41,6 @@ public record SubmitRunCommand(
         throw new IllegalArgumentException("schedule_id is required for a SCHEDULED trigger");
       }
     }
-    RequestKeys.requireValid(requestKey);
+    RequestKey.requireValid(requestKey);
   }
 }

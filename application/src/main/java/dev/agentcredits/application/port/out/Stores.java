@@ -1,6 +1,9 @@
 package dev.agentcredits.application.port.out;
 
-/** The stores a use case works with, all joined to the same transaction. */
+/**
+ * Every store of one persistence adapter, as the adapter hands them to the composition root (and to
+ * tests). No use case takes this bundle: each is given the stores it uses (ArchUnit checks it).
+ */
 public record Stores(
     TeamStore teams,
     ApiKeyStore apiKeys,
