@@ -1,11 +1,17 @@
 package dev.agentcredits.adapter.messaging;
 
 import com.rabbitmq.client.AMQP;
+import dev.agentcredits.adapter.wire.EventBodies;
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.domain.event.DomainEvent;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import java.net.URI;
+import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Writes an outbox event as a CloudEvents 1.0 message in structured mode (JSON). */
 final class CloudEvents {
@@ -13,6 +19,9 @@ final class CloudEvents {
   static final String SOURCE = "/agent-credits";
   static final String TYPE_PREFIX = "dev.agentcredits.";
   private static final int PERSISTENT = 2;
+  private static final URI SOURCE_URI = URI.create(SOURCE);
+  private static final EventFormat FORMAT =
+      EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
   private CloudEvents() {}
 
@@ -24,24 +33,25 @@ final class CloudEvents {
     return TYPE_PREFIX + routingKey(event);
   }
 
-  /** The envelope; {@code teamid} is an extension attribute, so consumers can filter by team. */
-  static Map<String, Object> envelope(OutboxEvent outboxEvent) {
+  /**
+   * The event in structured mode, written by the CloudEvents SDK; {@code teamid} is an extension
+   * attribute, so consumers can filter by team.
+   */
+  static CloudEvent event(OutboxEvent outboxEvent) {
     DomainEvent event = outboxEvent.event();
-    Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put("specversion", "1.0");
-    envelope.put("id", outboxEvent.id());
-    envelope.put("source", SOURCE);
-    envelope.put("type", type(outboxEvent));
-    envelope.put("time", event.at().toString());
-    envelope.put("subject", event.subject());
-    envelope.put("teamid", event.team().value());
-    envelope.put("datacontenttype", "application/json");
-    envelope.put("data", event.data());
-    return envelope;
+    return CloudEventBuilder.v1()
+        .withId(outboxEvent.id())
+        .withSource(SOURCE_URI)
+        .withType(type(outboxEvent))
+        .withTime(event.at().atOffset(ZoneOffset.UTC))
+        .withSubject(event.subject())
+        .withExtension("teamid", event.team().value())
+        .withData("application/json", Json.bytes(EventBodies.data(event)))
+        .build();
   }
 
   static byte[] body(OutboxEvent event) {
-    return Json.bytes(envelope(event));
+    return FORMAT.serialize(event(event));
   }
 
   static AMQP.BasicProperties properties(OutboxEvent event) {

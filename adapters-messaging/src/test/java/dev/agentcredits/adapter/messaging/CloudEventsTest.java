@@ -24,8 +24,10 @@ class CloudEventsTest {
     assertThat(json.get("subject").asText()).isEqualTo("task_9");
     assertThat(json.get("teamid").asText()).isEqualTo("team_1");
     assertThat(json.get("datacontenttype").asText()).isEqualTo("application/json");
-    assertThat(json.get("data").get("task_id").asText()).isEqualTo("task_9");
-    assertThat(json.get("data").get("credits").asLong()).isEqualTo(20);
+    assertThat(json.get("data").get("task_id").asText()).isEqualTo("task_team_1");
+    assertThat(json.get("data").get("trigger").asText()).isEqualTo("SCHEDULED");
+    assertThat(json.get("data").get("error_code").asText()).isEqualTo("insufficient_credits");
+    assertThat(json.get("data").get("reason").asText()).isEqualTo("cap_reached");
   }
 
   @Test

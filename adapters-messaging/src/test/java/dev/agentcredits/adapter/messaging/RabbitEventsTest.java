@@ -94,7 +94,21 @@ class RabbitEventsTest {
         .containsEntry("time", "2026-03-01T12:00:00Z")
         .containsEntry("subject", "task_1")
         .containsEntry("datacontenttype", "application/json")
-        .containsEntry("data", Map.of("task_id", "task_1", "credits", 20));
+        .containsEntry(
+            "data",
+            Map.of(
+                "task_id",
+                "task_team_1",
+                "state",
+                "QUEUED",
+                "trigger",
+                "TEAM_API_KEY",
+                "pool_id",
+                "m:mem_team_1",
+                "held_credits",
+                20,
+                "charged_credits",
+                7));
     assertThat(all.get(1).getEnvelope().getRoutingKey()).isEqualTo("usage.charged");
     List<GetResponse> onlyRuns = take(runsOnly, 2, Duration.ofMillis(300));
     assertThat(onlyRuns)

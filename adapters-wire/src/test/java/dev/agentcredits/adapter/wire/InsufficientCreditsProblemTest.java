@@ -147,8 +147,8 @@ class InsufficientCreditsProblemTest extends UseCaseTest {
         .singleElement()
         .satisfies(e -> {
           assertThat(e.subject()).isEqualTo(taskId);
-          assertThat(e.data()).containsEntry("error_code", "insufficient_credits");
-          assertThat(e.data()).containsEntry("reason", "off");
+          assertThat(EventBodies.data(e)).containsEntry("error_code", "insufficient_credits");
+          assertThat(EventBodies.data(e)).containsEntry("reason", "off");
         });
   }
 

@@ -9,7 +9,9 @@ import dev.agentcredits.application.port.in.RaiseSpendCapCommand;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
+import dev.agentcredits.domain.purchase.PurchaseKind;
 import dev.agentcredits.domain.refusal.AutoReloadState;
 import dev.agentcredits.domain.shared.Money;
 import dev.agentcredits.domain.spend.MonthlySpend;
@@ -35,7 +37,9 @@ class AutoReloadTest extends UseCaseTest {
     assertThat(ofType(events, EventType.CREDITS_LOW)).hasSize(1);
     assertThat(ofType(events, EventType.ADD_ON_PURCHASED))
         .singleElement()
-        .satisfies(e -> assertThat(e.data()).containsEntry("kind", "auto"));
+        .satisfies(e ->
+            assertThat(((EventData.AddOnPurchased) e.data()).kind())
+                .isEqualTo(PurchaseKind.AUTO_RELOAD));
   }
 
   @Test
@@ -96,7 +100,9 @@ class AutoReloadTest extends UseCaseTest {
     assertThat(spent(team)).isEqualTo(1_000);
     assertThat(ofType(billing.takeEvents(), EventType.AUTO_RELOAD_FAILED))
         .singleElement()
-        .satisfies(e -> assertThat(e.data()).containsEntry("reason", "spend_cap_reached"));
+        .satisfies(e ->
+            assertThat(((EventData.AutoReloadFailed) e.data()).reasonCode())
+                .isEqualTo("spend_cap_reached"));
   }
 
   @Test
@@ -136,7 +142,9 @@ class AutoReloadTest extends UseCaseTest {
     assertThat(spent(team)).as("a declined payment buys nothing").isZero();
     assertThat(ofType(billing.takeEvents(), EventType.AUTO_RELOAD_FAILED))
         .singleElement()
-        .satisfies(e -> assertThat(e.data()).containsEntry("reason", "payment_declined"));
+        .satisfies(e ->
+            assertThat(((EventData.AutoReloadFailed) e.data()).reasonCode())
+                .isEqualTo("payment_declined"));
 
     billing.gateway.setDeclined(team.id, false);
     var again = refused(team.submitAs("owner"), Refusal.InsufficientCredits.class);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.RunCommand;
 import dev.agentcredits.application.port.in.view.RunView;
+import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
 import dev.agentcredits.domain.pool.Posting;
 import dev.agentcredits.domain.pool.PostingKind;
@@ -34,10 +35,12 @@ class CompleteRunTest extends UseCaseTest {
     assertThat(ofType(billing.takeEvents(), EventType.RUN_COMPLETED))
         .singleElement()
         .satisfies(e ->
-            assertThat(e.data())
-                .containsEntry("released_credits", 12L)
-                .containsEntry("settled_by", "completed")
-                .containsEntry("state", "SUCCEEDED"));
+            assertThat((EventData.RunChanged) e.data())
+                .satisfies(d -> {
+                  assertThat(d.releasedCredits()).isEqualTo(12L);
+                  assertThat(d.settledBy()).isEqualTo("completed");
+                  assertThat(d.state()).isEqualTo("SUCCEEDED");
+                }));
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.SubmitRunCommand;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
 import dev.agentcredits.domain.purchase.Purchase;
 import dev.agentcredits.domain.purchase.PurchaseKind;
@@ -224,14 +225,19 @@ class ConcurrencyTest {
             .spent()
             .cents();
     List<DomainEvent> purchased = ofType(billing.takeEvents(), EventType.ADD_ON_PURCHASED);
-    long paid = purchased.stream().mapToLong(e -> (Long) e.data().get("price_cents")).sum();
+    long paid =
+        purchased.stream()
+            .mapToLong(e -> ((EventData.AddOnPurchased) e.data()).price().cents())
+            .sum();
     assertThat(spent)
         .as("seed %d: month-to-date spend within the cap", SEED)
         .isLessThanOrEqualTo(20_000);
     assertThat(paid).as("seed %d: the spend is what was bought", SEED).isEqualTo(spent);
     assertThat(purchased)
         .as("seed %d: reloads happened", SEED)
-        .anySatisfy(e -> assertThat(e.data()).containsEntry("kind", "auto"));
+        .anySatisfy(e ->
+            assertThat(((EventData.AddOnPurchased) e.data()).kind())
+                .isEqualTo(PurchaseKind.AUTO_RELOAD));
     assertThat(mostInFlight.values()).as("reloads in flight per pool").allMatch(n -> n <= 1);
     billing.assertEveryPoolReconciles();
   }

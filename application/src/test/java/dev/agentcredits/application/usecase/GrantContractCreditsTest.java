@@ -12,6 +12,7 @@ import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.GrantView;
 import dev.agentcredits.application.port.in.view.RunView;
+import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
 import dev.agentcredits.domain.shared.Credits;
 import dev.agentcredits.domain.shared.TeamId;
@@ -40,7 +41,7 @@ class GrantContractCreditsTest extends UseCaseTest {
         });
     assertThat(ofType(billing.takeEvents(), EventType.GRANT_ISSUED))
         .singleElement()
-        .satisfies(e -> assertThat(e.data()).containsEntry("credits", 5_000L));
+        .satisfies(e -> assertThat(((EventData.GrantIssued) e.data()).credits()).isEqualTo(5_000L));
   }
 
   @Test

@@ -12,7 +12,9 @@ import dev.agentcredits.application.port.in.PoolRef;
 import dev.agentcredits.application.port.in.PurchaseAddOnCommand;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.PurchaseView;
+import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
+import dev.agentcredits.domain.purchase.PurchaseKind;
 import dev.agentcredits.domain.shared.Credits;
 import dev.agentcredits.domain.shared.Money;
 import dev.agentcredits.domain.spend.MonthlySpend;
@@ -46,10 +48,12 @@ class PurchaseAddOnTest extends UseCaseTest {
     assertThat(ofType(billing.takeEvents(), EventType.ADD_ON_PURCHASED))
         .singleElement()
         .satisfies(e ->
-            assertThat(e.data())
-                .containsEntry("kind", "manual")
-                .containsEntry("credits", credits)
-                .containsEntry("price_cents", cents));
+            assertThat((EventData.AddOnPurchased) e.data())
+                .satisfies(d -> {
+                  assertThat(d.kind()).isEqualTo(PurchaseKind.MANUAL);
+                  assertThat(d.credits().value()).isEqualTo(credits);
+                  assertThat(d.price().cents()).isEqualTo(cents);
+                }));
   }
 
   /** API.md: that member, the owner or an admin; the owner's pool included. */

@@ -12,6 +12,7 @@ import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.RaiseSpendCapCommand;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.SpendCapView;
+import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
 import dev.agentcredits.domain.shared.Money;
 import org.junit.jupiter.api.Test;
@@ -85,9 +86,9 @@ class RaiseSpendCapTest extends UseCaseTest {
         .singleElement()
         .satisfies(e ->
             assertThat(e.data())
-                .containsEntry("previous_limit_cents", 20_000L)
-                .containsEntry("monthly_limit_cents", 30_000L)
-                .containsEntry("month_to_date_spend_cents", 0L));
+                .isEqualTo(
+                    new EventData.SpendCapChanged(
+                        Money.cents(20_000), Money.cents(30_000), Money.ZERO)));
   }
 
   @Test

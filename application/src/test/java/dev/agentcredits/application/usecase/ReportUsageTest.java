@@ -12,6 +12,7 @@ import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.ReportUsageCommand;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
 import dev.agentcredits.domain.pool.Posting;
 import dev.agentcredits.domain.pool.PostingKind;
@@ -52,11 +53,9 @@ class ReportUsageTest extends UseCaseTest {
     assertThat(team.available("owner")).isEqualTo(1_380);
     DomainEvent event = ofType(billing.takeEvents(), EventType.USAGE_CHARGED).get(0);
     assertThat(event.data())
-        .containsEntry("credits", 120L)
-        .containsEntry("from_hold", 20L)
-        .containsEntry("from_pool", 100L)
-        .containsEntry("arrears", 0L)
-        .containsEntry("usage_id", "u-1");
+        .isEqualTo(
+            new EventData.UsageCharged(
+                new RunId(run.taskId()), new UsageId("u-1"), 120, 20, 100, 0));
   }
 
   @Test
@@ -129,9 +128,14 @@ class ReportUsageTest extends UseCaseTest {
     List<DomainEvent> events = billing.takeEvents();
     assertThat(ofType(events, EventType.RUN_STOPPED))
         .singleElement()
-        .satisfies(e -> assertThat(e.data()).containsEntry("error_code", "insufficient_credits"));
+        .satisfies(e ->
+            assertThat(((EventData.RunChanged) e.data()).failureCode())
+                .isEqualTo("insufficient_credits"));
     assertThat(ofType(events, EventType.CREDITS_DEPLETED)).hasSize(1);
-    assertThat(ofType(events, EventType.USAGE_CHARGED).get(0).data()).containsEntry("arrears", 30L);
+    assertThat(
+            ((EventData.UsageCharged) ofType(events, EventType.USAGE_CHARGED).get(0).data())
+                .arrears())
+        .isEqualTo(30L);
   }
 
   @Test
@@ -163,7 +167,8 @@ class ReportUsageTest extends UseCaseTest {
     assertThat(pool.planCredits()).isEqualTo(1_400);
     assertThat(ofType(billing.takeEvents(), EventType.PLAN_CREDITS_REFRESHED))
         .singleElement()
-        .satisfies(e -> assertThat(e.data()).containsEntry("arrears_paid", 100L));
+        .satisfies(e ->
+            assertThat(((EventData.PlanCreditsRefreshed) e.data()).arrearsPaid()).isEqualTo(100L));
   }
 
   @Test

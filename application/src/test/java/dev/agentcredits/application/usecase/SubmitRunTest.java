@@ -11,6 +11,7 @@ import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.SubmitRunCommand;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
 import dev.agentcredits.domain.principal.Trigger;
 import dev.agentcredits.domain.shared.MemberId;
@@ -119,9 +120,10 @@ class SubmitRunTest extends UseCaseTest {
         .satisfies(e -> {
           assertThat(e.subject()).isEqualTo(run.taskId());
           assertThat(e.team()).isEqualTo(team.id);
-          assertThat(e.data()).containsEntry("held_credits", 20L);
-          assertThat(e.data()).containsEntry("trigger", "USER");
-          assertThat(e.data()).containsEntry("state", "QUEUED");
+          var data = (EventData.RunChanged) e.data();
+          assertThat(data.heldCredits()).isEqualTo(20L);
+          assertThat(data.trigger()).isEqualTo(Trigger.USER);
+          assertThat(data.state()).isEqualTo("QUEUED");
         });
   }
 

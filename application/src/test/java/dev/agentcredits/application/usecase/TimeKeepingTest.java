@@ -9,6 +9,7 @@ import dev.agentcredits.application.port.in.GrantContractCreditsCommand;
 import dev.agentcredits.application.port.in.TimeKeepingUseCase;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
 import dev.agentcredits.domain.pool.PostingKind;
 import dev.agentcredits.domain.pool.SourceKind;
@@ -41,7 +42,8 @@ class TimeKeepingTest extends UseCaseTest {
     assertThat(team.available("owner")).isEqualTo(1_495);
     assertThat(ofType(billing.takeEvents(), EventType.RUN_COMPLETED))
         .singleElement()
-        .satisfies(e -> assertThat(e.data()).containsEntry("settled_by", "hold_expired"));
+        .satisfies(e ->
+            assertThat(((EventData.RunChanged) e.data()).settledBy()).isEqualTo("hold_expired"));
   }
 
   @Test
@@ -88,7 +90,8 @@ class TimeKeepingTest extends UseCaseTest {
     assertThat(ofType(events, EventType.CREDITS_EXPIRED))
         .filteredOn(e -> e.subject().equals(team.poolId("bob").value()))
         .singleElement()
-        .satisfies(e -> assertThat(e.data()).containsEntry("credits", 700L));
+        .satisfies(
+            e -> assertThat(((EventData.CreditsExpired) e.data()).credits()).isEqualTo(700L));
   }
 
   @Test
@@ -122,7 +125,7 @@ class TimeKeepingTest extends UseCaseTest {
         .singleElement()
         .satisfies(p -> assertThat(p.credits()).isEqualTo(1_000));
     assertThat(ofType(billing.takeEvents(), EventType.CREDITS_EXPIRED))
-        .filteredOn(e -> "add_on".equals(e.data().get("source_kind")))
+        .filteredOn(e -> "ADD_ON".equals(((EventData.CreditsExpired) e.data()).sourceKind()))
         .hasSize(1);
   }
 
@@ -151,7 +154,8 @@ class TimeKeepingTest extends UseCaseTest {
     assertThat(team.poolView("owner").addonCredits()).isZero();
     assertThat(ofType(billing.takeEvents(), EventType.CREDITS_EXPIRED))
         .as("the free 80 expire on time, the held 20 when released")
-        .extracting(e -> e.data().get("source_kind") + ":" + e.data().get("credits"))
+        .extracting(e -> (EventData.CreditsExpired) e.data())
+        .extracting(d -> d.sourceKind().toLowerCase(java.util.Locale.ROOT) + ":" + d.credits())
         .containsExactly("grant:80", "grant:20");
   }
 

@@ -3,6 +3,7 @@ package dev.agentcredits.domain.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentcredits.domain.shared.Money;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
 import java.util.Arrays;
@@ -12,29 +13,20 @@ class DomainEventTest {
   private static final TeamId TEAM = new TeamId("team-1");
   private static final Instant T0 = Instant.parse("2025-01-10T00:00:00Z");
 
-  @Test
-  void dataKeepsItsOrderLeavesOutNullsAndCannotBeChanged() {
-    DomainEvent event =
-        DomainEvent.of(EventType.RUN_ACCEPTED, TEAM, "task-1", T0)
-            .with("task_id", "task-1")
-            .with("member_id", null)
-            .with("held_credits", 20L)
-            .build();
-
-    assertThat(event.data().keySet()).containsExactly("task_id", "held_credits");
-    assertThatThrownBy(() -> event.data().put("x", 1))
-        .isInstanceOf(UnsupportedOperationException.class);
-  }
+  private static final EventData DATA =
+      new EventData.SpendCapChanged(Money.cents(100), Money.cents(200), Money.ZERO);
 
   @Test
   void anEventSaysWhatWhoAboutWhatAndWhen() {
-    assertThatThrownBy(() -> DomainEvent.of(null, TEAM, "s", T0).build())
+    assertThatThrownBy(() -> new DomainEvent(null, TEAM, "s", T0, DATA))
         .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> DomainEvent.of(EventType.RUN_ACCEPTED, null, "s", T0).build())
+    assertThatThrownBy(() -> new DomainEvent(EventType.SPEND_CAP_CHANGED, null, "s", T0, DATA))
         .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> DomainEvent.of(EventType.RUN_ACCEPTED, TEAM, null, T0).build())
+    assertThatThrownBy(() -> new DomainEvent(EventType.SPEND_CAP_CHANGED, TEAM, null, T0, DATA))
         .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> DomainEvent.of(EventType.RUN_ACCEPTED, TEAM, "s", null).build())
+    assertThatThrownBy(() -> new DomainEvent(EventType.SPEND_CAP_CHANGED, TEAM, "s", null, DATA))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> new DomainEvent(EventType.SPEND_CAP_CHANGED, TEAM, "s", T0, null))
         .isInstanceOf(NullPointerException.class);
   }
 

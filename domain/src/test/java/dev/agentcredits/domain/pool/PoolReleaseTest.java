@@ -7,6 +7,7 @@ import static dev.agentcredits.domain.pool.PoolBuilder.days;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
 import dev.agentcredits.domain.shared.RunId;
 import org.junit.jupiter.api.Test;
@@ -57,9 +58,9 @@ class PoolReleaseTest {
     assertThat(pool.pool().available()).isZero();
     DomainEvent lastEvent = pool.events().get(pool.events().size() - 1);
     assertThat(lastEvent.type()).isEqualTo(EventType.CREDITS_EXPIRED);
-    assertThat(lastEvent.data())
-        .containsEntry("source_id", "grant-a")
-        .containsEntry("credits", 20L);
+    var expired = (EventData.CreditsExpired) lastEvent.data();
+    assertThat(expired.source().value()).isEqualTo("grant-a");
+    assertThat(expired.credits()).isEqualTo(20L);
     pool.assertReconciles();
   }
 

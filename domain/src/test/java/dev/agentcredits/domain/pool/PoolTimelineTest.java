@@ -7,6 +7,7 @@ import static dev.agentcredits.domain.pool.PoolBuilder.days;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,9 @@ class PoolTimelineTest {
         .satisfies(e -> {
           assertThat(e.type()).isEqualTo(EventType.PLAN_CREDITS_REFRESHED);
           assertThat(e.at()).isEqualTo(T0);
-          assertThat(e.data()).containsEntry("credits", 1_500L);
-          assertThat(e.data()).containsEntry("cycle_ends_at", days(30).toString());
+          var refreshed = (EventData.PlanCreditsRefreshed) e.data();
+          assertThat(refreshed.credits()).isEqualTo(1_500L);
+          assertThat(refreshed.cycleEndsAt()).isEqualTo(days(30));
         });
   }
 
@@ -77,7 +79,8 @@ class PoolTimelineTest {
     assertThat(expired.run()).isNull();
     assertThat(eventsOf(pool, EventType.CREDITS_EXPIRED))
         .singleElement()
-        .satisfies(e -> assertThat(e.data()).containsEntry("source_kind", "plan"));
+        .satisfies(
+            e -> assertThat(((EventData.CreditsExpired) e.data()).sourceKind()).isEqualTo("PLAN"));
     pool.assertReconciles();
   }
 
@@ -122,7 +125,8 @@ class PoolTimelineTest {
           assertThat(p.at()).isEqualTo(days(30));
         });
     assertThat(eventsOf(pool, EventType.PLAN_CREDITS_REFRESHED).get(1).data())
-        .containsEntry("arrears_paid", 100L);
+        .extracting(d -> ((EventData.PlanCreditsRefreshed) d).arrearsPaid())
+        .isEqualTo(100L);
     pool.assertReconciles();
   }
 
@@ -135,7 +139,7 @@ class PoolTimelineTest {
     pool.advanceTo(days(60));
 
     assertThat(eventsOf(pool, EventType.PLAN_CREDITS_REFRESHED))
-        .extracting(e -> e.data().get("arrears_paid"))
+        .extracting(e -> ((EventData.PlanCreditsRefreshed) e.data()).arrearsPaid())
         .containsExactly(0L, 1_500L, 500L);
     assertThat(pool.pool().arrears()).isZero();
     assertThat(pool.pool().balances().plan()).isEqualTo(1_000);
@@ -156,12 +160,13 @@ class PoolTimelineTest {
     assertThat(expired.credits()).isEqualTo(400);
     assertThat(expired.at()).isEqualTo(days(45));
     assertThat(eventsOf(pool, EventType.CREDITS_EXPIRED))
-        .filteredOn(e -> "lot-a".equals(e.data().get("source_id")))
+        .filteredOn(e -> "lot-a".equals(((EventData.CreditsExpired) e.data()).source().value()))
         .singleElement()
         .satisfies(e -> {
           assertThat(e.at()).isEqualTo(days(45));
-          assertThat(e.data()).containsEntry("source_kind", "add_on");
-          assertThat(e.data()).containsEntry("credits", 400L);
+          var data = (EventData.CreditsExpired) e.data();
+          assertThat(data.sourceKind()).isEqualTo("ADD_ON");
+          assertThat(data.credits()).isEqualTo(400L);
         });
     assertThat(pool.pool().balances().addOn()).isZero();
     pool.assertReconciles();

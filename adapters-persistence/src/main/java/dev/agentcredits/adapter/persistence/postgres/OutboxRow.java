@@ -1,5 +1,7 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
+import dev.agentcredits.adapter.wire.EventBodies;
+import dev.agentcredits.adapter.wire.EventDataReader;
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.event.EventType;
@@ -34,13 +36,18 @@ record OutboxRow(
         event.team().value(),
         event.subject(),
         event.at(),
-        Json.write(event.data()));
+        Json.write(EventBodies.data(event)));
   }
 
   OutboxEvent toOutboxEvent() {
+    EventType eventType = EventType.valueOf(type);
     DomainEvent event =
         new DomainEvent(
-            EventType.valueOf(type), new TeamId(teamId), subject, occurredAt, Json.map(data));
+            eventType,
+            new TeamId(teamId),
+            subject,
+            occurredAt,
+            EventDataReader.read(eventType, Json.map(data)));
     return new OutboxEvent(sequence, eventId, event);
   }
 

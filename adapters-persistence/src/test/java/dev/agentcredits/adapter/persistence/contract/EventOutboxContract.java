@@ -4,6 +4,7 @@ import static dev.agentcredits.adapter.persistence.contract.TestData.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.out.OutboxEvent;
+import dev.agentcredits.application.testing.EventSamples;
 import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Duration;
@@ -49,6 +50,19 @@ public abstract class EventOutboxContract extends StoreContract {
     List<OutboxEvent> claimed = tx().inTransaction(() -> stores().outbox().claim(10));
     assertThat(claimed).extracting(OutboxEvent::event).containsExactly(first, second, third);
     assertThat(claimed).extracting(OutboxEvent::sequence).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
+  void everyTypeOfEventComesBackAsItWentIn() {
+    List<DomainEvent> every = EventSamples.everyType(team, at(Duration.ZERO));
+
+    tx().inTransaction(() -> {
+      stores().outbox().append(every);
+      return null;
+    });
+
+    List<OutboxEvent> claimed = tx().inTransaction(() -> stores().outbox().claim(100));
+    assertThat(claimed).extracting(OutboxEvent::event).containsExactlyElementsOf(every);
   }
 
   @Test

@@ -2,20 +2,21 @@ package dev.agentcredits.adapter.persistence.contract;
 
 import dev.agentcredits.application.port.out.ApiKey;
 import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
 import dev.agentcredits.domain.pool.CreditSource;
 import dev.agentcredits.domain.pool.Posting;
 import dev.agentcredits.domain.pool.PostingKind;
 import dev.agentcredits.domain.pool.SourceKind;
+import dev.agentcredits.domain.principal.Trigger;
 import dev.agentcredits.domain.shared.ApiKeyId;
 import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.PoolId;
+import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.SourceId;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -70,16 +71,19 @@ public final class TestData {
     return new ApiKey(new ApiKeyId(unique("key")), team, null, "ci", unique("hash"), T0, null);
   }
 
-  /** An event whose data has every kind of plain value a domain event may carry. */
+  /** A run.accepted event; {@code EventSamples} has one of every type. */
   public static DomainEvent event(TeamId team, String subject, Instant at) {
-    return DomainEvent.of(EventType.RUN_ACCEPTED, team, subject, at)
-        .with("task_id", subject)
-        .with("held_credits", 20L)
-        .with("charged_credits", 0L)
-        .with("large", 9_007_199_254_740_993L)
-        .with("auto_reload", true)
-        .with("sources", List.of("plan:1", "lot:2"))
-        .with("nested", Map.of("credits", 5L, "kind", "PLAN"))
-        .build();
+    var data =
+        new EventData.RunChanged(
+            new RunId(subject),
+            "QUEUED",
+            Trigger.USER,
+            new PoolId("m:" + subject),
+            20,
+            0,
+            null,
+            null,
+            null);
+    return new DomainEvent(EventType.RUN_ACCEPTED, team, subject, at, data);
   }
 }

@@ -76,9 +76,7 @@ final class AdmissionDecision {
     InsufficientCredits why = why(billed, shortfall, state, team, pool, changes);
     Run refused = template.refused(billed, changes.now());
     updateIfStored(draft, refused);
-    changes.raise(
-        BillingEvents.rejected(
-            refused, state.name().toLowerCase(java.util.Locale.ROOT), changes.now()));
+    changes.raise(BillingEvents.rejected(refused, state, changes.now()));
     return new Decided(
         new Attempt.Answered(Outcome.refused(new Refusal.InsufficientCredits(why, refused.id()))),
         pool,

@@ -7,7 +7,6 @@ import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.service.shared.BillingEvents;
 import dev.agentcredits.application.service.shared.PoolChanges;
-import dev.agentcredits.domain.event.EventType;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.team.Team;
@@ -49,11 +48,7 @@ public final class RunSettlement {
     changes.apply(pool.release(run.id(), run.hold(), changes.now()));
     Run done = run.completed(changes.now());
     runs.update(done);
-    changes.raise(
-        BillingEvents.runBuilder(EventType.RUN_COMPLETED, done, changes.now())
-            .with("settled_by", settledBy)
-            .with("released_credits", run.hold().total())
-            .build());
+    changes.raise(BillingEvents.settled(done, settledBy, run.hold().total(), changes.now()));
     changes.flush();
     return done;
   }

@@ -1,11 +1,13 @@
 package dev.agentcredits.application.service.shared;
 
 import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
 import dev.agentcredits.domain.pool.ChargeOutcome;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.ReloadFailure;
 import dev.agentcredits.domain.purchase.Purchase;
+import dev.agentcredits.domain.refusal.AutoReloadState;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.Money;
 import dev.agentcredits.domain.shared.TeamId;
@@ -13,46 +15,53 @@ import dev.agentcredits.domain.shared.UsageId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-/** The events the use cases raise, with the data each carries. */
+/** The events the use cases raise, each with what it says in billing terms. */
 public final class BillingEvents {
   private BillingEvents() {}
 
   public static DomainEvent run(EventType type, Run run, Instant at) {
-    return runBuilder(type, run, at).build();
+    return runEvent(type, run, at, null, null);
   }
 
-  public static DomainEvent.Builder runBuilder(EventType type, Run run, Instant at) {
-    return DomainEvent.of(type, run.team(), run.id().value(), at)
-        .with("task_id", run.id().value())
-        .with("state", run.state().name())
-        .with("trigger", run.trigger().name())
-        .with("pool_id", run.billedPool().poolId().value())
-        .with("held_credits", run.hold().total())
-        .with("charged_credits", run.charged())
-        .with("error_code", run.failure() == null ? null : run.failure().code());
+  /** run.completed when a run settles; {@code settledBy} says why (completed, hold_expired). */
+  public static DomainEvent settled(Run run, String settledBy, long released, Instant at) {
+    return runEvent(EventType.RUN_COMPLETED, run, at, settledBy, released);
   }
 
-  public static DomainEvent rejected(Run run, String reason, Instant at) {
-    return DomainEvent.of(EventType.RUN_REJECTED, run.team(), run.id().value(), at)
-        .with("task_id", run.id().value())
-        .with("trigger", run.trigger().name())
-        .with("pool_id", run.billedPool().poolId().value())
-        .with("error_code", "insufficient_credits")
-        .with("reason", reason)
-        .build();
+  private static DomainEvent runEvent(
+      EventType type, Run run, Instant at, String settledBy, Long released) {
+    var data =
+        new EventData.RunChanged(
+            run.id(),
+            run.state().name(),
+            run.trigger(),
+            run.billedPool().poolId(),
+            run.hold().total(),
+            run.charged(),
+            run.failure() == null ? null : run.failure().code(),
+            settledBy,
+            released);
+    return new DomainEvent(type, run.team(), run.id().value(), at, data);
+  }
+
+  public static DomainEvent rejected(Run run, AutoReloadState autoReload, Instant at) {
+    var data =
+        new EventData.RunRejected(
+            run.id(), run.trigger(), run.billedPool().poolId(), autoReload.name());
+    return new DomainEvent(EventType.RUN_REJECTED, run.team(), run.id().value(), at, data);
   }
 
   public static DomainEvent usageCharged(Run run, UsageId usage, ChargeOutcome charge, Instant at) {
-    return DomainEvent.of(EventType.USAGE_CHARGED, run.team(), run.id().value(), at)
-        .with("task_id", run.id().value())
-        .with("usage_id", usage.value())
-        .with("credits", charge.total())
-        .with("from_hold", charge.fromHold())
-        .with("from_pool", charge.fromWaterfall())
-        .with("arrears", charge.uncovered())
-        .build();
+    var data =
+        new EventData.UsageCharged(
+            run.id(),
+            usage,
+            charge.total(),
+            charge.fromHold(),
+            charge.fromWaterfall(),
+            charge.uncovered());
+    return new DomainEvent(EventType.USAGE_CHARGED, run.team(), run.id().value(), at, data);
   }
 
   /** credits.low when a change crosses the threshold, credits.depleted when it reaches zero. */
@@ -69,54 +78,43 @@ public final class BillingEvents {
   }
 
   public static DomainEvent purchased(Purchase purchase, Instant at) {
-    return DomainEvent.of(EventType.ADD_ON_PURCHASED, purchase.team(), purchase.pool().value(), at)
-        .with("purchase_id", purchase.id().value())
-        .with("pool_id", purchase.pool().value())
-        .with(
-            "kind",
-            purchase.kind() == dev.agentcredits.domain.purchase.PurchaseKind.MANUAL
-                ? "manual"
-                : "auto")
-        .with("credits", purchase.credits().value())
-        .with("price_cents", purchase.price().cents())
-        .with("expires_at", purchase.expiresAt().toString())
-        .build();
+    var data =
+        new EventData.AddOnPurchased(
+            purchase.id(),
+            purchase.pool(),
+            purchase.kind(),
+            purchase.credits(),
+            purchase.price(),
+            purchase.expiresAt());
+    return new DomainEvent(
+        EventType.ADD_ON_PURCHASED, purchase.team(), purchase.pool().value(), at, data);
   }
 
   public static DomainEvent reloadFailed(Pool pool, ReloadFailure reason, Instant at) {
-    return DomainEvent.of(EventType.AUTO_RELOAD_FAILED, pool.team(), pool.id().value(), at)
-        .with("pool_id", pool.id().value())
-        .with("reason", reason.code())
-        .build();
+    var data = new EventData.AutoReloadFailed(pool.id(), reason.code());
+    return new DomainEvent(EventType.AUTO_RELOAD_FAILED, pool.team(), pool.id().value(), at, data);
   }
 
   public static DomainEvent capChanged(
       TeamId team, Money from, Money to, Money monthToDate, Instant at) {
-    return DomainEvent.of(EventType.SPEND_CAP_CHANGED, team, team.value(), at)
-        .with("previous_limit_cents", from.cents())
-        .with("monthly_limit_cents", to.cents())
-        .with("month_to_date_spend_cents", monthToDate.cents())
-        .build();
+    var data = new EventData.SpendCapChanged(from, to, monthToDate);
+    return new DomainEvent(EventType.SPEND_CAP_CHANGED, team, team.value(), at, data);
   }
 
   public static DomainEvent grantIssued(
       Pool pool, String grantId, long credits, Instant expiresAt, Instant at) {
-    return DomainEvent.of(EventType.GRANT_ISSUED, pool.team(), pool.id().value(), at)
-        .with("grant_id", grantId)
-        .with("pool_id", pool.id().value())
-        .with("credits", credits)
-        .with("expires_at", expiresAt.toString())
-        .build();
+    var data = new EventData.GrantIssued(grantId, pool.id(), credits, expiresAt);
+    return new DomainEvent(EventType.GRANT_ISSUED, pool.team(), pool.id().value(), at, data);
   }
 
   private static DomainEvent balance(EventType type, Pool pool, Instant at) {
-    return DomainEvent.of(type, pool.team(), pool.id().value(), at)
-        .with("pool_id", pool.id().value())
-        .with("member_id", pool.member() == null ? null : pool.member().value())
-        .with("available_credits", pool.available())
-        .with("threshold_credits", pool.autoReload().threshold().value())
-        .with("auto_reload", pool.autoReload().enabled() ? "on" : "off")
-        .with("kind", type.routingKey().substring("credits.".length()).toUpperCase(Locale.ROOT))
-        .build();
+    var data =
+        new EventData.BalanceCrossed(
+            pool.id(),
+            pool.member(),
+            pool.available(),
+            pool.autoReload().threshold().value(),
+            pool.autoReload().enabled());
+    return new DomainEvent(type, pool.team(), pool.id().value(), at, data);
   }
 }

@@ -1,0 +1,78 @@
+package dev.agentcredits.domain.event;
+
+import dev.agentcredits.domain.principal.Trigger;
+import dev.agentcredits.domain.purchase.PurchaseKind;
+import dev.agentcredits.domain.shared.Credits;
+import dev.agentcredits.domain.shared.MemberId;
+import dev.agentcredits.domain.shared.Money;
+import dev.agentcredits.domain.shared.PoolId;
+import dev.agentcredits.domain.shared.PurchaseId;
+import dev.agentcredits.domain.shared.RunId;
+import dev.agentcredits.domain.shared.SourceId;
+import dev.agentcredits.domain.shared.UsageId;
+import java.time.Instant;
+
+/**
+ * What an event says, in billing terms; adapters choose its wire form. Values of the pool's and the
+ * run's own enums travel by name ({@code state}, {@code reason}, {@code sourceKind}), since the
+ * pool raises events itself and this package must not depend back on it.
+ */
+public sealed interface EventData {
+  /**
+   * run.accepted, run.stopped, run.completed; {@code settledBy} and {@code released} on settling.
+   */
+  record RunChanged(
+      RunId task,
+      String state,
+      Trigger trigger,
+      PoolId pool,
+      long heldCredits,
+      long chargedCredits,
+      String failureCode,
+      String settledBy,
+      Long releasedCredits)
+      implements EventData {}
+
+  /** {@code autoReload}: the auto-reload state's name when the run was refused. */
+  record RunRejected(RunId task, Trigger trigger, PoolId pool, String autoReload)
+      implements EventData {}
+
+  record UsageCharged(
+      RunId task, UsageId usage, long credits, long fromHold, long fromPool, long arrears)
+      implements EventData {}
+
+  /** credits.low or credits.depleted. */
+  record BalanceCrossed(
+      PoolId pool,
+      MemberId member,
+      long availableCredits,
+      long thresholdCredits,
+      boolean autoReloadOn)
+      implements EventData {}
+
+  record AddOnPurchased(
+      PurchaseId purchase,
+      PoolId pool,
+      PurchaseKind kind,
+      Credits credits,
+      Money price,
+      Instant expiresAt)
+      implements EventData {}
+
+  /** {@code reasonCode}: spend_cap_reached, payment_declined or auto_reload_disabled. */
+  record AutoReloadFailed(PoolId pool, String reasonCode) implements EventData {}
+
+  record SpendCapChanged(Money previousLimit, Money monthlyLimit, Money monthToDateSpend)
+      implements EventData {}
+
+  record GrantIssued(String grantId, PoolId pool, long credits, Instant expiresAt)
+      implements EventData {}
+
+  record PlanCreditsRefreshed(
+      PoolId pool, MemberId member, long credits, long arrearsPaid, Instant cycleEndsAt)
+      implements EventData {}
+
+  /** {@code sourceKind}: the expired source's kind by name (ADD_ON, GRANT, PLAN). */
+  record CreditsExpired(PoolId pool, SourceId source, String sourceKind, long credits)
+      implements EventData {}
+}
