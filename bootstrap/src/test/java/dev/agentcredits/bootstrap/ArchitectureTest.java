@@ -36,6 +36,7 @@ class ArchitectureTest {
   private static final String MESSAGING = "dev.agentcredits.adapter.messaging..";
   private static final String PAYMENTS = "dev.agentcredits.adapter.payments..";
   private static final String SECURITY = "dev.agentcredits.adapter.security..";
+  private static final String WIRE = "dev.agentcredits.adapter.wire..";
   private static final String BOOTSTRAP = "dev.agentcredits.bootstrap..";
 
   private static final String[] ADAPTER_LAYERS_AND_BOOTSTRAP = {
@@ -44,6 +45,7 @@ class ArchitectureTest {
     "MessagingAdapter",
     "PaymentsAdapter",
     "SecurityAdapter",
+    "WireFormat",
     "Bootstrap"
   };
 
@@ -87,6 +89,8 @@ class ArchitectureTest {
           .definedBy(PAYMENTS)
           .layer("SecurityAdapter")
           .definedBy(SECURITY)
+          .layer("WireFormat")
+          .definedBy(WIRE)
           .layer("Bootstrap")
           .definedBy(BOOTSTRAP)
           .whereLayer("Bootstrap")
@@ -101,6 +105,9 @@ class ArchitectureTest {
           .mayOnlyBeAccessedByLayers("Bootstrap")
           .whereLayer("SecurityAdapter")
           .mayOnlyBeAccessedByLayers("Bootstrap")
+          .whereLayer("WireFormat")
+          .mayOnlyBeAccessedByLayers(
+              "RestAdapter", "MessagingAdapter", "PersistenceAdapter", "Bootstrap")
           .whereLayer("Application")
           .mayOnlyBeAccessedByLayers(ADAPTER_LAYERS_AND_BOOTSTRAP)
           .whereLayer("Domain")
@@ -115,7 +122,7 @@ class ArchitectureTest {
           .that()
           .resideInAPackage("dev.agentcredits.adapter..")
           .should()
-          .resideInAnyPackage(REST, PERSISTENCE, MESSAGING, PAYMENTS, SECURITY);
+          .resideInAnyPackage(REST, PERSISTENCE, MESSAGING, PAYMENTS, SECURITY, WIRE);
 
   @ArchTest
   static final ArchRule domain_depends_only_on_the_jdk =
@@ -137,7 +144,23 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule adapters_are_independent_of_each_other =
-      slices().matching("dev.agentcredits.adapter.(*)..").should().notDependOnEachOther();
+      slices()
+          .matching("dev.agentcredits.adapter.(*)..")
+          .should()
+          .notDependOnEachOther()
+          .ignoreDependency(
+              JavaClass.Predicates.resideInAPackage("dev.agentcredits.adapter.."),
+              JavaClass.Predicates.resideInAPackage(WIRE));
+
+  /** The wire format is shared by the adapters that speak it and depends on none of them. */
+  @ArchTest
+  static final ArchRule the_wire_format_depends_on_no_adapter =
+      noClasses()
+          .that()
+          .resideInAPackage(WIRE)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(REST, PERSISTENCE, MESSAGING, PAYMENTS, SECURITY, BOOTSTRAP);
 
   @ArchTest
   static final ArchRule inbound_ports_do_not_depend_on_outbound_ports =

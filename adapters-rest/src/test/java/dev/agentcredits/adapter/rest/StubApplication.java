@@ -60,28 +60,7 @@ final class StubApplication {
             Clock.systemUTC(),
             timeKeeping -> Optional.empty(),
             Optional.empty());
-    return useCases(TestApplication.wire(ports, BillingTerms.defaults(), OPERATOR_KEY));
-  }
-
-  /** What the REST API serves of an application wired for tests. */
-  static RestUseCases useCases(TestApplication app) {
-    return new RestUseCases(
-        app.authenticate(),
-        app.idempotency(),
-        app.submitRun(),
-        app.getRun(),
-        app.reportUsage(),
-        app.completeRun(),
-        app.retryRun(),
-        app.billingQuery(),
-        app.purchaseAddOn(),
-        app.configureAutoReload(),
-        app.raiseSpendCap(),
-        app.provisionTeam(),
-        app.addMember(),
-        app.issueTeamApiKey(),
-        app.revokeApiKey(),
-        app.grantContractCredits(),
-        app.operations());
+    return RestFixtures.useCases(
+        TestApplication.wire(ports, BillingTerms.defaults(), OPERATOR_KEY));
   }
 }
