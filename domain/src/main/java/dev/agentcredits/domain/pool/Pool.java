@@ -160,7 +160,7 @@ public record Pool(
 
   /** Charges usage against the run's hold first, then the waterfall; the rest becomes arrears. */
   public ChargeOutcome charge(RunId run, Hold hold, String usageRef, long credits, Instant now) {
-    return PoolWork.charge(this, run, hold, usageRef, credits, now);
+    return UsageCharge.charge(this, run, hold, usageRef, credits, now);
   }
 
   /** Gives the unused hold back to its sources; what falls in an expired source expires. */

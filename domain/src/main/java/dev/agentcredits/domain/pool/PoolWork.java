@@ -34,37 +34,6 @@ final class PoolWork {
     return new ReserveOutcome.Reserved(work.finish(), new Hold(taken));
   }
 
-  static ChargeOutcome charge(
-      Pool pool, RunId run, Hold hold, String usageRef, long credits, Instant now) {
-    requirePositive(credits);
-    PoolWork work = new PoolWork(pool);
-    long due = credits;
-    List<Reservation> stillHeld = new ArrayList<>();
-    for (Reservation reservation : hold.reservations()) {
-      long take = Math.min(due, reservation.credits());
-      if (take > 0) {
-        work.move(reservation.source(), PostingKind.CHARGED_FROM_HOLD, take, run, usageRef, now);
-        due -= take;
-      }
-      if (reservation.credits() > take) {
-        stillHeld.add(
-            new Reservation(
-                reservation.source(), reservation.sourceKind(), reservation.credits() - take));
-      }
-    }
-    long fromHold = credits - due;
-    long fromWaterfall = sum(work.draw(due, PostingKind.CHARGED, run, usageRef, now));
-    long uncovered = due - fromWaterfall;
-    if (uncovered > 0) {
-      work.arrears += uncovered;
-      work.postings.add(
-          new Posting(
-              pool.id(), PostingKind.ARREARS_INCURRED, uncovered, null, null, run, usageRef, now));
-    }
-    return new ChargeOutcome(
-        work.finish(), new Hold(stillHeld), fromHold, fromWaterfall, uncovered);
-  }
-
   static PoolTransition release(Pool pool, RunId run, Hold hold, Instant now) {
     PoolWork work = new PoolWork(pool);
     for (Reservation reservation : hold.reservations()) {
@@ -84,6 +53,14 @@ final class PoolWork {
     PoolWork work = new PoolWork(pool);
     work.addSource(source, reference, now);
     return work.finish();
+  }
+
+  /** Records what no source could pay as arrears (DOMAIN.md rule 5). */
+  void incurArrears(long credits, RunId run, String reference, Instant at) {
+    arrears += credits;
+    postings.add(
+        new Posting(
+            start.id(), PostingKind.ARREARS_INCURRED, credits, null, null, run, reference, at));
   }
 
   /** Adds a source and returns how much of it went to arrears. */
@@ -143,8 +120,7 @@ final class PoolWork {
     return sources.stream().filter(s -> !s.isExpiredAt(now)).mapToLong(CreditSource::free).sum();
   }
 
-  private List<Reservation> draw(
-      long amount, PostingKind kind, RunId run, String reference, Instant now) {
+  List<Reservation> draw(long amount, PostingKind kind, RunId run, String reference, Instant now) {
     List<Reservation> taken = new ArrayList<>();
     long due = amount;
     for (CreditSource source : List.copyOf(sources)) {
@@ -161,7 +137,7 @@ final class PoolWork {
     return taken;
   }
 
-  private CreditSource move(
+  CreditSource move(
       SourceId id, PostingKind kind, long credits, RunId run, String reference, Instant at) {
     int index = indexOf(id);
     CreditSource source = sources.get(index);
@@ -200,11 +176,11 @@ final class PoolWork {
     return new PoolTransition(pool, postings, events);
   }
 
-  private static long sum(List<Reservation> reservations) {
+  static long sum(List<Reservation> reservations) {
     return reservations.stream().mapToLong(Reservation::credits).sum();
   }
 
-  private static void requirePositive(long credits) {
+  static void requirePositive(long credits) {
     if (credits <= 0) {
       throw new IllegalArgumentException("credits must be at least 1");
     }
