@@ -1,5 +1,7 @@
 package dev.agentcredits.bootstrap.messaging;
 
+import static dev.agentcredits.bootstrap.messaging.Commands.submit;
+import static dev.agentcredits.bootstrap.messaging.Commands.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.adapter.messaging.Broker;
@@ -27,21 +29,6 @@ import org.junit.jupiter.api.Test;
  * through the real use cases, the transactional outbox and the relay.
  */
 class MessagingIntegrationTest {
-
-  private static String submit(String commandId, String teamId) {
-    return """
-    {"command":"submit_run","command_id":"%s","team_id":"%s","trigger":"TEAM_API_KEY",
-     "prompt":"triage the failing build"}\
-    """
-        .formatted(commandId, teamId);
-  }
-
-  private static String usage(String commandId, Object taskId, String usageId, long credits) {
-    return """
-    {"command":"report_usage","command_id":"%s","task_id":"%s","usage_id":"%s","credits":%d}\
-    """
-        .formatted(commandId, taskId, usageId, credits);
-  }
 
   @Test
   void aRunSubmittedByMessageIsAnsweredAndAnnouncedWithRunAccepted() throws Exception {

@@ -1,5 +1,7 @@
 package dev.agentcredits.bootstrap.messaging;
 
+import static dev.agentcredits.bootstrap.messaging.Commands.submit;
+import static dev.agentcredits.bootstrap.messaging.Commands.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +48,8 @@ class ReplyContractTest {
         String key = teamKey(stack, team);
 
         // accepted: two runs billed to the owner's pool, one by each way in
-        Reply overHttp = post(rest, "/api/v1/agent/tasks", key, "{\"prompt\":\"p\"}");
+        Reply overHttp =
+            post(rest, "/api/v1/agent/tasks", key, "{\"prompt\":\"triage the failing build\"}");
         Map<String, Object> overBroker = wire.call(submit("c-1", team.teamId()));
         assertSame(overHttp, overBroker, 201);
 
@@ -59,7 +62,7 @@ class ReplyContractTest {
         // insufficient_credits: the owner's pool drained, then one refusal each way
         wire.call(usage("c-3", overBroker.get("task_id"), "u-2", 1_430));
         assertSame(
-            post(rest, "/api/v1/agent/tasks", key, "{\"prompt\":\"p\"}"),
+            post(rest, "/api/v1/agent/tasks", key, "{\"prompt\":\"triage the failing build\"}"),
             wire.call(submit("c-4", team.teamId())),
             403);
 
@@ -132,20 +135,5 @@ class ReplyContractTest {
 
   private static RestSettings settings() {
     return RestSettings.of(List.of(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-  }
-
-  private static String submit(String commandId, String teamId) {
-    return """
-    {"command":"submit_run","command_id":"%s","team_id":"%s","trigger":"TEAM_API_KEY",
-     "prompt":"p"}\
-    """
-        .formatted(commandId, teamId);
-  }
-
-  private static String usage(String commandId, Object taskId, String usageId, long credits) {
-    return """
-    {"command":"report_usage","command_id":"%s","task_id":"%s","usage_id":"%s","credits":%d}\
-    """
-        .formatted(commandId, taskId, usageId, credits);
   }
 }
