@@ -2,16 +2,12 @@ package dev.agentcredits.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentcredits.reliability.Tenants.Team;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +32,7 @@ class EmbeddedStoreCrashIT {
   private JarService service;
   private Http http;
   private Journal journal;
-  private final Queue<String> accepted = new ConcurrentLinkedQueue<>();
+  private RunsLoad load;
 
   @BeforeEach
   void start() throws IOException {
@@ -46,6 +42,7 @@ class EmbeddedStoreCrashIT {
     service.start();
     http = new Http(service.port(), Duration.ofSeconds(20));
     journal = new Journal(null, null, SCHEMA);
+    load = new RunsLoad(http, OPERATOR, journal);
   }
 
   @AfterEach
@@ -64,12 +61,11 @@ class EmbeddedStoreCrashIT {
 
   @Test
   void kill_9_of_the_service_then_a_restart_on_its_data_loses_and_doubles_nothing() {
-    List<Team> teams = provision();
     for (int crash = 1; crash <= 2; crash++) {
       boolean watchdogDiesToo = crash % 2 == 0;
       int before = journal.size();
       long server = store.postmaster().orElseThrow().pid();
-      try (var workers = new Load.Workers(8, worker -> step(teams))) {
+      try (var workers = new Load.Workers(8, worker -> load.step())) {
         Load.pause(Duration.ofMillis(ThreadLocalRandom.current().nextLong(800, 2_000)));
         if (watchdogDiesToo) {
           EmbeddedStore.watchdogOf(service).orElseThrow().destroyForcibly();
@@ -97,8 +93,7 @@ class EmbeddedStoreCrashIT {
       assertThat(now.missingFromLedger()).as("2xx answers missing after crash %d", crash).isEmpty();
       Bank.Audit audit = audit();
       assertThat(audit.failures()).as("bank check after crash %d", crash).isEmpty();
-      List<Call> unresolved = journal.matching(Call::unresolved);
-      unresolved.forEach(call -> call.send(http));
+      journal.matching(Call::unresolved).forEach(call -> call.send(http));
       FIGURES.add(
           "service kill -9 %d (%s): %d requests, %d acknowledged, 0 lost, %d cut off; serving"
               + " again %.1f s after the kill; bank check %s",
@@ -112,7 +107,7 @@ class EmbeddedStoreCrashIT {
           secondsToServe,
           audit);
     }
-    retryUntilResolved();
+    load.retryUntilResolved();
     Journal now = checkedOnTheRunningServer();
     assertThat(now.missingFromLedger()).isEmpty();
     assertThat(now.effectsNotOnce()).isEmpty();
@@ -125,12 +120,11 @@ class EmbeddedStoreCrashIT {
 
   @Test
   void kill_9_of_the_database_answers_503_until_the_service_restarted_it_and_loses_no_201() {
-    List<Team> teams = provision();
     long killedAt;
     long servedAgainAt = 0;
     long server;
     int before;
-    try (var workers = new Load.Workers(8, worker -> step(teams))) {
+    try (var workers = new Load.Workers(8, worker -> load.step())) {
       Load.pause(Duration.ofMillis(1_500));
       List<ProcessHandle> processes = store.serverProcesses();
       server = processes.getFirst().pid();
@@ -173,7 +167,7 @@ class EmbeddedStoreCrashIT {
 
     service.kill9();
     service.start();
-    retryUntilResolved();
+    load.retryUntilResolved();
     Journal now = checkedOnTheRunningServer();
     assertThat(now.missingFromLedger()).as("after a restart of the service").isEmpty();
     assertThat(now.effectsNotOnce()).isEmpty();
@@ -189,7 +183,6 @@ class EmbeddedStoreCrashIT {
   @Test
   void a_second_service_on_the_same_data_directory_refuses_and_changes_nothing()
       throws IOException {
-    List<Team> teams = provision();
     long server = store.postmaster().orElseThrow().pid();
     Path lock = dataDir.resolve("postgres.lock");
     String lockBefore = Files.readString(lock);
@@ -203,7 +196,7 @@ class EmbeddedStoreCrashIT {
         .contains("is in use by another Agent Credits service (PID " + service.handle().pid());
     assertThat(Files.readString(lock)).isEqualTo(lockBefore);
     assertThat(store.postmaster().orElseThrow().pid()).isEqualTo(server);
-    Tenants.expect(http.get(teams.getFirst().path() + "/billing", OPERATOR), 200);
+    Tenants.expect(http.get(load.teams().getFirst().path() + "/billing", OPERATOR), 200);
     FIGURES.add(
         "a second service on the same data directory exits with 1: \"%s\"",
         second
@@ -212,50 +205,6 @@ class EmbeddedStoreCrashIT {
             .filter(l -> l.contains("could not start:"))
             .findFirst()
             .orElse(""));
-  }
-
-  private List<Team> provision() {
-    Tenants tenants = new Tenants(http, OPERATOR);
-    List<Team> teams = new ArrayList<>();
-    teams.add(tenants.create("BUILD", 1, 2, true));
-    Team enterprise = tenants.create("ENTERPRISE", 1, 2, true);
-    tenants.grant(enterprise, 100_000);
-    teams.add(enterprise);
-    return teams;
-  }
-
-  /** A submit, or a usage report on a run accepted earlier. */
-  private void step(List<Team> teams) {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    Team team = teams.get(random.nextInt(teams.size()));
-    Call call;
-    if (random.nextInt(100) < 60 || accepted.isEmpty()) {
-      var people = team.everyone();
-      call = Call.submit(people.get(random.nextInt(people.size())).key(), "embedded crash load");
-    } else {
-      Object[] tasks = accepted.toArray();
-      call =
-          Call.usage((String) tasks[random.nextInt(tasks.length)], OPERATOR, random.nextInt(1, 20));
-    }
-    if (!journal.send(call, http, accepted).answered()) {
-      Load.pause(Duration.ofMillis(50));
-    }
-  }
-
-  /**
-   * Clients send again what got no answer; claims a crash left "in flight" lapse after two minutes,
-   * so the manual clock moves past that first.
-   */
-  private void retryUntilResolved() {
-    Tenants.expect(http.post("/api/v1/ops/clock", OPERATOR, "{\"advance_seconds\": 180}"), 200);
-    for (int round = 0; round < 5; round++) {
-      List<Call> unresolved = journal.matching(Call::unresolved);
-      if (unresolved.isEmpty()) {
-        return;
-      }
-      unresolved.forEach(call -> call.send(http));
-    }
-    assertThat(journal.matching(Call::unresolved)).as("every retried call is answered").isEmpty();
   }
 
   private Journal checkedOnTheRunningServer() {
@@ -284,6 +233,10 @@ class EmbeddedStoreCrashIT {
         "embedded",
         "AGENT_CREDITS_DATA_DIR",
         dataDir.toString(),
+        "AGENT_CREDITS_CLOCK",
+        "manual",
+        "AGENT_CREDITS_CLOCK_START",
+        InProcessService.CLOCK_START.toString(),
         "AGENT_CREDITS_OPERATOR_KEY",
         OPERATOR,
         "AGENT_CREDITS_BROKER",
