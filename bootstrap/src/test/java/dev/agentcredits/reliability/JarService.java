@@ -30,6 +30,7 @@ final class JarService implements AutoCloseable {
   private final Path log;
   private Process process;
   private int starts;
+  private String lastOutput = "";
 
   JarService(Map<String, String> environment, Path log) {
     this.port = freePort();
@@ -62,19 +63,7 @@ final class JarService implements AutoCloseable {
 
   /** Starts the jar and waits until {@code /health/ready} answers 200. */
   void start() {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    var builder =
-        new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar().toString()))
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().putAll(environment);
-    try {
-      Files.createDirectories(log.getParent());
-      process = builder.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    starts++;
+    launch();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -88,6 +77,49 @@ final class JarService implements AutoCloseable {
     }
     process.destroyForcibly();
     throw new IllegalStateException("the jar did not become ready within 60 s:\n" + tail());
+  }
+
+  /** The running jar's process (its children are the helpers it started). */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  /** Starts the jar and expects it to refuse: answers its exit status and what it printed. */
+  int startAndExpectExit(Duration within) {
+    String before = output();
+    launch();
+    try {
+      if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new IllegalStateException("the jar did not exit within " + within + ":\n" + tail());
+      }
+      lastOutput = output().substring(before.length());
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What the last {@link #startAndExpectExit} printed. */
+  String lastOutput() {
+    return lastOutput;
+  }
+
+  private void launch() {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    var builder =
+        new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar().toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    try {
+      Files.createDirectories(log.getParent());
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    starts++;
   }
 
   boolean alive() {

@@ -18,12 +18,22 @@ final class Journal {
   private final TestPostgres db;
   private final String url;
   private final String schema;
-  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final List<Call> calls;
 
   Journal(TestPostgres db, String url, String schema) {
+    this(db, url, schema, new CopyOnWriteArrayList<>());
+  }
+
+  private Journal(TestPostgres db, String url, String schema, List<Call> calls) {
     this.db = db;
     this.url = url;
     this.schema = schema;
+    this.calls = calls;
+  }
+
+  /** The same calls, checked on another server (an embedded store's port changes at each start). */
+  Journal on(TestPostgres otherDb, String otherUrl) {
+    return new Journal(otherDb, otherUrl, schema, calls);
   }
 
   void add(Call call) {

@@ -35,6 +35,13 @@ final class TestPostgres {
     this.password = password;
   }
 
+  /**
+   * Some other server, such as a service's embedded one or a failover pair, with the same tools.
+   */
+  static TestPostgres at(String url, String user, String password) {
+    return new TestPostgres(url, user, password);
+  }
+
   static synchronized TestPostgres get() {
     if (instance == null) {
       String url = System.getenv("AGENT_CREDITS_TEST_DB_URL");
