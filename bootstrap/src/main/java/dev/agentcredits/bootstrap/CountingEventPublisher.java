@@ -3,6 +3,8 @@ package dev.agentcredits.bootstrap;
 import dev.agentcredits.application.port.out.EventPublisher;
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.event.EventData;
+import dev.agentcredits.domain.purchase.PurchaseKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -33,21 +35,15 @@ final class CountingEventPublisher implements EventPublisher {
         .tag("type", event.type().routingKey())
         .register(registry)
         .increment();
-    switch (event.type()) {
-      case USAGE_CHARGED -> {
-        if (event.data().get("credits") instanceof Number credits) {
+    switch (event.data()) {
+      case EventData.UsageCharged charged ->
           Counter.builder("agent_credits.credits.charged")
               .description("Credits charged for usage")
               .register(registry)
-              .increment(credits.longValue());
-        }
-      }
-      case ADD_ON_PURCHASED -> {
-        if ("auto".equals(event.data().get("kind"))) {
+              .increment(charged.credits());
+      case EventData.AddOnPurchased purchased when purchased.kind() == PurchaseKind.AUTO_RELOAD ->
           reload("purchased");
-        }
-      }
-      case AUTO_RELOAD_FAILED -> reload(String.valueOf(event.data().get("reason")));
+      case EventData.AutoReloadFailed failed -> reload(failed.reasonCode());
       default -> {}
     }
   }
