@@ -10,6 +10,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -23,8 +24,23 @@ import java.util.stream.Stream;
  * The module graph as rules (STYLE.md, convention 11). Runs here because only bootstrap sees every
  * module; {@code archRule.failOnEmptyShould=true} makes a rule over an empty package fail.
  */
-@AnalyzeClasses(packages = "dev.agentcredits", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "dev.agentcredits",
+    importOptions = {
+      ImportOption.DoNotIncludeTests.class,
+      ArchitectureTest.DoNotIncludeTestJars.class
+    })
 class ArchitectureTest {
+
+  /**
+   * The modules' test fixtures (test-jars on bootstrap's test classpath) are not production code.
+   */
+  static final class DoNotIncludeTestJars implements ImportOption {
+    @Override
+    public boolean includes(Location location) {
+      return !location.contains("-tests.jar");
+    }
+  }
 
   private static final String DOMAIN = "dev.agentcredits.domain..";
   private static final String APPLICATION = "dev.agentcredits.application..";
