@@ -5,6 +5,8 @@ import dev.agentcredits.adapter.rest.HealthCheck;
 import dev.agentcredits.adapter.rest.RateLimit;
 import dev.agentcredits.adapter.rest.RestApi;
 import dev.agentcredits.adapter.rest.RestSettings;
+import dev.agentcredits.adapter.rest.WebPages;
+import dev.agentcredits.adapter.web.WebAssets;
 import dev.agentcredits.application.service.BillingApplication;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -17,8 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The HTTP API. It depends on everything else, so on shutdown it stops first: no new requests,
- * requests in flight finish, and only then the relay, the schedulers and the pools close.
+ * The HTTP API and the pages for people. It depends on everything else, so on shutdown it stops
+ * first: no new requests, requests in flight finish, and only then the relay, the schedulers and
+ * the pools close.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
@@ -46,7 +49,8 @@ class WebConfig {
         List.of(
             new HealthCheck("store", store.healthy()), new HealthCheck("broker", broker.healthy()));
     var limit = new RateLimit(settings.rateLimitPerSecond(), settings.rateLimitBurst());
-    return new RestApi(app, RestSettings.of(readiness, registry).withRateLimit(limit))
-        .start(settings.httpPort());
+    var pages = new WebPages(WebAssets.BILLING, WebAssets.DOCS, WebAssets.WEBJARS);
+    var rest = RestSettings.of(readiness, registry).withRateLimit(limit).withWebPages(pages);
+    return new RestApi(app, rest).start(settings.httpPort());
   }
 }

@@ -53,7 +53,8 @@ public final class RestApi {
                 new ProvisioningRoutes(app).routes(),
                 new RunRoutes(app, idempotent, metrics).routes(),
                 new BillingRoutes(app, idempotent, metrics).routes(),
-                new OperationsRoutes(app).routes())
+                new OperationsRoutes(app).routes(),
+                new CallerRoutes(app).routes())
             .flatMap(List::stream)
             .toList();
     this.javalin = Javalin.create(this::configure);
@@ -95,6 +96,7 @@ public final class RestApi {
       server.setHandler(graceful);
     });
     config.routes.before(this::begin);
+    settings.web().install(config);
     for (Route route : routes) {
       config.routes.addHttpHandler(route.method(), route.path(), ctx -> dispatch(route, ctx));
       if (route.method() == HandlerType.GET) {

@@ -8,6 +8,7 @@ import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.GetRunQuery;
 import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
+import dev.agentcredits.application.port.in.IdentifyCallerQuery;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
@@ -51,6 +52,7 @@ public final class BillingApplication {
   private final TimeKeepingService timeKeeping;
   private final IdempotencyService idempotency;
   private final OperationsService operations;
+  private final IdentifyCallerService identifyCaller;
 
   /** The ports a deployment provides. */
   public record Ports(
@@ -90,6 +92,7 @@ public final class BillingApplication {
     timeKeeping = new TimeKeepingService(stores, tx, purchasing, terms, clock);
     idempotency = new IdempotencyService(stores.idempotency(), tx, clock);
     operations = new OperationsService(stores, tx, ports.clockControl(), ports.paymentSimulation());
+    identifyCaller = new IdentifyCallerService(stores, tx);
   }
 
   public SubmitRunUseCase submitRun() {
@@ -162,5 +165,9 @@ public final class BillingApplication {
 
   public OperationsUseCase operations() {
     return operations;
+  }
+
+  public IdentifyCallerQuery identifyCaller() {
+    return identifyCaller;
   }
 }
