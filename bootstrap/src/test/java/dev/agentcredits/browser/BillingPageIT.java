@@ -88,7 +88,7 @@ class BillingPageIT {
             "3,000 credits for $50.00",
             "6,500 credits for $100.00");
     page.labelled("400 credits for $10.00").click();
-    new Actions(page.driver()).doubleClick(page.button("Buy")).perform();
+    new Actions(page.driver()).doubleClick(page.button("Confirm purchase")).perform();
 
     assertThat(page.waitForText("buy-message", "Bought"))
         .startsWith("Bought 400 credits for $10.00");
@@ -116,7 +116,7 @@ class BillingPageIT {
         .contains("Refused: your pool had too few credits", "Buy add-on credits", "Retry");
 
     page.button("Buy add-on credits").click();
-    page.button("Buy").click();
+    page.button("Confirm purchase").click();
     page.waitForText("buy-message", "Bought 400 credits");
     page.button("Close").click();
     page.driver().findElement(row).findElement(By.tagName("button")).click();

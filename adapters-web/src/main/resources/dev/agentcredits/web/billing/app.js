@@ -79,6 +79,14 @@ const administers = () => state.me?.role === "OWNER" || state.me?.role === "ADMI
 const enterprise = () => state.me?.plan === "ENTERPRISE";
 const team = () => `/teams/${q(state.me.team_id)}`;
 
+/** A ledger pool id ("m:<member>", "t:<team>") in words; anything else as it is. */
+function poolName(poolId) {
+  const [kind, id] = String(poolId).split(/:(.*)/s);
+  if (kind === "m" && id) return memberName(id) === "you" ? "Yours" : memberName(id);
+  if (kind === "t" && id) return "Team pool";
+  return poolId;
+}
+
 function memberName(id) {
   if (id === state.me.member_id) return "you";
   return state.members.get(id)?.email ?? id;
@@ -209,11 +217,12 @@ function render() {
     notice,
     enterprise() ? contractCard() : poolCard(),
     spendCard(),
+    enterprise() || !ownPool() ? null : autoReloadCard(ownPool()),
     runsCard(),
     usageCard(),
-    enterprise() ? null : purchasesCard(),
     administers() && !enterprise() ? membersCard() : null,
     administers() ? keysCard() : null,
+    enterprise() ? null : purchasesCard(),
     administers() && !enterprise() ? paymentCard() : null,
     ledgerCard(),
   );
@@ -260,8 +269,7 @@ function poolCard() {
       lots.map((l) => h("tr", {}, h("td", {}, fmt.credits(l.credits_remaining)), h("td", {}, fmt.date(l.expires_at)))),
       { id: "lots", empty: "No add-on credits. Buy some when the plan credits run low." }),
     h("div", { class: "actions" },
-      h("button", { type: "button", id: "buy-open", onclick: () => openBuy(state.me.member_id) }, "Buy add-on credits")),
-    autoReloadForm(pool));
+      h("button", { type: "button", id: "buy-open", onclick: () => openBuy(state.me.member_id) }, "Buy add-on credits")));
 }
 
 function contractCard() {
@@ -280,11 +288,10 @@ function contractCard() {
       { id: "grants", empty: exhausted ? "No grant has credits left." : "No grants yet. Your account manager adds them under your contract." }));
 }
 
-function autoReloadForm(pool) {
+function autoReloadCard(pool) {
   const reload = pool.auto_reload;
   const out = message("auto-reload-message");
   const form = h("form", { id: "auto-reload", class: "inline-form", novalidate: true },
-    h("h3", {}, "Auto-reload"),
     h("p", { class: "hint" }, "Buys the chosen denomination when your available credits fall to the threshold, within the team's monthly spend cap."),
     h("div", { class: "check" },
       h("input", { type: "checkbox", id: "auto-reload-enabled", checked: reload.enabled }),
@@ -323,7 +330,7 @@ function autoReloadForm(pool) {
       ? `Auto-reload is on: ${fmt.credits(r.denomination_credits)} when you are down to ${fmt.credits(r.threshold_credits)}.`
       : "Auto-reload is off.", kind: "ok" });
   });
-  return form;
+  return card("auto-reload-card", "Auto-reload", form);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -711,7 +718,7 @@ function ledgerCard() {
         h("td", {}, fmt.time(e.at)),
         h("td", {}, e.kind.replaceAll("_", " ")),
         h("td", { class: "num" }, fmt.count(e.credits)),
-        h("td", {}, h("code", {}, e.pool_id)),
+        h("td", {}, poolName(e.pool_id)),
         h("td", {}, e.source_kind ? e.source_kind.replaceAll("_", " ") : "—"),
         h("td", {}, e.task_id ? h("code", {}, e.task_id) : "—"))),
       { id: "ledger-table", empty: "No ledger entries yet." }));
