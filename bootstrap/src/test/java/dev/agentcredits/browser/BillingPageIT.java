@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -127,6 +128,21 @@ class BillingPageIT {
   }
 
   @Test
+  void a_purchase_over_the_spend_cap_is_refused_in_words() {
+    var team = SERVICE.teams().build().withMember().create();
+    steps.spendCap(team, team.owner().key(), 500).assertStatus(200);
+    page.signIn(team.member().key()).signedIn();
+
+    page.button("Buy add-on credits").click();
+    page.button("Confirm purchase").click();
+
+    assertThat(page.waitForText("buy-message", "Not bought"))
+        .contains("monthly spend cap", "Ask an admin to raise the cap");
+    page.button("Close").click();
+    assertThat(page.text("available-credits")).isEqualTo("1,500 credits");
+  }
+
+  @Test
   void an_admin_raises_the_cap_and_a_member_sees_no_cap_field() {
     var team = SERVICE.teams().build().withAdmin().withMember().create();
 
@@ -151,6 +167,12 @@ class BillingPageIT {
         .isEqualTo(125050);
 
     page.button("Sign out").click();
+    page.waitForText("signin-message", "signed out");
+    assertThat(
+            ((JavascriptExecutor) page.driver())
+                .executeScript("return sessionStorage.getItem('agent-credits.api-key')"))
+        .as("the key is forgotten")
+        .isNull();
     page.signIn(team.member().key()).signedIn();
     assertThat(page.text("spend-text")).startsWith("$0.00 of $1,250.50");
     assertThat(page.hasLabel("Monthly spend cap")).isFalse();

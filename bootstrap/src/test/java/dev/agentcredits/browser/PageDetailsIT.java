@@ -185,6 +185,8 @@ class PageDetailsIT {
     page.signIn(team.owner().key()).signedIn();
     page.waitForText(By.id("ledger-table"), "charged");
 
+    assertThat(unnamedControls()).as("controls without an accessible name").isEmpty();
+
     Files.createDirectories(SCREENSHOTS);
     Files.write(
         SCREENSHOTS.resolve("billing-1280.png"),
@@ -204,6 +206,20 @@ class PageDetailsIT {
                 .executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
     assertThat(overflow).as("the page scrolls sideways at 375 px").isZero();
+  }
+
+  /** Inputs, selects, buttons, meters and canvases with neither a label, a text nor aria-label. */
+  @SuppressWarnings("unchecked")
+  private List<String> unnamedControls() {
+    return (List<String>)
+        ((JavascriptExecutor) page.driver())
+            .executeScript(
+                """
+                return [...document.querySelectorAll("input, select, button, meter, canvas, textarea")]
+                  .filter((el) => !(el.labels?.length || el.getAttribute("aria-label")
+                    || el.getAttribute("aria-labelledby") || el.textContent.trim()))
+                  .map((el) => el.outerHTML.slice(0, 120));
+                """);
   }
 
   private void fullPage(int width, String name) throws IOException {

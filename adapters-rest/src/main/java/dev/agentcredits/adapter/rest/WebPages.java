@@ -1,6 +1,8 @@
 package dev.agentcredits.adapter.rest;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
@@ -58,12 +60,14 @@ public record WebPages(String billingDirectory, String docsDirectory, String web
   /** A folder's index.html at the folder's path, with or without the slash. */
   private static void page(JavalinConfig config, String path, String directory) {
     byte[] html = index(directory);
-    config.routes.get(
-        path,
+    Handler handler =
         ctx -> {
           HEADERS.forEach(ctx::header);
           ctx.contentType("text/html; charset=utf-8").result(html);
-        });
+        };
+    // HEAD as GET without the body, as for the API's routes (Javalin would answer it bare)
+    config.routes.addHttpHandler(HandlerType.GET, path, handler);
+    config.routes.addHttpHandler(HandlerType.HEAD, path, handler);
   }
 
   private static byte[] index(String directory) {

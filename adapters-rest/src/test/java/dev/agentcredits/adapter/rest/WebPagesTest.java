@@ -59,6 +59,21 @@ class WebPagesTest {
         .doesNotContain("${", "http://", "https://");
   }
 
+  @Test
+  void answers_head_for_a_page_as_get_without_the_body() throws Exception {
+    var head =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/billing"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(head.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(head.body()).isEmpty();
+  }
+
   @ParameterizedTest
   @CsvSource({
     "/billing/app.js, text/javascript",

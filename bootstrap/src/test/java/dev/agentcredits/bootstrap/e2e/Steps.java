@@ -69,7 +69,7 @@ public final class Steps {
         "{\"denomination_credits\": " + denomination + "}");
   }
 
-  Reply spendCap(Team team, String key, long cents) {
+  public Reply spendCap(Team team, String key, long cents) {
     return api.put(team.path() + "/spend-cap", key, "{\"monthly_limit_cents\": " + cents + "}");
   }
 
