@@ -157,6 +157,40 @@ class PageDetailsIT {
   }
 
   @Test
+  void the_usage_chart_draws_every_day_of_the_answer_with_the_missing_ones_at_zero() {
+    page.signIn("nobody");
+    @SuppressWarnings("unchecked")
+    List<Object> drawn =
+        (List<Object>)
+            ((JavascriptExecutor) page.driver())
+                .executeAsyncScript(
+                    """
+                    const done = arguments[arguments.length - 1];
+                    Promise.all([import("/billing/usage.js"), import("/billing/format.js")])
+                      .then(([usage, fmt]) => {
+                        const chart = usage.usageChart({ from: "2031-03-01", to: "2031-03-05",
+                          days: [{ date: "2031-03-02", credits_charged: 1500, runs: 2 },
+                                 { date: "2031-03-05", credits_charged: 75, runs: 1 }] }, fmt);
+                        document.body.append(chart);
+                        const cells = [...chart.querySelectorAll("#usage-table tbody tr")]
+                          .map((r) => r.dataset.date + "=" + r.cells[1].textContent);
+                        done([chart.querySelector("#usage-total").textContent,
+                              !!chart.querySelector("canvas[role=img][aria-label]"), ...cells]);
+                      });
+                    """);
+
+    assertThat(drawn)
+        .containsExactly(
+            "1,575 credits charged from Mar 1 to Mar 5.",
+            true,
+            "2031-03-01=0",
+            "2031-03-02=1,500",
+            "2031-03-03=0",
+            "2031-03-04=0",
+            "2031-03-05=75");
+  }
+
+  @Test
   void the_docs_are_swagger_ui_over_the_openapi_document() {
     page.driver().get("http://localhost:" + SERVICE.port() + "/docs");
 
