@@ -77,7 +77,10 @@ public final class RestApi {
 
   /** The method and path template of every endpoint, e.g. {@code POST /api/v1/teams}. */
   public List<String> endpoints() {
-    return routes.stream().map(r -> r.method() + " " + r.path()).toList();
+    return Stream.concat(
+            routes.stream().map(r -> r.method() + " " + r.path()),
+            settings.web().endpoints().stream())
+        .toList();
   }
 
   private void configure(JavalinConfig config) {

@@ -8,6 +8,8 @@ import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,12 +39,27 @@ public record WebPages(String billingDirectory, String docsDirectory, String web
     serve(config, "/webjars", webjarsDirectory);
     if (billingDirectory != null) {
       page(config, "/billing", billingDirectory);
-      config.routes.get("/", ctx -> ctx.redirect("/billing", HttpStatus.FOUND));
+      Handler toBilling =
+          ctx -> ctx.status(HttpStatus.FOUND).header("Location", "/billing").result(new byte[0]);
+      config.routes.addHttpHandler(HandlerType.GET, "/", toBilling);
+      config.routes.addHttpHandler(HandlerType.HEAD, "/", toBilling);
     }
     if (docsDirectory != null) {
       page(config, "/docs", docsDirectory);
       page(config, "/api/v1/docs", docsDirectory);
     }
+  }
+
+  /** The pages' own paths, as {@link RestApi#endpoints()} lists them (their files are not). */
+  List<String> endpoints() {
+    List<String> endpoints = new ArrayList<>();
+    if (billingDirectory != null) {
+      endpoints.addAll(List.of("GET /", "GET /billing"));
+    }
+    if (docsDirectory != null) {
+      endpoints.addAll(List.of("GET /docs", "GET /api/v1/docs"));
+    }
+    return endpoints;
   }
 
   private static void serve(JavalinConfig config, String hostedPath, String directory) {
