@@ -10,6 +10,7 @@ import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.AuthenticateService;
 import dev.agentcredits.application.service.access.Directory;
+import dev.agentcredits.application.service.access.IdentifyCallerService;
 import dev.agentcredits.application.service.provisioning.AddMemberService;
 import dev.agentcredits.application.service.provisioning.Enrollment;
 import dev.agentcredits.application.service.provisioning.GrantContractCreditsService;
@@ -81,6 +82,11 @@ class ProvisioningConfig {
       BillingTerms terms,
       Clock clock) {
     return new GrantContractCreditsService(teams, pools, ledger, outbox, tx, ids, terms, clock);
+  }
+
+  @Bean
+  IdentifyCallerService identifyCaller(TeamStore teams, TransactionRunner tx) {
+    return new IdentifyCallerService(teams, tx);
   }
 
   @Bean

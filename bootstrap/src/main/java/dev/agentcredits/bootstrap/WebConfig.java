@@ -6,6 +6,8 @@ import dev.agentcredits.adapter.rest.RateLimit;
 import dev.agentcredits.adapter.rest.RestApi;
 import dev.agentcredits.adapter.rest.RestSettings;
 import dev.agentcredits.adapter.rest.RestUseCases;
+import dev.agentcredits.adapter.rest.WebPages;
+import dev.agentcredits.adapter.web.WebAssets;
 import dev.agentcredits.application.port.in.AddMemberUseCase;
 import dev.agentcredits.application.port.in.AuthenticateUseCase;
 import dev.agentcredits.application.port.in.BillingQuery;
@@ -14,6 +16,7 @@ import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.GetRunQuery;
 import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
+import dev.agentcredits.application.port.in.IdentifyCallerQuery;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
@@ -34,8 +37,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The HTTP API. It depends on everything else, so on shutdown it stops first: no new requests,
- * requests in flight finish, and only then the relay, the schedulers and the pools close.
+ * The HTTP API and the pages for people. It depends on everything else, so on shutdown it stops
+ * first: no new requests, requests in flight finish, and only then the relay, the schedulers and
+ * the pools close.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
@@ -68,7 +72,8 @@ class WebConfig {
       IssueTeamApiKeyUseCase issueTeamApiKey,
       RevokeApiKeyUseCase revokeApiKey,
       GrantContractCreditsUseCase grantContractCredits,
-      OperationsUseCase operations) {
+      OperationsUseCase operations,
+      IdentifyCallerQuery identifyCaller) {
     return new RestUseCases(
         authenticate,
         idempotency,
@@ -86,7 +91,8 @@ class WebConfig {
         issueTeamApiKey,
         revokeApiKey,
         grantContractCredits,
-        operations);
+        operations,
+        identifyCaller);
   }
 
   @Bean(destroyMethod = "stop")
@@ -102,7 +108,8 @@ class WebConfig {
         List.of(
             new HealthCheck("store", store.healthy()), new HealthCheck("broker", broker.healthy()));
     var limit = new RateLimit(settings.rateLimitPerSecond(), settings.rateLimitBurst());
-    return new RestApi(useCases, RestSettings.of(readiness, registry).withRateLimit(limit))
-        .start(settings.httpPort());
+    var pages = new WebPages(WebAssets.BILLING, WebAssets.DOCS, WebAssets.WEBJARS);
+    var rest = RestSettings.of(readiness, registry).withRateLimit(limit).withWebPages(pages);
+    return new RestApi(useCases, rest).start(settings.httpPort());
   }
 }

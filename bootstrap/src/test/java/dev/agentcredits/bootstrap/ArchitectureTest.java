@@ -53,6 +53,7 @@ class ArchitectureTest {
   private static final String PAYMENTS = "dev.agentcredits.adapter.payments..";
   private static final String SECURITY = "dev.agentcredits.adapter.security..";
   private static final String WIRE = "dev.agentcredits.adapter.wire..";
+  private static final String WEB = "dev.agentcredits.adapter.web..";
   private static final String BOOTSTRAP = "dev.agentcredits.bootstrap..";
 
   private static final String[] ADAPTER_LAYERS_AND_BOOTSTRAP = {
@@ -138,7 +139,7 @@ class ArchitectureTest {
           .that()
           .resideInAPackage("dev.agentcredits.adapter..")
           .should()
-          .resideInAnyPackage(REST, PERSISTENCE, MESSAGING, PAYMENTS, SECURITY, WIRE);
+          .resideInAnyPackage(REST, PERSISTENCE, MESSAGING, PAYMENTS, SECURITY, WIRE, WEB);
 
   @ArchTest
   static final ArchRule domain_depends_only_on_the_jdk =

@@ -52,7 +52,8 @@ public final class RestApi {
                 new ProvisioningRoutes(useCases).routes(),
                 new RunRoutes(useCases, idempotent, metrics).routes(),
                 new BillingRoutes(useCases, idempotent, metrics).routes(),
-                new OperationsRoutes(useCases.operations()).routes())
+                new OperationsRoutes(useCases.operations()).routes(),
+                new CallerRoutes(useCases.identifyCaller()).routes())
             .flatMap(List::stream)
             .toList();
     this.javalin = Javalin.create(this::configure);
@@ -75,7 +76,10 @@ public final class RestApi {
 
   /** The method and path template of every endpoint, e.g. {@code POST /api/v1/teams}. */
   public List<String> endpoints() {
-    return routes.stream().map(r -> r.method() + " " + r.path()).toList();
+    return Stream.concat(
+            routes.stream().map(r -> r.method() + " " + r.path()),
+            settings.web().endpoints().stream())
+        .toList();
   }
 
   private void configure(JavalinConfig config) {
@@ -94,6 +98,7 @@ public final class RestApi {
       server.setHandler(graceful);
     });
     config.routes.before(this::begin);
+    settings.web().install(config);
     for (Route route : routes) {
       config.routes.addHttpHandler(route.method(), route.path(), ctx -> dispatch(route, ctx));
       if (route.method() == HandlerType.GET) {

@@ -8,14 +8,16 @@ import java.util.Objects;
 /**
  * How the REST adapter runs: the checks {@code /health/ready} asks, the registry {@code /metrics}
  * shows (the service adds its own meters to it), the largest request body taken, how long {@link
- * RestApi#stop()} lets requests in flight finish, and how many requests each key may make.
+ * RestApi#stop()} lets requests in flight finish, how many requests each key may make, and the
+ * pages for people it serves.
  */
 public record RestSettings(
     List<HealthCheck> readiness,
     PrometheusMeterRegistry metrics,
     int maxBodyBytes,
     Duration stopTimeout,
-    RateLimit rateLimit) {
+    RateLimit rateLimit,
+    WebPages web) {
 
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
   public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -25,6 +27,7 @@ public record RestSettings(
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(stopTimeout, "stopTimeout");
     Objects.requireNonNull(rateLimit, "rateLimit");
+    Objects.requireNonNull(web, "web");
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes must be positive");
     }
@@ -35,7 +38,7 @@ public record RestSettings(
       PrometheusMeterRegistry metrics,
       int maxBodyBytes,
       Duration stopTimeout) {
-    this(readiness, metrics, maxBodyBytes, stopTimeout, RateLimit.DEFAULT);
+    this(readiness, metrics, maxBodyBytes, stopTimeout, RateLimit.DEFAULT, WebPages.NONE);
   }
 
   public static RestSettings of(List<HealthCheck> readiness, PrometheusMeterRegistry metrics) {
@@ -43,6 +46,10 @@ public record RestSettings(
   }
 
   public RestSettings withRateLimit(RateLimit limit) {
-    return new RestSettings(readiness, metrics, maxBodyBytes, stopTimeout, limit);
+    return new RestSettings(readiness, metrics, maxBodyBytes, stopTimeout, limit, web);
+  }
+
+  public RestSettings withWebPages(WebPages pages) {
+    return new RestSettings(readiness, metrics, maxBodyBytes, stopTimeout, rateLimit, pages);
   }
 }

@@ -8,6 +8,7 @@ import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.GetRunQuery;
 import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
+import dev.agentcredits.application.port.in.IdentifyCallerQuery;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
@@ -38,4 +39,5 @@ public record RestUseCases(
     IssueTeamApiKeyUseCase issueTeamApiKey,
     RevokeApiKeyUseCase revokeApiKey,
     GrantContractCreditsUseCase grantContractCredits,
-    OperationsUseCase operations) {}
+    OperationsUseCase operations,
+    IdentifyCallerQuery identifyCaller) {}

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What needs no key: liveness, readiness (every check must pass), Prometheus metrics, the OpenAPI
- * document and the human docs rendered from it.
+ * What needs no key: liveness, readiness (every check must pass), Prometheus metrics and the
+ * OpenAPI document (the docs page over it is one of the {@link WebPages}).
  */
 final class SystemRoutes {
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -15,14 +15,12 @@ final class SystemRoutes {
   private final List<HealthCheck> readiness;
   private final PrometheusMeterRegistry registry;
   private final OpenApiDocument openApi;
-  private final String docs;
 
   SystemRoutes(
       List<HealthCheck> readiness, PrometheusMeterRegistry registry, OpenApiDocument openApi) {
     this.readiness = readiness;
     this.registry = registry;
     this.openApi = openApi;
-    this.docs = DocsPage.render(openApi.tree());
   }
 
   List<Route> routes() {
@@ -30,9 +28,7 @@ final class SystemRoutes {
         Route.open("/health/live", ex -> Reply.json(200, Map.of("status", "UP"))),
         Route.open("/health/ready", ex -> ready()),
         Route.open("/metrics", ex -> Reply.text(registry.scrape(), PROMETHEUS_TEXT)),
-        Route.open("/api/v1/openapi.json", ex -> Reply.text(openApi.json(), Reply.JSON)),
-        Route.open("/docs", ex -> Reply.text(docs, "text/html; charset=utf-8")),
-        Route.open("/api/v1/docs", ex -> Reply.text(docs, "text/html; charset=utf-8")));
+        Route.open("/api/v1/openapi.json", ex -> Reply.text(openApi.json(), Reply.JSON)));
   }
 
   private Reply ready() {

@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentcredits.adapter.web.WebAssets;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ class OpenApiDocumentTest {
     var api =
         new RestApi(
             new StubApplication().build(),
-            RestSettings.of(List.of(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+            RestSettings.of(List.of(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                .withWebPages(new WebPages(WebAssets.BILLING, WebAssets.DOCS, WebAssets.WEBJARS)));
     List<String> documented = new ArrayList<>();
     document
         .tree()

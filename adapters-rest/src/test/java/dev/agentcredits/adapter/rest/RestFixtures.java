@@ -25,6 +25,7 @@ public final class RestFixtures {
         app.issueTeamApiKey(),
         app.revokeApiKey(),
         app.grantContractCredits(),
-        app.operations());
+        app.operations(),
+        app.identifyCaller());
   }
 }

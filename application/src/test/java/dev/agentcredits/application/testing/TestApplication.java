@@ -8,6 +8,7 @@ import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.GetRunQuery;
 import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
+import dev.agentcredits.application.port.in.IdentifyCallerQuery;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
@@ -27,6 +28,7 @@ import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.AuthenticateService;
 import dev.agentcredits.application.service.access.Directory;
+import dev.agentcredits.application.service.access.IdentifyCallerService;
 import dev.agentcredits.application.service.billing.AutoReloader;
 import dev.agentcredits.application.service.billing.BillingQueryService;
 import dev.agentcredits.application.service.billing.ConfigureAutoReloadService;
@@ -75,7 +77,8 @@ public record TestApplication(
     BillingQuery billingQuery,
     TimeKeepingUseCase timeKeeping,
     IdempotencyUseCase idempotency,
-    OperationsUseCase operations) {
+    OperationsUseCase operations,
+    IdentifyCallerQuery identifyCaller) {
 
   /** The ports a test provides. */
   public record Ports(
@@ -199,6 +202,7 @@ public record TestApplication(
         billingQuery,
         timeKeeping,
         idempotency,
-        operations);
+        operations,
+        new IdentifyCallerService(s.teams(), tx));
   }
 }

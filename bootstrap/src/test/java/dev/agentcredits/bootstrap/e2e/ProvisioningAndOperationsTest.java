@@ -126,12 +126,16 @@ class ProvisioningAndOperationsTest {
         .contains("agent_credits_relay_lag_seconds");
     JsonNode served = api.get("/api/v1/openapi.json", null).assertStatus(200).json();
     assertThat(served).isEqualTo(ContractCoverage.TREE);
+    assertThat(api.get("/", null).assertStatus(302).header("Location")).contains("/billing");
+    assertThat(api.get("/billing", null).assertStatus(200).body())
+        .contains("<label for=\"api-key\">API key</label>", "Sign in")
+        .doesNotContain("http://", "https://");
     for (String docs : List.of("/docs", "/api/v1/docs")) {
       Reply page = api.get(docs, null).assertStatus(200);
       assertThat(page.header("Content-Type").orElseThrow()).startsWith("text/html");
       assertThat(page.body())
-          .contains("/api/v1/agent/tasks", "insufficient_credits")
-          .doesNotContain("<script");
+          .contains("/webjars/swagger-ui/", "swagger-ui-bundle.js", "/docs/docs.js")
+          .doesNotContain("http://", "https://");
     }
   }
 

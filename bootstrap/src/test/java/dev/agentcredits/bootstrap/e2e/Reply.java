@@ -8,10 +8,10 @@ import java.net.http.HttpHeaders;
 import java.util.Optional;
 
 /** An answer the service gave, already checked against the OpenAPI document. */
-record Reply(String request, int status, HttpHeaders headers, String body) {
+public record Reply(String request, int status, HttpHeaders headers, String body) {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  JsonNode json() {
+  public JsonNode json() {
     try {
       return JSON.readTree(body);
     } catch (Exception e) {
@@ -23,13 +23,13 @@ record Reply(String request, int status, HttpHeaders headers, String body) {
     return headers.firstValue(name);
   }
 
-  Reply assertStatus(int expected) {
+  public Reply assertStatus(int expected) {
     assertThat(status).as("%s answered %s", request, body).isEqualTo(expected);
     return this;
   }
 
   /** A problem+json answer with this status and code, with the members every problem has. */
-  JsonNode assertProblem(int expected, String code) {
+  public JsonNode assertProblem(int expected, String code) {
     assertStatus(expected);
     assertThat(header("Content-Type")).as(request).contains("application/problem+json");
     JsonNode problem = json();

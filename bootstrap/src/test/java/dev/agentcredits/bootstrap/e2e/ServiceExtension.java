@@ -16,10 +16,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The real service for one test class, as {@code java -jar} would run it: the Spring context, HTTP
  * on a free port, PostgreSQL in a schema of the class's own, the memory broker and a manual clock.
  * Register it as a static field; every test provisions its own team, so tests do not depend on each
- * other or on their order.
+ * other or on their order. Public for the browser tests, which run the same service.
  */
-final class ServiceExtension implements BeforeAllCallback, AfterAllCallback {
-  static final String OPERATOR_KEY = "e2e-operator-key-0123456789";
+public final class ServiceExtension implements BeforeAllCallback, AfterAllCallback {
+  public static final String OPERATOR_KEY = "e2e-operator-key-0123456789";
 
   /** The 5th of a month, mid-day: a month's spend cap is not reset by accident during a test. */
   static final Instant CLOCK_START = Instant.parse("2031-03-05T12:00:00Z");
@@ -68,16 +68,20 @@ final class ServiceExtension implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
-  Api api() {
+  public int port() {
+    return service.port();
+  }
+
+  public Api api() {
     return api;
   }
 
-  Teams teams() {
+  public Teams teams() {
     return new Teams(api);
   }
 
   /** Moves the service's manual clock forward; due work is done before it answers. */
-  Instant advance(java.time.Duration by) {
+  public Instant advance(java.time.Duration by) {
     var reply =
         api.post(
             "/api/v1/ops/clock", OPERATOR_KEY, "{\"advance_seconds\": " + by.toSeconds() + "}");

@@ -8,18 +8,18 @@ import dev.agentcredits.bootstrap.e2e.Teams.Team;
 import java.util.UUID;
 
 /** The calls scenarios make again and again, named as a reader of the scenario would say them. */
-final class Steps {
+public final class Steps {
   static final String INSUFFICIENT_CREDITS_TITLE =
       "The principal billed for this run has no remaining credits. Purchase add-on credits or"
           + " raise the team-wide spend cap to continue.";
 
   private final Api api;
 
-  Steps(Api api) {
+  public Steps(Api api) {
     this.api = api;
   }
 
-  Reply submit(String key) {
+  public Reply submit(String key) {
     return api.post("/api/v1/agent/tasks", key, "{\"prompt\": \"Fix the flaky test\"}");
   }
 
@@ -31,11 +31,11 @@ final class Steps {
   }
 
   /** Submits a run that must be accepted; answers its task id. */
-  String accepted(String key) {
+  public String accepted(String key) {
     return submit(key).assertStatus(201).json().path("task_id").asText();
   }
 
-  Reply usage(String task, long credits) {
+  public Reply usage(String task, long credits) {
     return usage(task, "u-" + UUID.randomUUID(), credits);
   }
 
@@ -46,7 +46,7 @@ final class Steps {
         "{\"usage_id\": \"%s\", \"credits\": %d}".formatted(usageId, credits));
   }
 
-  Reply complete(String task, String key) {
+  public Reply complete(String task, String key) {
     return api.post("/api/v1/agent/tasks/" + task + "/complete", key, null);
   }
 
@@ -54,11 +54,11 @@ final class Steps {
     return api.post("/api/v1/agent/tasks/" + task + "/retry", key, null);
   }
 
-  JsonNode task(String task, String key) {
+  public JsonNode task(String task, String key) {
     return api.get("/api/v1/agent/tasks/" + task, key).assertStatus(200).json();
   }
 
-  JsonNode pool(Team team, Member member) {
+  public JsonNode pool(Team team, Member member) {
     return api.get(team.pool(member), member.key()).assertStatus(200).json();
   }
 
@@ -69,7 +69,7 @@ final class Steps {
         "{\"denomination_credits\": " + denomination + "}");
   }
 
-  Reply spendCap(Team team, String key, long cents) {
+  public Reply spendCap(Team team, String key, long cents) {
     return api.put(team.path() + "/spend-cap", key, "{\"monthly_limit_cents\": " + cents + "}");
   }
 

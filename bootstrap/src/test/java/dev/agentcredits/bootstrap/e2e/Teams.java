@@ -7,14 +7,14 @@ import java.util.UUID;
  * Provisions a team for one test through the API, as the operator would: {@code
  * teams.build().withAdmin().withMember().withTeamKey().create()}.
  */
-final class Teams {
+public final class Teams {
   private final Api api;
 
   Teams(Api api) {
     this.api = api;
   }
 
-  Builder build() {
+  public Builder build() {
     return new Builder("BUILD");
   }
 
@@ -22,15 +22,15 @@ final class Teams {
     return new Builder(plan);
   }
 
-  Builder enterprise() {
+  public Builder enterprise() {
     return new Builder("ENTERPRISE");
   }
 
   /** A member (or owner) and the key it acts with. */
-  record Member(String id, String email, String key) {}
+  public record Member(String id, String email, String key) {}
 
   /** A provisioned team; the roles not asked for are null. */
-  record Team(
+  public record Team(
       String id,
       String plan,
       Member owner,
@@ -39,16 +39,16 @@ final class Teams {
       String teamKeyId,
       String teamKey) {
 
-    String path() {
+    public String path() {
       return "/api/v1/teams/" + id;
     }
 
-    String pool(Member who) {
+    public String pool(Member who) {
       return path() + "/members/" + who.id() + "/pool";
     }
   }
 
-  final class Builder {
+  public final class Builder {
     private final String plan;
     private boolean admin;
     private boolean member;
@@ -58,22 +58,22 @@ final class Teams {
       this.plan = plan;
     }
 
-    Builder withAdmin() {
+    public Builder withAdmin() {
       admin = true;
       return this;
     }
 
-    Builder withMember() {
+    public Builder withMember() {
       member = true;
       return this;
     }
 
-    Builder withTeamKey() {
+    public Builder withTeamKey() {
       teamKey = true;
       return this;
     }
 
-    Team create() {
+    public Team create() {
       String tag = UUID.randomUUID().toString().substring(0, 8);
       JsonNode team =
           api.post(

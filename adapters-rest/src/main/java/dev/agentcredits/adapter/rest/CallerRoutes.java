@@ -1,0 +1,43 @@
+package dev.agentcredits.adapter.rest;
+
+import dev.agentcredits.application.port.in.IdentifyCallerQuery;
+import dev.agentcredits.application.port.in.view.CallerView;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api/v1/me}: who the key acts as, so a client can find its team from a key alone. */
+final class CallerRoutes {
+  private final IdentifyCallerQuery identifyCaller;
+
+  CallerRoutes(IdentifyCallerQuery identifyCaller) {
+    this.identifyCaller = identifyCaller;
+  }
+
+  List<Route> routes() {
+    return List.of(Route.get("/api/v1/me", this::me));
+  }
+
+  private Reply me(Exchange ex) {
+    return ex.reply(identifyCaller.identify(ex.caller()), 200, CallerRoutes::body);
+  }
+
+  static Map<String, Object> body(CallerView who) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("kind", who.kind());
+    putIfPresent(body, "team_id", who.teamId());
+    putIfPresent(body, "team_name", who.teamName());
+    putIfPresent(body, "plan", who.plan());
+    putIfPresent(body, "owner_member_id", who.ownerMemberId());
+    putIfPresent(body, "member_id", who.memberId());
+    putIfPresent(body, "email", who.email());
+    putIfPresent(body, "role", who.role());
+    return body;
+  }
+
+  private static void putIfPresent(Map<String, Object> body, String name, Object value) {
+    if (value != null) {
+      body.put(name, value);
+    }
+  }
+}
