@@ -10,9 +10,13 @@ import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
+import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
 import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
+import dev.agentcredits.application.port.in.PurchaseHistoryQuery;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
+import dev.agentcredits.application.port.in.ReceivePaymentEventUseCase;
+import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
@@ -20,6 +24,7 @@ import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.TimeKeepingUseCase;
 import dev.agentcredits.application.port.out.ClockControl;
 import dev.agentcredits.application.port.out.KeyHasher;
+import dev.agentcredits.application.port.out.PaymentEvents;
 import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.PaymentSimulation;
 import dev.agentcredits.application.port.out.SecretGenerator;
@@ -30,9 +35,13 @@ import dev.agentcredits.application.service.access.Directory;
 import dev.agentcredits.application.service.billing.AutoReloader;
 import dev.agentcredits.application.service.billing.BillingQueryService;
 import dev.agentcredits.application.service.billing.ConfigureAutoReloadService;
+import dev.agentcredits.application.service.billing.PaymentMethodService;
 import dev.agentcredits.application.service.billing.PurchaseAddOnService;
+import dev.agentcredits.application.service.billing.PurchaseHistoryService;
 import dev.agentcredits.application.service.billing.Purchasing;
 import dev.agentcredits.application.service.billing.RaiseSpendCapService;
+import dev.agentcredits.application.service.billing.ReceivePaymentEventService;
+import dev.agentcredits.application.service.billing.RefundPurchaseService;
 import dev.agentcredits.application.service.idempotency.IdempotencyService;
 import dev.agentcredits.application.service.provisioning.AddMemberService;
 import dev.agentcredits.application.service.provisioning.Enrollment;
@@ -75,7 +84,11 @@ public record TestApplication(
     BillingQuery billingQuery,
     TimeKeepingUseCase timeKeeping,
     IdempotencyUseCase idempotency,
-    OperationsUseCase operations) {
+    OperationsUseCase operations,
+    PaymentMethodUseCase paymentMethods,
+    RefundPurchaseUseCase refundPurchase,
+    PurchaseHistoryQuery purchaseHistory,
+    ReceivePaymentEventUseCase receivePaymentEvent) {
 
   /** The ports a test provides. */
   public record Ports(
@@ -86,7 +99,33 @@ public record TestApplication(
       KeyHasher hasher,
       Clock clock,
       Function<TimeKeepingUseCase, Optional<ClockControl>> clockControl,
-      Optional<PaymentSimulation> paymentSimulation) {}
+      Optional<PaymentSimulation> paymentSimulation,
+      PaymentEvents paymentEvents) {
+
+    /** Webhooks are read by the payment double when it reads them, else refused. */
+    public Ports(
+        Stores stores,
+        TransactionRunner tx,
+        PaymentGateway payments,
+        SecretGenerator secrets,
+        KeyHasher hasher,
+        Clock clock,
+        Function<TimeKeepingUseCase, Optional<ClockControl>> clockControl,
+        Optional<PaymentSimulation> paymentSimulation) {
+      this(
+          stores,
+          tx,
+          payments,
+          secrets,
+          hasher,
+          clock,
+          clockControl,
+          paymentSimulation,
+          paymentSimulation.orElse(null) instanceof PaymentEvents events
+              ? events
+              : (payload, signature) -> new PaymentEvents.Notification.BadSignature("no webhooks"));
+    }
+  }
 
   public static TestApplication wire(Ports ports, BillingTerms terms, String operatorKey) {
     Stores s = ports.stores();
@@ -103,6 +142,7 @@ public record TestApplication(
             s.outbox(),
             tx,
             ports.payments(),
+            s.paymentMethods(),
             terms,
             clock);
     var reloader =
@@ -181,6 +221,36 @@ public record TestApplication(
         new OperationsService(
             s.teams(), tx, ports.clockControl().apply(timeKeeping), ports.paymentSimulation());
 
+    PaymentMethodUseCase paymentMethods =
+        new PaymentMethodService(s.teams(), s.paymentMethods(), tx, ports.payments());
+    RefundPurchaseUseCase refundPurchase =
+        new RefundPurchaseService(
+            s.teams(),
+            s.pools(),
+            s.ledger(),
+            s.spend(),
+            s.purchases(),
+            s.outbox(),
+            tx,
+            ports.payments(),
+            terms,
+            clock);
+    PurchaseHistoryQuery purchaseHistory =
+        new PurchaseHistoryService(s.teams(), s.pools(), s.purchases(), tx, terms, clock);
+    ReceivePaymentEventUseCase receivePaymentEvent =
+        new ReceivePaymentEventService(
+            s.teams(),
+            s.pools(),
+            s.ledger(),
+            s.spend(),
+            s.purchases(),
+            s.outbox(),
+            s.paymentEvents(),
+            tx,
+            ports.paymentEvents(),
+            purchasing,
+            terms,
+            clock);
     return new TestApplication(
         submitRun,
         reportUsage,
@@ -199,6 +269,10 @@ public record TestApplication(
         billingQuery,
         timeKeeping,
         idempotency,
-        operations);
+        operations,
+        paymentMethods,
+        refundPurchase,
+        purchaseHistory,
+        receivePaymentEvent);
   }
 }

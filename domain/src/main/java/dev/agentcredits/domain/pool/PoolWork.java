@@ -86,6 +86,19 @@ final class PoolWork {
     return work.finish();
   }
 
+  static PoolTransition withdraw(
+      Pool pool, SourceId lot, PostingKind kind, String reference, Instant now) {
+    if (kind != PostingKind.REFUNDED && kind != PostingKind.FROZEN) {
+      throw new IllegalArgumentException("a lot is withdrawn by a refund or a freeze");
+    }
+    PoolWork work = new PoolWork(pool);
+    CreditSource source = work.sources.get(work.indexOf(lot));
+    if (source.free() > 0) {
+      work.move(lot, kind, source.free(), null, reference, now);
+    }
+    return work.finish();
+  }
+
   /** Adds a source and returns how much of it went to arrears. */
   long addSource(CreditSource source, String reference, Instant at) {
     if (source.reserved() != 0 || source.remaining() <= 0) {

@@ -83,6 +83,59 @@ public final class BillingEvents {
         .build();
   }
 
+  /** The payment was accepted and is processing, or its answer is not known yet. */
+  public static DomainEvent purchasePending(Purchase purchase, Instant at) {
+    return DomainEvent.of(EventType.PURCHASE_PENDING, purchase.team(), purchase.pool().value(), at)
+        .with("purchase_id", purchase.id().value())
+        .with("pool_id", purchase.pool().value())
+        .with("kind", kindOf(purchase))
+        .with("credits", purchase.credits().value())
+        .with("price_cents", purchase.price().cents())
+        .build();
+  }
+
+  /** The payment was declined: nothing was bought and the price no longer counts. */
+  public static DomainEvent purchaseFailed(
+      Purchase purchase, String code, String reason, Instant at) {
+    return DomainEvent.of(EventType.PURCHASE_FAILED, purchase.team(), purchase.pool().value(), at)
+        .with("purchase_id", purchase.id().value())
+        .with("pool_id", purchase.pool().value())
+        .with("kind", kindOf(purchase))
+        .with("credits", purchase.credits().value())
+        .with("price_cents", purchase.price().cents())
+        .with("decline_code", code)
+        .with("reason", reason)
+        .build();
+  }
+
+  /** The payment was refunded and {@code credits} left the pool (rule 20). */
+  public static DomainEvent purchaseRefunded(Purchase purchase, long credits, Instant at) {
+    return DomainEvent.of(EventType.PURCHASE_REFUNDED, purchase.team(), purchase.pool().value(), at)
+        .with("purchase_id", purchase.id().value())
+        .with("pool_id", purchase.pool().value())
+        .with("kind", kindOf(purchase))
+        .with("credits", credits)
+        .with("price_cents", purchase.price().cents())
+        .build();
+  }
+
+  /** The card holder disputed the payment: what was left of the lot ({@code credits}) is frozen. */
+  public static DomainEvent purchaseDisputed(Purchase purchase, long credits, Instant at) {
+    return DomainEvent.of(EventType.PURCHASE_DISPUTED, purchase.team(), purchase.pool().value(), at)
+        .with("purchase_id", purchase.id().value())
+        .with("pool_id", purchase.pool().value())
+        .with("kind", kindOf(purchase))
+        .with("frozen_credits", credits)
+        .with("price_cents", purchase.price().cents())
+        .build();
+  }
+
+  private static String kindOf(Purchase purchase) {
+    return purchase.kind() == dev.agentcredits.domain.purchase.PurchaseKind.MANUAL
+        ? "manual"
+        : "auto";
+  }
+
   public static DomainEvent reloadFailed(Pool pool, ReloadFailure reason, Instant at) {
     return DomainEvent.of(EventType.AUTO_RELOAD_FAILED, pool.team(), pool.id().value(), at)
         .with("pool_id", pool.id().value())
