@@ -3,14 +3,14 @@ package dev.agentcredits.adapter.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.out.PaymentGateway.PaymentResult;
-import dev.agentcredits.domain.shared.Money;
-import dev.agentcredits.domain.shared.PurchaseId;
-import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.purchase.Purchase;
 import dev.agentcredits.domain.purchase.PurchaseKind;
 import dev.agentcredits.domain.purchase.PurchaseState;
 import dev.agentcredits.domain.shared.Credits;
+import dev.agentcredits.domain.shared.Money;
 import dev.agentcredits.domain.shared.PoolId;
+import dev.agentcredits.domain.shared.PurchaseId;
+import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Optional;
