@@ -16,9 +16,13 @@ import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
+import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
 import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
+import dev.agentcredits.application.port.in.PurchaseHistoryQuery;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
+import dev.agentcredits.application.port.in.ReceivePaymentEventUseCase;
+import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
@@ -68,7 +72,11 @@ class WebConfig {
       IssueTeamApiKeyUseCase issueTeamApiKey,
       RevokeApiKeyUseCase revokeApiKey,
       GrantContractCreditsUseCase grantContractCredits,
-      OperationsUseCase operations) {
+      OperationsUseCase operations,
+      PaymentMethodUseCase paymentMethods,
+      PurchaseHistoryQuery purchaseHistory,
+      RefundPurchaseUseCase refundPurchase,
+      ReceivePaymentEventUseCase receivePaymentEvent) {
     return new RestUseCases(
         authenticate,
         idempotency,
@@ -86,7 +94,11 @@ class WebConfig {
         issueTeamApiKey,
         revokeApiKey,
         grantContractCredits,
-        operations);
+        operations,
+        paymentMethods,
+        purchaseHistory,
+        refundPurchase,
+        receivePaymentEvent);
   }
 
   @Bean(destroyMethod = "stop")

@@ -145,7 +145,9 @@ class MessagingIntegrationTest {
         stores.spend(),
         stores.purchases(),
         failing,
-        stores.idempotency());
+        stores.idempotency(),
+        stores.paymentMethods(),
+        stores.paymentEvents());
   }
 
   @Test
