@@ -218,7 +218,8 @@ class StripePaymentsTest {
     assertThat(
             STRIPE.requests("POST", "/v1/refunds").stream()
                 .filter(r -> untouched.equals(r.form().get("metadata[purchase_id]"))))
-        .hasSize(2);
+        .as("refunding again answers the same without a second Stripe refund")
+        .hasSize(1);
     assertThat(addOnCredits(team)).isZero();
     assertThat(monthToDate(team)).isZero();
     JsonNode ledger =
@@ -279,8 +280,9 @@ class StripePaymentsTest {
     var team = withCard(SERVICE.teams().build().withMember().create());
     var member = team.member();
     steps.autoReload(team, member, member.key(), true, 400).assertStatus(200);
-    steps.drain(member, 1_500);
+    // The run that drains the plan credits reaches the threshold: its reload is declined.
     STRIPE.next(new Next.Decline("expired_card", "expired_card", "Your card has expired."));
+    steps.drain(member, 1_500);
 
     JsonNode problem = steps.submit(member.key()).assertProblem(403, "insufficient_credits");
 
