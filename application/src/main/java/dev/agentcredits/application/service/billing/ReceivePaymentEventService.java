@@ -91,7 +91,10 @@ public final class ReceivePaymentEventService implements ReceivePaymentEventUseC
       return Handling.IGNORED;
     }
     PurchaseId id = found.get().id();
-    String reference = about.paymentReference();
+    String reference =
+        about.paymentReference() != null
+            ? about.paymentReference()
+            : found.get().paymentReference() != null ? found.get().paymentReference() : id.value();
     switch (about.kind()) {
       case SUCCEEDED -> purchasing.apply(id, new PaymentResult.Approved(reference), false);
       case FAILED ->
