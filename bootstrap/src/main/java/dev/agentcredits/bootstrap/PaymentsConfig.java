@@ -30,11 +30,14 @@ class PaymentsConfig {
     };
   }
 
-  /** Stripe's signed webhooks; the simulated gateway refuses every webhook. */
+  /**
+   * Stripe's signed webhooks; the simulated gateway refuses every webhook. A lambda, not the
+   * gateway itself, so that this bean is no second {@link PaymentGateway} to autowire.
+   */
   @Bean
   PaymentEvents paymentEvents(Settings settings, PaymentGateway gateway, Clock clock) {
     return switch (settings.payments().gateway()) {
-      case SIMULATED -> (SimulatedPaymentGateway) gateway;
+      case SIMULATED -> ((SimulatedPaymentGateway) gateway)::read;
       case STRIPE ->
           new StripeWebhooks(settings.payments().stripeWebhookSecret().orElse(null), clock);
     };
