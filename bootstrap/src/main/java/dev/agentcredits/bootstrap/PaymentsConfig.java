@@ -1,6 +1,7 @@
 package dev.agentcredits.bootstrap;
 
 import dev.agentcredits.adapter.payments.SimulatedPaymentGateway;
+import dev.agentcredits.adapter.payments.SimulatedWebhooks;
 import dev.agentcredits.adapter.payments.stripe.StripePaymentGateway;
 import dev.agentcredits.adapter.payments.stripe.StripeSettings;
 import dev.agentcredits.adapter.payments.stripe.StripeWebhooks;
@@ -30,14 +31,11 @@ class PaymentsConfig {
     };
   }
 
-  /**
-   * Stripe's signed webhooks; the simulated gateway refuses every webhook. A lambda, not the
-   * gateway itself, so that this bean is no second {@link PaymentGateway} to autowire.
-   */
+  /** Stripe's signed webhooks; with the simulated gateway every webhook is refused. */
   @Bean
-  PaymentEvents paymentEvents(Settings settings, PaymentGateway gateway, Clock clock) {
+  PaymentEvents paymentEvents(Settings settings, Clock clock) {
     return switch (settings.payments().gateway()) {
-      case SIMULATED -> ((SimulatedPaymentGateway) gateway)::read;
+      case SIMULATED -> new SimulatedWebhooks();
       case STRIPE ->
           new StripeWebhooks(settings.payments().stripeWebhookSecret().orElse(null), clock);
     };

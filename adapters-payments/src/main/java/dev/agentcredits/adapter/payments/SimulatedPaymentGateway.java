@@ -1,6 +1,5 @@
 package dev.agentcredits.adapter.payments;
 
-import dev.agentcredits.application.port.out.PaymentEvents;
 import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.PaymentSimulation;
 import dev.agentcredits.domain.purchase.PaymentMethod;
@@ -17,8 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * like a real gateway answers a purchase id the same way every time it is asked. It needs no card
  * on file, shows no card details, and sends no webhooks. Its state lives in this process only.
  */
-public final class SimulatedPaymentGateway
-    implements PaymentGateway, PaymentSimulation, PaymentEvents {
+public final class SimulatedPaymentGateway implements PaymentGateway, PaymentSimulation {
   private final Set<TeamId> declining = ConcurrentHashMap.newKeySet();
   private final Map<PurchaseId, PaymentResult> answers = new ConcurrentHashMap<>();
 
@@ -47,12 +45,6 @@ public final class SimulatedPaymentGateway
   @Override
   public CardLookup lookUp(PaymentMethod method) {
     return new CardLookup.Found(method);
-  }
-
-  @Override
-  public Notification read(String payload, String signature) {
-    return new Notification.BadSignature(
-        "the simulated gateway takes no webhooks; run with AGENT_CREDITS_PAYMENTS=stripe");
   }
 
   @Override
