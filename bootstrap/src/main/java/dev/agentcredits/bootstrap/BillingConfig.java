@@ -2,7 +2,10 @@ package dev.agentcredits.bootstrap;
 
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.PaymentEventStore;
+import dev.agentcredits.application.port.out.PaymentEvents;
 import dev.agentcredits.application.port.out.PaymentGateway;
+import dev.agentcredits.application.port.out.PaymentMethodStore;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.PurchaseStore;
 import dev.agentcredits.application.port.out.SecretGenerator;
@@ -12,9 +15,13 @@ import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.billing.AutoReloader;
 import dev.agentcredits.application.service.billing.BillingQueryService;
 import dev.agentcredits.application.service.billing.ConfigureAutoReloadService;
+import dev.agentcredits.application.service.billing.PaymentMethodService;
 import dev.agentcredits.application.service.billing.PurchaseAddOnService;
+import dev.agentcredits.application.service.billing.PurchaseHistoryService;
 import dev.agentcredits.application.service.billing.Purchasing;
 import dev.agentcredits.application.service.billing.RaiseSpendCapService;
+import dev.agentcredits.application.service.billing.ReceivePaymentEventService;
+import dev.agentcredits.application.service.billing.RefundPurchaseService;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -34,10 +41,21 @@ class BillingConfig {
       EventOutbox outbox,
       TransactionRunner tx,
       PaymentGateway payments,
+      PaymentMethodStore paymentMethods,
       BillingTerms terms,
       Clock clock) {
     return new Purchasing(
-        teams, pools, ledger, spending, purchases, outbox, tx, payments, terms, clock);
+        teams,
+        pools,
+        ledger,
+        spending,
+        purchases,
+        outbox,
+        tx,
+        payments,
+        paymentMethods,
+        terms,
+        clock);
   }
 
   @Bean
@@ -98,5 +116,67 @@ class BillingConfig {
       BillingTerms terms,
       Clock clock) {
     return new BillingQueryService(teams, pools, ledger, spending, tx, terms, clock);
+  }
+
+  @Bean
+  PaymentMethodService paymentMethods(
+      TeamStore teams, PaymentMethodStore methods, TransactionRunner tx, PaymentGateway payments) {
+    return new PaymentMethodService(teams, methods, tx, payments);
+  }
+
+  @Bean
+  RefundPurchaseService refundPurchase(
+      TeamStore teams,
+      PoolStore pools,
+      LedgerStore ledger,
+      SpendStore spending,
+      PurchaseStore purchases,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      PaymentGateway payments,
+      BillingTerms terms,
+      Clock clock) {
+    return new RefundPurchaseService(
+        teams, pools, ledger, spending, purchases, outbox, tx, payments, terms, clock);
+  }
+
+  @Bean
+  PurchaseHistoryService purchaseHistory(
+      TeamStore teams,
+      PoolStore pools,
+      PurchaseStore purchases,
+      TransactionRunner tx,
+      BillingTerms terms,
+      Clock clock) {
+    return new PurchaseHistoryService(teams, pools, purchases, tx, terms, clock);
+  }
+
+  @Bean
+  ReceivePaymentEventService receivePaymentEvent(
+      TeamStore teams,
+      PoolStore pools,
+      LedgerStore ledger,
+      SpendStore spending,
+      PurchaseStore purchases,
+      EventOutbox outbox,
+      PaymentEventStore handled,
+      TransactionRunner tx,
+      PaymentEvents events,
+      Purchasing purchasing,
+      BillingTerms terms,
+      Clock clock) {
+    return new ReceivePaymentEventService(
+        teams,
+        pools,
+        ledger,
+        spending,
+        purchases,
+        outbox,
+        handled,
+        tx,
+        events,
+        purchasing,
+        terms,
+        clock);
   }
 }

@@ -1,16 +1,43 @@
 package dev.agentcredits.bootstrap;
 
 import dev.agentcredits.adapter.payments.SimulatedPaymentGateway;
+import dev.agentcredits.adapter.payments.SimulatedWebhooks;
+import dev.agentcredits.adapter.payments.stripe.StripePaymentGateway;
+import dev.agentcredits.adapter.payments.stripe.StripeSettings;
+import dev.agentcredits.adapter.payments.stripe.StripeWebhooks;
+import dev.agentcredits.application.port.out.PaymentEvents;
+import dev.agentcredits.application.port.out.PaymentGateway;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The payment gateway. */
+/** The payment gateway AGENT_CREDITS_PAYMENTS names, and where its webhooks are read. */
 @Configuration(proxyBeanMethods = false)
 class PaymentsConfig {
 
-  /** No real gateway exists yet: payments are simulated, and operators can make them decline. */
+  /** Simulated (operators can make it decline), or Stripe with the team's saved card. */
   @Bean
-  SimulatedPaymentGateway paymentGateway() {
-    return new SimulatedPaymentGateway();
+  PaymentGateway paymentGateway(Settings settings, Clock clock) {
+    PaymentSettings payments = settings.payments();
+    return switch (payments.gateway()) {
+      case SIMULATED -> new SimulatedPaymentGateway();
+      case STRIPE ->
+          new StripePaymentGateway(
+              StripeSettings.of(
+                  payments.stripeSecretKey().orElseThrow(),
+                  payments.stripeWebhookSecret().orElse(null),
+                  payments.stripeApiBase().orElse(null)),
+              clock);
+    };
+  }
+
+  /** Stripe's signed webhooks; with the simulated gateway every webhook is refused. */
+  @Bean
+  PaymentEvents paymentEvents(Settings settings, Clock clock) {
+    return switch (settings.payments().gateway()) {
+      case SIMULATED -> new SimulatedWebhooks();
+      case STRIPE ->
+          new StripeWebhooks(settings.payments().stripeWebhookSecret().orElse(null), clock);
+    };
   }
 }

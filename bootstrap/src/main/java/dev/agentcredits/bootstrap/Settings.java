@@ -32,7 +32,8 @@ public record Settings(
     Optional<Instant> clockStart,
     boolean demo,
     long rateLimitPerSecond,
-    long rateLimitBurst) {
+    long rateLimitBurst,
+    PaymentSettings payments) {
 
   public enum Store {
     EMBEDDED,
@@ -97,9 +98,54 @@ public record Settings(
           },
           new String[] {
             "RATE_LIMIT_BURST", "2000", "requests each API key may make at once, per instance"
+          },
+          new String[] {"PAYMENTS", "simulated", "simulated | stripe (the payment gateway)"},
+          new String[] {"STRIPE_SECRET_KEY", "", "Stripe secret key (sk_test_… or sk_live_…)"},
+          new String[] {
+            "STRIPE_WEBHOOK_SECRET", "", "signing secret (whsec_…) of the Stripe webhook endpoint"
+          },
+          new String[] {
+            "STRIPE_API_BASE", "", "where Stripe's API is (a proxy, a test double); none: Stripe's"
           });
 
+  /** Settings with the simulated payment gateway. */
+  public Settings(
+      int httpPort,
+      Optional<String> operatorKey,
+      Store store,
+      Path dataDir,
+      String dbUrl,
+      String dbUser,
+      String dbPassword,
+      Optional<String> dbSchema,
+      Broker broker,
+      String amqpUrl,
+      ClockMode clock,
+      Optional<Instant> clockStart,
+      boolean demo,
+      long rateLimitPerSecond,
+      long rateLimitBurst) {
+    this(
+        httpPort,
+        operatorKey,
+        store,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        dbSchema,
+        broker,
+        amqpUrl,
+        clock,
+        clockStart,
+        demo,
+        rateLimitPerSecond,
+        rateLimitBurst,
+        PaymentSettings.SIMULATED);
+  }
+
   public Settings {
+    java.util.Objects.requireNonNull(payments, "payments");
     if (httpPort < 0 || httpPort > 65535) {
       throw new SettingsException("AGENT_CREDITS_HTTP_PORT must be from 0 to 65535");
     }
@@ -144,7 +190,15 @@ public record Settings(
                 "RATE_LIMIT_PER_SECOND", Long.toString(DEFAULT_RATE_LIMIT_PER_SECOND))),
         count(
             "RATE_LIMIT_BURST",
-            values.getOrDefault("RATE_LIMIT_BURST", Long.toString(DEFAULT_RATE_LIMIT_BURST))));
+            values.getOrDefault("RATE_LIMIT_BURST", Long.toString(DEFAULT_RATE_LIMIT_BURST))),
+        new PaymentSettings(
+            choice(
+                PaymentSettings.Gateway.class,
+                "PAYMENTS",
+                values.getOrDefault("PAYMENTS", "simulated")),
+            Optional.ofNullable(values.get("STRIPE_SECRET_KEY")),
+            Optional.ofNullable(values.get("STRIPE_WEBHOOK_SECRET")),
+            Optional.ofNullable(values.get("STRIPE_API_BASE"))));
   }
 
   /** {@code --name=value} for a setting, {@code --demo} alone for {@code --demo=true}. */
@@ -267,15 +321,16 @@ public record Settings(
     };
   }
 
-  /** The password is never shown. */
+  /** The password and the Stripe secrets are never shown. */
   @Override
   public String toString() {
-    return "store=%s broker=%s clock=%s port=%d demo=%s"
+    return "store=%s broker=%s clock=%s port=%d demo=%s payments=%s"
         .formatted(
             store.name().toLowerCase(Locale.ROOT),
             broker.name().toLowerCase(Locale.ROOT),
             clock.name().toLowerCase(Locale.ROOT),
             httpPort,
-            demo);
+            demo,
+            payments.gateway().name().toLowerCase(Locale.ROOT));
   }
 }

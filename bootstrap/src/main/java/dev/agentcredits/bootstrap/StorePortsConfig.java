@@ -4,6 +4,8 @@ import dev.agentcredits.application.port.out.ApiKeyStore;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.IdempotencyStore;
 import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.PaymentEventStore;
+import dev.agentcredits.application.port.out.PaymentMethodStore;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.PurchaseStore;
 import dev.agentcredits.application.port.out.RunStore;
@@ -65,5 +67,15 @@ class StorePortsConfig {
   @Bean
   IdempotencyStore idempotencyStore(StoreBackend store) {
     return store.stores().idempotency();
+  }
+
+  @Bean
+  PaymentMethodStore paymentMethodStore(StoreBackend store) {
+    return store.stores().paymentMethods();
+  }
+
+  @Bean
+  PaymentEventStore paymentEventStore(StoreBackend store) {
+    return store.stores().paymentEvents();
   }
 }

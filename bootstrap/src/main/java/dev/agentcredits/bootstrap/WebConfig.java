@@ -19,9 +19,13 @@ import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IdentifyCallerQuery;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
+import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
 import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
+import dev.agentcredits.application.port.in.PurchaseHistoryQuery;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
+import dev.agentcredits.application.port.in.ReceivePaymentEventUseCase;
+import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
@@ -73,7 +77,11 @@ class WebConfig {
       RevokeApiKeyUseCase revokeApiKey,
       GrantContractCreditsUseCase grantContractCredits,
       OperationsUseCase operations,
-      IdentifyCallerQuery identifyCaller) {
+      IdentifyCallerQuery identifyCaller,
+      PaymentMethodUseCase paymentMethods,
+      PurchaseHistoryQuery purchaseHistory,
+      RefundPurchaseUseCase refundPurchase,
+      ReceivePaymentEventUseCase receivePaymentEvent) {
     return new RestUseCases(
         authenticate,
         idempotency,
@@ -92,7 +100,11 @@ class WebConfig {
         revokeApiKey,
         grantContractCredits,
         operations,
-        identifyCaller);
+        identifyCaller,
+        paymentMethods,
+        purchaseHistory,
+        refundPurchase,
+        receivePaymentEvent);
   }
 
   @Bean(destroyMethod = "stop")

@@ -290,6 +290,61 @@ class AuthorizationMatrixIT {
                             key,
                             "{\"denomination_credits\": 400}")),
             endpoint(
+                "PUT /teams/{t}/payment-method",
+                admins,
+                "",
+                false,
+                () ->
+                    key ->
+                        http.put(
+                            b.path() + "/payment-method",
+                            key,
+                            "{\"stripe_customer_id\": \"cus_a\", \"payment_method_id\": \"pm_a\"}")),
+            endpoint(
+                "GET /teams/{t}/payment-method",
+                admins,
+                "",
+                false,
+                () -> {
+                  http.put(
+                      b.path() + "/payment-method",
+                      OPERATOR,
+                      "{\"stripe_customer_id\": \"cus_a\", \"payment_method_id\": \"pm_a\"}");
+                  return key -> http.get(b.path() + "/payment-method", key);
+                }),
+            endpoint(
+                "GET /teams/{t}/members/{m}/add-on-purchases",
+                members,
+                "",
+                false,
+                () ->
+                    key ->
+                        http.get(
+                            b.path() + "/members/" + b.member().id() + "/add-on-purchases", key)),
+            endpoint(
+                "POST /teams/{t}/members/{m}/add-on-purchases/{p}/refund",
+                admins,
+                "refunding an already refunded lot answers the same",
+                false,
+                () -> {
+                  String purchase =
+                      http.post(
+                              b.path() + "/members/" + b.member().id() + "/add-on-purchases",
+                              OPERATOR,
+                              "{\"denomination_credits\": 400}")
+                          .text("purchase_id");
+                  return key ->
+                      http.post(
+                          b.path()
+                              + "/members/"
+                              + b.member().id()
+                              + "/add-on-purchases/"
+                              + purchase
+                              + "/refund",
+                          key,
+                          null);
+                }),
+            endpoint(
                 "PUT /teams/{t}/members/{m}/auto-reload",
                 members,
                 "",

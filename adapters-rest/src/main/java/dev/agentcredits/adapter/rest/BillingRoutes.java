@@ -4,11 +4,13 @@ import dev.agentcredits.adapter.wire.Bodies;
 import dev.agentcredits.application.port.in.BillingQuery;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadCommand;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
+import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.PoolRef;
 import dev.agentcredits.application.port.in.PurchaseAddOnCommand;
 import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
 import dev.agentcredits.application.port.in.RaiseSpendCapCommand;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
+import dev.agentcredits.application.port.in.view.PurchaseView;
 import java.util.List;
 
 /** API.md "Billing": pools, add-on purchases, auto-reload, the spend cap and the ledger. */
@@ -74,7 +76,9 @@ final class BillingRoutes {
         e -> {
           var outcome = purchaseAddOn.purchase(command);
           metrics.purchase(outcome);
-          return e.reply(outcome, 201, Bodies::purchase);
+          boolean pending = outcome instanceof Outcome.Ok<PurchaseView> ok && ok.value().pending();
+          // 202: the payment is processing; a webhook or the reconciler settles it (API.md).
+          return e.reply(outcome, pending ? 202 : 201, Bodies::purchase);
         });
   }
 

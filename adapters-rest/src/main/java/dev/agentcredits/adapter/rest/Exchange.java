@@ -10,6 +10,7 @@ import dev.agentcredits.domain.shared.ApiKeyId;
 import dev.agentcredits.domain.shared.Credits;
 import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.Money;
+import dev.agentcredits.domain.shared.PurchaseId;
 import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.TeamId;
 import io.javalin.http.Context;
@@ -77,6 +78,25 @@ final class Exchange {
     } catch (IOException e) {
       throw ProblemException.invalid("the request body could not be read");
     }
+  }
+
+  /**
+   * The body exactly as sent (a signed webhook is verified over these bytes), at most the limit.
+   */
+  String rawBody() {
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length > maxBodyBytes) {
+      throw ProblemException.invalid("the request body is larger than " + maxBodyBytes + " bytes");
+    }
+    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  String header(String name) {
+    return ctx.header(name);
+  }
+
+  PurchaseId purchaseId() {
+    return valid(() -> new PurchaseId(ctx.pathParam("purchase_id")));
   }
 
   /** Builds a command or value; what its constructor rejects is the client's mistake. */

@@ -75,6 +75,13 @@ final class Requests {
     }
   }
 
+  record PaymentMethod(String stripeCustomerId, String paymentMethodId) {
+    PaymentMethod {
+      required(stripeCustomerId, "stripe_customer_id");
+      required(paymentMethodId, "payment_method_id");
+    }
+  }
+
   record Payments(Boolean declined) {
     Payments {
       required(declined, "declined");

@@ -52,6 +52,7 @@ public final class RestApi {
                 new ProvisioningRoutes(useCases).routes(),
                 new RunRoutes(useCases, idempotent, metrics).routes(),
                 new BillingRoutes(useCases, idempotent, metrics).routes(),
+                new PaymentRoutes(useCases).routes(),
                 new OperationsRoutes(useCases.operations()).routes(),
                 new CallerRoutes(useCases.identifyCaller()).routes())
             .flatMap(List::stream)

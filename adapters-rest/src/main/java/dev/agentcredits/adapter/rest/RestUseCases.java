@@ -11,9 +11,13 @@ import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IdentifyCallerQuery;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
+import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
 import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
+import dev.agentcredits.application.port.in.PurchaseHistoryQuery;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
+import dev.agentcredits.application.port.in.ReceivePaymentEventUseCase;
+import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
@@ -40,4 +44,8 @@ public record RestUseCases(
     RevokeApiKeyUseCase revokeApiKey,
     GrantContractCreditsUseCase grantContractCredits,
     OperationsUseCase operations,
-    IdentifyCallerQuery identifyCaller) {}
+    IdentifyCallerQuery identifyCaller,
+    PaymentMethodUseCase paymentMethods,
+    PurchaseHistoryQuery purchaseHistory,
+    RefundPurchaseUseCase refundPurchase,
+    ReceivePaymentEventUseCase receivePaymentEvent) {}

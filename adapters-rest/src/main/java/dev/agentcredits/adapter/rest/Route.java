@@ -31,6 +31,11 @@ record Route(HandlerType method, String path, boolean authenticated, Action acti
     return new Route(HandlerType.GET, path, false, action);
   }
 
+  /** A POST that needs no key: the caller proves itself otherwise (a signed webhook). */
+  static Route openPost(String path, Action action) {
+    return new Route(HandlerType.POST, path, false, action);
+  }
+
   /** Whether {@code requestPath} fits this template ({@code {name}} matches one segment). */
   boolean matches(String requestPath) {
     String[] template = path.split("/");

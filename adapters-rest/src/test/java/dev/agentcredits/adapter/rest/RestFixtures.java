@@ -26,6 +26,10 @@ public final class RestFixtures {
         app.revokeApiKey(),
         app.grantContractCredits(),
         app.operations(),
-        app.identifyCaller());
+        app.identifyCaller(),
+        app.paymentMethods(),
+        app.purchaseHistory(),
+        app.refundPurchase(),
+        app.receivePaymentEvent());
   }
 }

@@ -23,7 +23,7 @@ final class StubApplication {
   volatile Duration delay = Duration.ZERO;
 
   RestUseCases build() {
-    Stores stores = new Stores(null, null, null, null, null, null, null, null, null);
+    Stores stores = new Stores(null, null, null, null, null, null, null, null, null, null, null);
     TransactionRunner tx =
         new TransactionRunner() {
           @Override
@@ -36,8 +36,7 @@ final class StubApplication {
             throw failure;
           }
         };
-    PaymentGateway payments =
-        (purchase, team, amount) -> new PaymentGateway.PaymentResult.Approved("stub");
+    PaymentGateway payments = new dev.agentcredits.application.testing.TestPayments();
     SecretGenerator secrets =
         new SecretGenerator() {
           @Override

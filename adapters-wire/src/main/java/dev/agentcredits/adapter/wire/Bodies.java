@@ -130,7 +130,10 @@ public final class Bodies {
     body.put("purchase_id", purchase.purchaseId());
     body.put("credits", purchase.credits());
     body.put("price_cents", purchase.priceCents());
-    body.put("expires_at", time(purchase.expiresAt()));
+    if (!purchase.pending()) {
+      body.put("expires_at", time(purchase.expiresAt()));
+    }
+    body.put("state", purchase.state());
     return body;
   }
 

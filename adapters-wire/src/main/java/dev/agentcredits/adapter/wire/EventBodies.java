@@ -55,6 +55,16 @@ public final class EventBodies {
               .put("credits", d.credits().value())
               .put("price_cents", d.price().cents())
               .put("expires_at", d.expiresAt().toString());
+      case EventData.PurchaseChanged d ->
+          f.put("purchase_id", d.purchase().value())
+              .put("pool_id", d.pool().value())
+              .put("kind", d.kind() == PurchaseKind.MANUAL ? "manual" : "auto")
+              .put(
+                  event.type() == EventType.PURCHASE_DISPUTED ? "frozen_credits" : "credits",
+                  d.credits())
+              .put("price_cents", d.price().cents())
+              .put("decline_code", d.declineCode())
+              .put("reason", d.reason());
       case EventData.AutoReloadFailed d ->
           f.put("pool_id", d.pool().value()).put("reason", d.reasonCode());
       case EventData.SpendCapChanged d ->

@@ -73,6 +73,15 @@ public final class EventDataReader {
               Credits.of(number("credits")),
               Money.cents(number("price_cents")),
               Instant.parse(text("expires_at")));
+      case PURCHASE_PENDING, PURCHASE_FAILED, PURCHASE_REFUNDED, PURCHASE_DISPUTED ->
+          new EventData.PurchaseChanged(
+              new PurchaseId(text("purchase_id")),
+              new PoolId(text("pool_id")),
+              "manual".equals(text("kind")) ? PurchaseKind.MANUAL : PurchaseKind.AUTO_RELOAD,
+              number(type == EventType.PURCHASE_DISPUTED ? "frozen_credits" : "credits"),
+              Money.cents(number("price_cents")),
+              optionalText("decline_code"),
+              optionalText("reason"));
       case AUTO_RELOAD_FAILED ->
           new EventData.AutoReloadFailed(new PoolId(text("pool_id")), text("reason"));
       case SPEND_CAP_CHANGED ->

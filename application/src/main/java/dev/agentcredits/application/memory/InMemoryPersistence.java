@@ -18,7 +18,9 @@ public final class InMemoryPersistence {
           new InMemorySpendStore(db),
           new InMemoryPurchaseStore(db),
           new InMemoryEventOutbox(db),
-          new InMemoryIdempotencyStore(db));
+          new InMemoryIdempotencyStore(db),
+          new InMemoryPaymentMethodStore(db),
+          new InMemoryPaymentEventStore(db));
 
   public Stores stores() {
     return stores;

@@ -4,6 +4,7 @@ import dev.agentcredits.application.port.out.DuplicateKeyException;
 import dev.agentcredits.application.port.out.PurchaseStore;
 import dev.agentcredits.domain.purchase.Purchase;
 import dev.agentcredits.domain.purchase.PurchaseState;
+import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.PurchaseId;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 final class InMemoryPurchaseStore implements PurchaseStore {
+  private static final Comparator<Purchase> NEWEST_FIRST =
+      Comparator.comparing(Purchase::createdAt).thenComparing(p -> p.id().value()).reversed();
+
   private final MemoryDatabase db;
   private final Table<PurchaseId, Purchase> purchases;
   private final Table<String, PurchaseId> requestKeys;
@@ -64,5 +68,34 @@ final class InMemoryPurchaseStore implements PurchaseStore {
             .limit(limit)
             .map(Purchase::id)
             .toList());
+  }
+
+  @Override
+  public Optional<Purchase> findByPaymentReference(String reference) {
+    return db.call(() ->
+        purchases.values().stream()
+            .filter(p -> reference.equals(p.paymentReference()))
+            .findFirst());
+  }
+
+  @Override
+  public List<Purchase> listForPool(PoolId pool, PurchaseId after, int limit) {
+    return db.call(() -> {
+      List<Purchase> newestFirst =
+          purchases.values().stream()
+              .filter(p -> p.pool().equals(pool))
+              .sorted(NEWEST_FIRST)
+              .toList();
+      int start = 0;
+      if (after != null) {
+        start = newestFirst.size();
+        for (int i = 0; i < newestFirst.size(); i++) {
+          if (newestFirst.get(i).id().equals(after)) {
+            start = i + 1;
+          }
+        }
+      }
+      return newestFirst.stream().skip(start).limit(limit).toList();
+    });
   }
 }

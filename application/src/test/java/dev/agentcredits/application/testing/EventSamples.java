@@ -69,6 +69,14 @@ public final class EventSamples {
                 Credits.of(1_000),
                 Money.cents(2_000),
                 later)),
+        event(EventType.PURCHASE_PENDING, team, at, purchase(1_000, null, null)),
+        event(
+            EventType.PURCHASE_FAILED,
+            team,
+            at,
+            purchase(1_000, "insufficient_funds", "the card has insufficient funds")),
+        event(EventType.PURCHASE_REFUNDED, team, at, purchase(1_000, null, null)),
+        event(EventType.PURCHASE_DISPUTED, team, at, purchase(640, null, null)),
         event(
             EventType.AUTO_RELOAD_FAILED,
             team,
@@ -94,6 +102,17 @@ public final class EventSamples {
             team,
             at,
             new EventData.CreditsExpired(pool, new SourceId("lot-1"), "ADD_ON", 400)));
+  }
+
+  private static EventData.PurchaseChanged purchase(long credits, String code, String reason) {
+    return new EventData.PurchaseChanged(
+        new PurchaseId("pur_2"),
+        new PoolId("m:mem_2"),
+        PurchaseKind.MANUAL,
+        credits,
+        Money.cents(2_000),
+        code,
+        reason);
   }
 
   private static EventData.RunChanged runChanged(

@@ -11,9 +11,13 @@ import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IdentifyCallerQuery;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
+import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
 import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
+import dev.agentcredits.application.port.in.PurchaseHistoryQuery;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
+import dev.agentcredits.application.port.in.ReceivePaymentEventUseCase;
+import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
@@ -21,6 +25,7 @@ import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.TimeKeepingUseCase;
 import dev.agentcredits.application.port.out.ClockControl;
 import dev.agentcredits.application.port.out.KeyHasher;
+import dev.agentcredits.application.port.out.PaymentEvents;
 import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.PaymentSimulation;
 import dev.agentcredits.application.port.out.SecretGenerator;
@@ -32,9 +37,13 @@ import dev.agentcredits.application.service.access.IdentifyCallerService;
 import dev.agentcredits.application.service.billing.AutoReloader;
 import dev.agentcredits.application.service.billing.BillingQueryService;
 import dev.agentcredits.application.service.billing.ConfigureAutoReloadService;
+import dev.agentcredits.application.service.billing.PaymentMethodService;
 import dev.agentcredits.application.service.billing.PurchaseAddOnService;
+import dev.agentcredits.application.service.billing.PurchaseHistoryService;
 import dev.agentcredits.application.service.billing.Purchasing;
 import dev.agentcredits.application.service.billing.RaiseSpendCapService;
+import dev.agentcredits.application.service.billing.ReceivePaymentEventService;
+import dev.agentcredits.application.service.billing.RefundPurchaseService;
 import dev.agentcredits.application.service.idempotency.IdempotencyService;
 import dev.agentcredits.application.service.provisioning.AddMemberService;
 import dev.agentcredits.application.service.provisioning.Enrollment;
@@ -78,7 +87,11 @@ public record TestApplication(
     TimeKeepingUseCase timeKeeping,
     IdempotencyUseCase idempotency,
     OperationsUseCase operations,
-    IdentifyCallerQuery identifyCaller) {
+    IdentifyCallerQuery identifyCaller,
+    PaymentMethodUseCase paymentMethods,
+    RefundPurchaseUseCase refundPurchase,
+    PurchaseHistoryQuery purchaseHistory,
+    ReceivePaymentEventUseCase receivePaymentEvent) {
 
   /** The ports a test provides. */
   public record Ports(
@@ -89,7 +102,33 @@ public record TestApplication(
       KeyHasher hasher,
       Clock clock,
       Function<TimeKeepingUseCase, Optional<ClockControl>> clockControl,
-      Optional<PaymentSimulation> paymentSimulation) {}
+      Optional<PaymentSimulation> paymentSimulation,
+      PaymentEvents paymentEvents) {
+
+    /** Webhooks are read by the payment double when it reads them, else refused. */
+    public Ports(
+        Stores stores,
+        TransactionRunner tx,
+        PaymentGateway payments,
+        SecretGenerator secrets,
+        KeyHasher hasher,
+        Clock clock,
+        Function<TimeKeepingUseCase, Optional<ClockControl>> clockControl,
+        Optional<PaymentSimulation> paymentSimulation) {
+      this(
+          stores,
+          tx,
+          payments,
+          secrets,
+          hasher,
+          clock,
+          clockControl,
+          paymentSimulation,
+          paymentSimulation.orElse(null) instanceof PaymentEvents events
+              ? events
+              : (payload, signature) -> new PaymentEvents.Notification.BadSignature("no webhooks"));
+    }
+  }
 
   public static TestApplication wire(Ports ports, BillingTerms terms, String operatorKey) {
     Stores s = ports.stores();
@@ -106,6 +145,7 @@ public record TestApplication(
             s.outbox(),
             tx,
             ports.payments(),
+            s.paymentMethods(),
             terms,
             clock);
     var reloader =
@@ -184,6 +224,36 @@ public record TestApplication(
         new OperationsService(
             s.teams(), tx, ports.clockControl().apply(timeKeeping), ports.paymentSimulation());
 
+    PaymentMethodUseCase paymentMethods =
+        new PaymentMethodService(s.teams(), s.paymentMethods(), tx, ports.payments());
+    RefundPurchaseUseCase refundPurchase =
+        new RefundPurchaseService(
+            s.teams(),
+            s.pools(),
+            s.ledger(),
+            s.spend(),
+            s.purchases(),
+            s.outbox(),
+            tx,
+            ports.payments(),
+            terms,
+            clock);
+    PurchaseHistoryQuery purchaseHistory =
+        new PurchaseHistoryService(s.teams(), s.pools(), s.purchases(), tx, terms, clock);
+    ReceivePaymentEventUseCase receivePaymentEvent =
+        new ReceivePaymentEventService(
+            s.teams(),
+            s.pools(),
+            s.ledger(),
+            s.spend(),
+            s.purchases(),
+            s.outbox(),
+            s.paymentEvents(),
+            tx,
+            ports.paymentEvents(),
+            purchasing,
+            terms,
+            clock);
     return new TestApplication(
         submitRun,
         reportUsage,
@@ -203,6 +273,10 @@ public record TestApplication(
         timeKeeping,
         idempotency,
         operations,
-        new IdentifyCallerService(s.teams(), tx));
+        new IdentifyCallerService(s.teams(), tx),
+        paymentMethods,
+        refundPurchase,
+        purchaseHistory,
+        receivePaymentEvent);
   }
 }

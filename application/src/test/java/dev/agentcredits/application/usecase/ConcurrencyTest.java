@@ -161,11 +161,12 @@ class ConcurrencyTest {
     BillingFixture[] holder = new BillingFixture[1];
     BillingFixture billing =
         new BillingFixture(simulated ->
-            (dev.agentcredits.application.port.out.PaymentGateway)
-                (purchase, teamId, amount) -> {
-                  Purchase p = holder[0].stores().purchases().lock(purchase).orElseThrow();
+            new dev.agentcredits.application.testing.InterceptedPayments(
+                simulated,
+                (purchase, card) -> {
+                  Purchase p = purchase;
                   if (p.kind() != PurchaseKind.AUTO_RELOAD) {
-                    return simulated.charge(purchase, teamId, amount);
+                    return simulated.charge(purchase, card);
                   }
                   int now =
                       inFlight
@@ -174,14 +175,14 @@ class ConcurrencyTest {
                   mostInFlight.merge(p.pool(), now, Math::max);
                   try {
                     Thread.sleep(3);
-                    return simulated.charge(purchase, teamId, amount);
+                    return simulated.charge(purchase, card);
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
                   } finally {
                     inFlight.get(p.pool()).decrementAndGet();
                   }
-                });
+                }));
     holder[0] = billing;
     List<String> names = List.of("owner", "owner", "owner", "bob", "carol");
     TestTeam team =

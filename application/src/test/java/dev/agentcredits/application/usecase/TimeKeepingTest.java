@@ -165,14 +165,15 @@ class TimeKeepingTest extends UseCaseTest {
         new java.util.concurrent.atomic.AtomicBoolean(true);
     BillingFixture flaky =
         new BillingFixture(simulated ->
-            (dev.agentcredits.application.port.out.PaymentGateway)
-                (purchase, team, amount) -> {
+            new dev.agentcredits.application.testing.InterceptedPayments(
+                simulated,
+                (purchase, card) -> {
                   if (down.get()) {
                     throw new dev.agentcredits.application.port.out.ResourceUnavailableException(
                         "gateway down", null);
                   }
-                  return simulated.charge(purchase, team, amount);
-                });
+                  return simulated.charge(purchase, card);
+                }));
     TestTeam team = flaky.aBuildTeam().build();
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> team.buy(team.key("owner"), "owner", 400))

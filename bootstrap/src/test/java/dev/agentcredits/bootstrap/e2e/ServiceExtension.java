@@ -24,9 +24,21 @@ public final class ServiceExtension implements BeforeAllCallback, AfterAllCallba
   /** The 5th of a month, mid-day: a month's spend cap is not reset by accident during a test. */
   static final Instant CLOCK_START = Instant.parse("2031-03-05T12:00:00Z");
 
+  private final java.util.function.Supplier<dev.agentcredits.bootstrap.PaymentSettings> payments;
   private RunningService service;
+  private Settings settings;
   private String schema;
   private Api api;
+
+  public ServiceExtension() {
+    this(() -> dev.agentcredits.bootstrap.PaymentSettings.SIMULATED);
+  }
+
+  /** With the payment gateway these settings name (asked for when the class starts). */
+  ServiceExtension(
+      java.util.function.Supplier<dev.agentcredits.bootstrap.PaymentSettings> payments) {
+    this.payments = payments;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -37,7 +49,7 @@ public final class ServiceExtension implements BeforeAllCallback, AfterAllCallba
             + context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT)
             + "_"
             + UUID.randomUUID().toString().substring(0, 8);
-    var settings =
+    settings =
         new Settings(
             0,
             Optional.of(OPERATOR_KEY),
@@ -53,7 +65,8 @@ public final class ServiceExtension implements BeforeAllCallback, AfterAllCallba
             Optional.of(CLOCK_START),
             false,
             Settings.DEFAULT_RATE_LIMIT_PER_SECOND,
-            Settings.DEFAULT_RATE_LIMIT_BURST);
+            Settings.DEFAULT_RATE_LIMIT_BURST,
+            payments.get());
     service = AgentCreditsApplication.start(settings);
     api = new Api(service.port());
   }
@@ -74,6 +87,11 @@ public final class ServiceExtension implements BeforeAllCallback, AfterAllCallba
 
   public Api api() {
     return api;
+  }
+
+  /** A second instance on the same database schema (its own manual clock, at the same start). */
+  RunningService startAnother() {
+    return AgentCreditsApplication.start(settings);
   }
 
   public Teams teams() {

@@ -132,7 +132,9 @@ class MessagingIntegrationTest {
         stores.spend(),
         stores.purchases(),
         failing,
-        stores.idempotency());
+        stores.idempotency(),
+        stores.paymentMethods(),
+        stores.paymentEvents());
   }
 
   @Test

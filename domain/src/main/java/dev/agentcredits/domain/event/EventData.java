@@ -59,6 +59,20 @@ public sealed interface EventData {
       Instant expiresAt)
       implements EventData {}
 
+  /**
+   * purchase.pending, purchase.failed (with the decline's code and reason), purchase.refunded and
+   * purchase.disputed; {@code credits} is what the lot held, left or had frozen.
+   */
+  record PurchaseChanged(
+      PurchaseId purchase,
+      PoolId pool,
+      PurchaseKind kind,
+      long credits,
+      Money price,
+      String declineCode,
+      String reason)
+      implements EventData {}
+
   /** {@code reasonCode}: spend_cap_reached, payment_declined or auto_reload_disabled. */
   record AutoReloadFailed(PoolId pool, String reasonCode) implements EventData {}
 

@@ -14,7 +14,11 @@ public enum EventType {
   SPEND_CAP_CHANGED("spend_cap.changed"),
   PLAN_CREDITS_REFRESHED("plan_credits.refreshed"),
   CREDITS_EXPIRED("credits.expired"),
-  GRANT_ISSUED("grant.issued");
+  GRANT_ISSUED("grant.issued"),
+  PURCHASE_PENDING("purchase.pending"),
+  PURCHASE_FAILED("purchase.failed"),
+  PURCHASE_REFUNDED("purchase.refunded"),
+  PURCHASE_DISPUTED("purchase.disputed");
 
   private final String routingKey;
 

@@ -172,4 +172,16 @@ public record Pool(
   public PoolTransition credit(CreditSource source, String reference, Instant now) {
     return PoolWork.credit(this, source, reference, now);
   }
+
+  /**
+   * Takes the free part of a lot out of the pool ({@link PostingKind#REFUNDED} or {@link
+   * PostingKind#FROZEN}); what open runs hold of it stays theirs. The lot must be in the pool.
+   */
+  public PoolTransition withdraw(
+      dev.agentcredits.domain.shared.SourceId lot,
+      PostingKind kind,
+      String reference,
+      Instant now) {
+    return LotWithdrawal.withdraw(this, lot, kind, reference, now);
+  }
 }

@@ -150,6 +150,11 @@ final class PoolWork {
     return moved;
   }
 
+  /** The source with that id, as changed so far. */
+  CreditSource source(SourceId id) {
+    return sources.get(indexOf(id));
+  }
+
   private int indexOf(SourceId id) {
     for (int i = 0; i < sources.size(); i++) {
       if (sources.get(i).id().equals(id)) {

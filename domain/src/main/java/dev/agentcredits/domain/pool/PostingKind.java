@@ -12,7 +12,11 @@ public enum PostingKind {
   CHARGED(-1, 0, 0),
   EXPIRED(-1, 0, 0),
   ARREARS_INCURRED(0, 0, +1),
-  ARREARS_SETTLED(-1, 0, -1);
+  ARREARS_SETTLED(-1, 0, -1),
+  /** An untouched add-on lot leaves the pool because its payment was refunded (rule 20). */
+  REFUNDED(-1, 0, 0),
+  /** What is left of a lot leaves the pool because its payment is disputed. */
+  FROZEN(-1, 0, 0);
 
   private final int remainingSign;
   private final int reservedSign;

@@ -15,6 +15,8 @@ import java.util.Objects;
  * the moment it is PENDING, so two purchases can never both squeeze under the cap.
  *
  * @param requestedBy the member who bought it; absent for auto-reload and the operator
+ * @param paymentReference the provider's id of the payment (a PaymentIntent id); absent until known
+ * @param refundedAt when the lot was refunded or frozen by a dispute; absent before
  */
 public record Purchase(
     PurchaseId id,
@@ -27,7 +29,9 @@ public record Purchase(
     MemberId requestedBy,
     YearMonth spendMonth,
     Instant createdAt,
-    Instant expiresAt) {
+    Instant expiresAt,
+    String paymentReference,
+    Instant refundedAt) {
 
   public Purchase {
     Objects.requireNonNull(id, "id");
@@ -42,6 +46,35 @@ public record Purchase(
     Objects.requireNonNull(expiresAt, "expiresAt");
   }
 
+  /** A purchase not yet sent to the provider. */
+  public Purchase(
+      PurchaseId id,
+      TeamId team,
+      PoolId pool,
+      Credits credits,
+      Money price,
+      PurchaseKind kind,
+      PurchaseState state,
+      MemberId requestedBy,
+      YearMonth spendMonth,
+      Instant createdAt,
+      Instant expiresAt) {
+    this(
+        id,
+        team,
+        pool,
+        credits,
+        price,
+        kind,
+        state,
+        requestedBy,
+        spendMonth,
+        createdAt,
+        expiresAt,
+        null,
+        null);
+  }
+
   public Purchase withState(PurchaseState newState) {
     return new Purchase(
         id,
@@ -54,6 +87,50 @@ public record Purchase(
         requestedBy,
         spendMonth,
         createdAt,
-        expiresAt);
+        expiresAt,
+        paymentReference,
+        refundedAt);
+  }
+
+  /** The provider's payment id, once known; an id already known is kept. */
+  public Purchase withPaymentReference(String reference) {
+    if (reference == null || paymentReference != null) {
+      return this;
+    }
+    return new Purchase(
+        id,
+        team,
+        pool,
+        credits,
+        price,
+        kind,
+        state,
+        requestedBy,
+        spendMonth,
+        createdAt,
+        expiresAt,
+        reference,
+        refundedAt);
+  }
+
+  /** The lot left the pool at {@code at}: refunded, or frozen by a dispute. */
+  public Purchase withdrawn(PurchaseState newState, Instant at) {
+    if (newState != PurchaseState.REFUNDED && newState != PurchaseState.DISPUTED) {
+      throw new IllegalArgumentException("a lot is withdrawn by a refund or a dispute");
+    }
+    return new Purchase(
+        id,
+        team,
+        pool,
+        credits,
+        price,
+        kind,
+        newState,
+        requestedBy,
+        spendMonth,
+        createdAt,
+        expiresAt,
+        paymentReference,
+        at);
   }
 }

@@ -30,6 +30,7 @@ final class JdbiSetup {
     jdbi.registerRowMapper(RunRow.class, RunRow::map);
     jdbi.registerRowMapper(PostingRow.class, PostingRow::map);
     jdbi.registerRowMapper(PurchaseRow.class, PurchaseRow::map);
+    jdbi.registerRowMapper(PaymentMethodRow.class, PaymentMethodRow::map);
     jdbi.registerRowMapper(OutboxRow.class, OutboxRow::map);
     jdbi.registerRowMapper(IdempotencyRow.class, IdempotencyRow::map);
     return jdbi;

@@ -44,7 +44,9 @@ public final class PostgresPersistence implements AutoCloseable {
             new PostgresSpendStore(transactions),
             new PostgresPurchaseStore(transactions),
             new PostgresEventOutbox(transactions),
-            new PostgresIdempotencyStore(transactions));
+            new PostgresIdempotencyStore(transactions),
+            new PostgresPaymentMethodStore(transactions),
+            new PostgresPaymentEventStore(transactions));
   }
 
   /** Connects to the database's default schema and migrates it. */

@@ -2,6 +2,7 @@ package dev.agentcredits.adapter.persistence.postgres;
 
 import dev.agentcredits.application.port.out.PurchaseStore;
 import dev.agentcredits.domain.purchase.Purchase;
+import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.PurchaseId;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
@@ -52,5 +53,23 @@ public final class PostgresPurchaseStore implements PurchaseStore {
     return db.withDao(
         PurchaseDao.class,
         dao -> dao.pendingCreatedBefore(cutoff, limit).stream().map(PurchaseId::new).toList());
+  }
+
+  @Override
+  public Optional<Purchase> findByPaymentReference(String reference) {
+    return db.withDao(
+        PurchaseDao.class,
+        dao -> dao.findByPaymentReference(reference).map(PurchaseRow::toPurchase));
+  }
+
+  @Override
+  public List<Purchase> listForPool(PoolId pool, PurchaseId after, int limit) {
+    return db.withDao(
+        PurchaseDao.class,
+        dao ->
+            (after == null
+                    ? dao.newestForPool(pool.value(), limit)
+                    : dao.forPoolAfter(pool.value(), after.value(), limit))
+                .stream().map(PurchaseRow::toPurchase).toList());
   }
 }

@@ -14,7 +14,8 @@ interface PurchaseDao {
       "INSERT INTO purchases ("
           + PurchaseRow.COLUMNS
           + ", request_key) VALUES (:purchaseId, :teamId, :poolId, :credits, :priceCents, :kind,"
-          + " :state, :requestedBy, :spendMonth, :createdAt, :expiresAt, :requestKey)")
+          + " :state, :requestedBy, :spendMonth, :createdAt, :expiresAt, :paymentReference,"
+          + " :refundedAt, :requestKey)")
   void insert(@BindMap Map<String, Object> purchase, @Bind("requestKey") String requestKey);
 
   @SqlQuery(
@@ -34,7 +35,8 @@ interface PurchaseDao {
   @SqlUpdate(
       "UPDATE purchases SET pool_id = :poolId, credits = :credits, price_cents = :priceCents,"
           + " kind = :kind, state = :state, requested_by = :requestedBy,"
-          + " spend_month = :spendMonth, created_at = :createdAt, expires_at = :expiresAt"
+          + " spend_month = :spendMonth, created_at = :createdAt, expires_at = :expiresAt,"
+          + " payment_reference = :paymentReference, refunded_at = :refundedAt"
           + " WHERE purchase_id = :purchaseId")
   int update(@BindMap Map<String, Object> purchase);
 
@@ -42,4 +44,24 @@ interface PurchaseDao {
       "SELECT purchase_id FROM purchases WHERE state = 'PENDING' AND created_at < :cutoff"
           + " ORDER BY created_at, purchase_id LIMIT :limit")
   List<String> pendingCreatedBefore(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+
+  @SqlQuery(
+      "SELECT " + PurchaseRow.COLUMNS + " FROM purchases WHERE payment_reference = :reference")
+  Optional<PurchaseRow> findByPaymentReference(@Bind("reference") String reference);
+
+  @SqlQuery(
+      "SELECT "
+          + PurchaseRow.COLUMNS
+          + " FROM purchases WHERE pool_id = :pool"
+          + " ORDER BY created_at DESC, purchase_id DESC LIMIT :limit")
+  List<PurchaseRow> newestForPool(@Bind("pool") String pool, @Bind("limit") int limit);
+
+  @SqlQuery(
+      "SELECT "
+          + PurchaseRow.COLUMNS
+          + " FROM purchases p WHERE pool_id = :pool AND (created_at, purchase_id) <"
+          + " (SELECT created_at, purchase_id FROM purchases WHERE purchase_id = :after)"
+          + " ORDER BY created_at DESC, purchase_id DESC LIMIT :limit")
+  List<PurchaseRow> forPoolAfter(
+      @Bind("pool") String pool, @Bind("after") String after, @Bind("limit") int limit);
 }

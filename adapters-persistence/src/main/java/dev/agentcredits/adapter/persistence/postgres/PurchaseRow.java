@@ -30,11 +30,13 @@ record PurchaseRow(
     String requestedBy,
     LocalDate spendMonth,
     Instant createdAt,
-    Instant expiresAt) {
+    Instant expiresAt,
+    String paymentReference,
+    Instant refundedAt) {
 
   static final String COLUMNS =
       "purchase_id, team_id, pool_id, credits, price_cents, kind, state, requested_by,"
-          + " spend_month, created_at, expires_at";
+          + " spend_month, created_at, expires_at, payment_reference, refunded_at";
 
   static PurchaseRow of(Purchase purchase) {
     return new PurchaseRow(
@@ -48,7 +50,9 @@ record PurchaseRow(
         purchase.requestedBy() == null ? null : purchase.requestedBy().value(),
         purchase.spendMonth().atDay(1),
         purchase.createdAt(),
-        purchase.expiresAt());
+        purchase.expiresAt(),
+        purchase.paymentReference(),
+        purchase.refundedAt());
   }
 
   Purchase toPurchase() {
@@ -63,7 +67,9 @@ record PurchaseRow(
         requestedBy == null ? null : new MemberId(requestedBy),
         YearMonth.from(spendMonth),
         createdAt,
-        expiresAt);
+        expiresAt,
+        paymentReference,
+        refundedAt);
   }
 
   /** The named parameters of the DAO statements that write this row. */
@@ -80,6 +86,8 @@ record PurchaseRow(
     params.put("spendMonth", spendMonth);
     params.put("createdAt", createdAt);
     params.put("expiresAt", expiresAt);
+    params.put("paymentReference", paymentReference);
+    params.put("refundedAt", refundedAt);
     return params;
   }
 
@@ -95,6 +103,8 @@ record PurchaseRow(
         rs.getString("requested_by"),
         rs.getObject("spend_month", LocalDate.class),
         Rows.INSTANT.map(rs, "created_at", ctx),
-        Rows.INSTANT.map(rs, "expires_at", ctx));
+        Rows.INSTANT.map(rs, "expires_at", ctx),
+        rs.getString("payment_reference"),
+        Rows.INSTANT.map(rs, "refunded_at", ctx));
   }
 }

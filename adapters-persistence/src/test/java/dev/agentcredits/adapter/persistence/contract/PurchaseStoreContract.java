@@ -99,4 +99,51 @@ public abstract class PurchaseStoreContract extends StoreContract {
     stores().purchases().insert(purchase, null);
     return purchase;
   }
+
+  @Test
+  void thePaymentReferenceAndTheRefundTimeAreKeptAndFindThePurchase() {
+    World world = world();
+    Purchase purchase = aPendingPurchase(world.team()).build();
+    stores().purchases().insert(purchase, null);
+    Purchase refunded =
+        purchase
+            .withPaymentReference("pi_3MtwBwLkdIwHu7ix28a3tqPa")
+            .withState(PurchaseState.SUCCEEDED)
+            .withdrawn(PurchaseState.REFUNDED, Instant.parse("2031-03-06T10:00:00Z"));
+
+    tx().inTransaction(() -> {
+      stores().purchases().lock(purchase.id());
+      stores().purchases().update(refunded);
+      return null;
+    });
+
+    assertThat(stores().purchases().findByPaymentReference("pi_3MtwBwLkdIwHu7ix28a3tqPa"))
+        .contains(refunded);
+    assertThat(stores().purchases().findByPaymentReference("pi_other")).isEmpty();
+  }
+
+  @Test
+  void aPoolsPurchasesArePagedNewestFirst() {
+    World world = world();
+    World other = world();
+    Instant start = Instant.parse("2031-03-01T00:00:00Z");
+    java.util.List<Purchase> made = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Purchase p = aPendingPurchase(world.team()).createdAt(start.plusSeconds(i)).build();
+      stores().purchases().insert(p, null);
+      made.add(p);
+    }
+    stores().purchases().insert(aPendingPurchase(other.team()).build(), null);
+    var pool = made.get(0).pool();
+
+    var first = tx().inTransaction(() -> stores().purchases().listForPool(pool, null, 2));
+    var second =
+        tx().inTransaction(() -> stores().purchases().listForPool(pool, first.get(1).id(), 2));
+    var last =
+        tx().inTransaction(() -> stores().purchases().listForPool(pool, second.get(1).id(), 2));
+
+    assertThat(first).containsExactly(made.get(4), made.get(3));
+    assertThat(second).containsExactly(made.get(2), made.get(1));
+    assertThat(last).containsExactly(made.get(0));
+  }
 }

@@ -55,7 +55,7 @@ class PostgresPersistenceTest {
 
     assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE success"))
         .isEqualTo(count("SELECT count(*) FROM flyway_schema_history"))
-        .isEqualTo(2);
+        .isEqualTo(3);
   }
 
   @Test

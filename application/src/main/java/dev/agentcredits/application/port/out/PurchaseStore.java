@@ -1,6 +1,7 @@
 package dev.agentcredits.application.port.out;
 
 import dev.agentcredits.domain.purchase.Purchase;
+import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.PurchaseId;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
@@ -18,4 +19,12 @@ public interface PurchaseStore {
   void update(Purchase purchase);
 
   List<PurchaseId> pendingCreatedBefore(Instant cutoff, int limit);
+
+  Optional<Purchase> findByPaymentReference(String reference);
+
+  /**
+   * A pool's purchases, newest first; {@code after} (a purchase id from an earlier page, or null)
+   * starts the page after it.
+   */
+  List<Purchase> listForPool(PoolId pool, PurchaseId after, int limit);
 }

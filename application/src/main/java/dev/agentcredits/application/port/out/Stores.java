@@ -13,4 +13,6 @@ public record Stores(
     SpendStore spend,
     PurchaseStore purchases,
     EventOutbox outbox,
-    IdempotencyStore idempotency) {}
+    IdempotencyStore idempotency,
+    PaymentMethodStore paymentMethods,
+    PaymentEventStore paymentEvents) {}

@@ -81,10 +81,13 @@ public final class AutoReloader {
     if (!(started instanceof Start.Pending(Purchase pending))) {
       return ((Start.Finished) started).result();
     }
-    Purchase paid = purchasing.pay(pending);
-    return paid.state() == PurchaseState.SUCCEEDED
-        ? new Result.Bought()
-        : new Result.Refused(ReloadFailure.PAYMENT_DECLINED);
+    Purchase paid = purchasing.pay(pending).purchase();
+    return switch (paid.state()) {
+      case SUCCEEDED -> new Result.Bought();
+      // Processing or no answer yet: the reload stays in flight until the provider says (rule 17).
+      case PENDING -> new Result.InFlight();
+      default -> new Result.Refused(ReloadFailure.PAYMENT_DECLINED);
+    };
   }
 
   private sealed interface Start {

@@ -5,6 +5,7 @@ import dev.agentcredits.application.port.in.PurchaseAddOnCommand;
 import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.PurchaseView;
+import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.PurchaseStore;
 import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.port.out.SpendStore;
@@ -62,17 +63,20 @@ public final class PurchaseAddOnService implements PurchaseAddOnUseCase {
   @Override
   public Outcome<PurchaseView> purchase(PurchaseAddOnCommand command) {
     return Guard.outcome(() -> {
-      Purchase purchase = tx.inTransaction(() -> reserve(command));
-      if (purchase.state() == PurchaseState.PENDING) {
-        purchase = purchasing.pay(purchase);
+      Reserved reserved = tx.inTransaction(() -> reserve(command));
+      Purchase purchase = reserved.purchase();
+      String declined = "the payment of " + purchase.price() + " was declined; nothing was bought";
+      if (reserved.fresh()) {
+        Purchasing.Paid paid = purchasing.pay(purchase);
+        purchase = paid.purchase();
+        if (paid.answer() instanceof PaymentGateway.PaymentResult.Declined d
+            && d.reason() != null) {
+          declined = d.reason() + "; nothing was bought";
+        }
       }
       return switch (purchase.state()) {
-        case SUCCEEDED -> Outcome.ok(view(purchase));
-        case DECLINED ->
-            Outcome.refused(
-                new Refusal.PaymentFailed(
-                    "the payment of " + purchase.price() + " was declined; nothing was bought"));
-        case PENDING -> Outcome.refused(Refusal.conflict("the purchase is still being paid"));
+        case SUCCEEDED, PENDING, REFUNDED, DISPUTED -> Outcome.ok(view(purchase));
+        case DECLINED -> Outcome.refused(new Refusal.PaymentFailed(declined));
       };
     });
   }
@@ -81,7 +85,9 @@ public final class PurchaseAddOnService implements PurchaseAddOnUseCase {
    * Checks the request and reserves its price under the cap; answers an earlier purchase under the
    * same key.
    */
-  private Purchase reserve(PurchaseAddOnCommand command) {
+  private record Reserved(Purchase purchase, boolean fresh) {}
+
+  private Reserved reserve(PurchaseAddOnCommand command) {
     Team team = access.teamOf(command.caller(), command.pool().team());
     Member member = access.poolOwner(command.caller(), team, command.pool().member());
     if (!team.plan().allowsAddOns()) {
@@ -110,7 +116,7 @@ public final class PurchaseAddOnService implements PurchaseAddOnUseCase {
           throw Guard.refuse(
               Refusal.conflict("the idempotency key was used for a different request"));
         }
-        return earlier.get();
+        return new Reserved(earlier.get(), false);
       }
     }
     Money cap = SpendCaps.asLocked(teams, team);
@@ -139,7 +145,7 @@ public final class PurchaseAddOnService implements PurchaseAddOnUseCase {
             terms.lotExpiry(now));
     purchases.insert(purchase, requestKey);
     spending.update(spend.plus(price.price()));
-    return purchase;
+    return new Reserved(purchase, true);
   }
 
   private static dev.agentcredits.domain.shared.MemberId memberOf(PurchaseAddOnCommand command) {
@@ -153,6 +159,7 @@ public final class PurchaseAddOnService implements PurchaseAddOnUseCase {
         purchase.id().value(),
         purchase.credits().value(),
         purchase.price().cents(),
-        purchase.expiresAt());
+        purchase.expiresAt(),
+        purchase.state().name());
   }
 }

@@ -90,6 +90,45 @@ public final class BillingEvents {
         EventType.ADD_ON_PURCHASED, purchase.team(), purchase.pool().value(), at, data);
   }
 
+  /** The payment was accepted and is processing, or its answer is not known yet. */
+  public static DomainEvent purchasePending(Purchase purchase, Instant at) {
+    return purchaseEvent(EventType.PURCHASE_PENDING, purchase, purchase.credits().value(), at);
+  }
+
+  /** The payment was declined: nothing was bought and the price no longer counts. */
+  public static DomainEvent purchaseFailed(
+      Purchase purchase, String code, String reason, Instant at) {
+    var data =
+        new EventData.PurchaseChanged(
+            purchase.id(),
+            purchase.pool(),
+            purchase.kind(),
+            purchase.credits().value(),
+            purchase.price(),
+            code,
+            reason);
+    return new DomainEvent(
+        EventType.PURCHASE_FAILED, purchase.team(), purchase.pool().value(), at, data);
+  }
+
+  /** The payment was refunded and {@code credits} left the pool (rule 20). */
+  public static DomainEvent purchaseRefunded(Purchase purchase, long credits, Instant at) {
+    return purchaseEvent(EventType.PURCHASE_REFUNDED, purchase, credits, at);
+  }
+
+  /** The card holder disputed the payment: what was left of the lot ({@code credits}) is frozen. */
+  public static DomainEvent purchaseDisputed(Purchase purchase, long credits, Instant at) {
+    return purchaseEvent(EventType.PURCHASE_DISPUTED, purchase, credits, at);
+  }
+
+  private static DomainEvent purchaseEvent(
+      EventType type, Purchase purchase, long credits, Instant at) {
+    var data =
+        new EventData.PurchaseChanged(
+            purchase.id(), purchase.pool(), purchase.kind(), credits, purchase.price(), null, null);
+    return new DomainEvent(type, purchase.team(), purchase.pool().value(), at, data);
+  }
+
   public static DomainEvent reloadFailed(Pool pool, ReloadFailure reason, Instant at) {
     var data = new EventData.AutoReloadFailed(pool.id(), reason.code());
     return new DomainEvent(EventType.AUTO_RELOAD_FAILED, pool.team(), pool.id().value(), at, data);

@@ -33,7 +33,10 @@ import java.util.Optional;
 public final class TimeKeepingService implements TimeKeepingUseCase {
   static final int BATCH = 100;
 
-  /** A purchase still pending after this long was interrupted; its payment is asked again. */
+  /**
+   * A purchase still pending after this long was interrupted, or its payment is processing: the
+   * provider is asked what became of it (never charged again).
+   */
   static final Duration PURCHASE_GRACE = Duration.ofSeconds(30);
 
   static final Duration KEY_RETENTION = Duration.ofHours(48);
@@ -103,7 +106,7 @@ public final class TimeKeepingService implements TimeKeepingUseCase {
         tx.inTransaction(() -> purchases.pendingCreatedBefore(now.minus(PURCHASE_GRACE), BATCH))) {
       Optional<Purchase> pending = tx.inTransaction(() -> purchases.lock(id));
       if (pending.isPresent() && pending.get().state() == PurchaseState.PENDING) {
-        purchasing.pay(pending.get());
+        purchasing.settle(pending.get());
         purchasesSettled++;
       }
     }

@@ -1,0 +1,14 @@
+package dev.agentcredits.application.port.in;
+
+import dev.agentcredits.application.port.in.view.PaymentMethodView;
+import dev.agentcredits.domain.shared.TeamId;
+
+/** The team's card (rule 19): operator, owner or admin. */
+public interface PaymentMethodUseCase {
+  /** Saves the card after the provider confirmed it and described it. */
+  Outcome<PaymentMethodView> save(SavePaymentMethodCommand command);
+
+  Outcome<PaymentMethodView> find(Caller caller, TeamId team);
+
+  Outcome<Void> remove(Caller caller, TeamId team);
+}

@@ -1,0 +1,90 @@
+package dev.agentcredits.application.service.billing;
+
+import dev.agentcredits.application.port.in.Caller;
+import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.PoolRef;
+import dev.agentcredits.application.port.in.PurchaseHistoryQuery;
+import dev.agentcredits.application.port.in.Refusal;
+import dev.agentcredits.application.port.in.view.PurchaseHistoryView;
+import dev.agentcredits.application.port.in.view.PurchasePageView;
+import dev.agentcredits.application.port.out.PoolStore;
+import dev.agentcredits.application.port.out.PurchaseStore;
+import dev.agentcredits.application.port.out.TeamStore;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.access.Access;
+import dev.agentcredits.application.service.shared.Guard;
+import dev.agentcredits.application.service.shared.PoolChanges;
+import dev.agentcredits.domain.pool.Pool;
+import dev.agentcredits.domain.principal.PoolIds;
+import dev.agentcredits.domain.purchase.Purchase;
+import dev.agentcredits.domain.shared.PoolId;
+import dev.agentcredits.domain.shared.PurchaseId;
+import dev.agentcredits.domain.team.Member;
+import dev.agentcredits.domain.team.Team;
+import dev.agentcredits.domain.terms.BillingTerms;
+import java.time.Clock;
+import java.util.List;
+
+/** A member pool's add-on purchases, manual and auto-reload, newest first. */
+public final class PurchaseHistoryService implements PurchaseHistoryQuery {
+  static final int MAX_LIMIT = 200;
+
+  private final TeamStore teams;
+  private final PoolStore pools;
+  private final PurchaseStore purchases;
+  private final TransactionRunner tx;
+  private final Access access;
+  private final BillingTerms terms;
+  private final Clock clock;
+
+  public PurchaseHistoryService(
+      TeamStore teams,
+      PoolStore pools,
+      PurchaseStore purchases,
+      TransactionRunner tx,
+      BillingTerms terms,
+      Clock clock) {
+    this.teams = teams;
+    this.pools = pools;
+    this.purchases = purchases;
+    this.tx = tx;
+    this.access = new Access(teams);
+    this.terms = terms;
+    this.clock = clock;
+  }
+
+  @Override
+  public Outcome<PurchasePageView> purchases(Caller caller, PoolRef ref, int limit, String cursor) {
+    return Guard.outcome(() -> {
+      if (limit < 1 || limit > MAX_LIMIT) {
+        throw Guard.refuse(Refusal.invalid("limit must be a whole number from 1 to " + MAX_LIMIT));
+      }
+      PurchaseId after = cursor == null ? null : parseCursor(cursor);
+      return Outcome.ok(tx.inTransaction(() -> page(caller, ref, limit, after)));
+    });
+  }
+
+  private PurchasePageView page(Caller caller, PoolRef ref, int limit, PurchaseId after) {
+    Team team = access.teamOf(caller, ref.team());
+    Member member = access.poolOwner(caller, team, ref.member());
+    PoolId poolId = PoolIds.forMember(member.id());
+    List<Purchase> found = purchases.listForPool(poolId, after, limit + 1);
+    Pool pool =
+        pools
+            .find(poolId)
+            .map(p -> PoolChanges.currentView(p, team.plan(), terms, clock.instant()))
+            .orElse(null);
+    List<PurchaseHistoryView> shown =
+        found.stream().limit(limit).map(p -> PurchaseHistory.view(p, pool)).toList();
+    String next = found.size() > limit ? shown.get(limit - 1).purchaseId() : null;
+    return new PurchasePageView(shown, next);
+  }
+
+  private static PurchaseId parseCursor(String cursor) {
+    try {
+      return new PurchaseId(cursor);
+    } catch (IllegalArgumentException e) {
+      throw Guard.refuse(Refusal.invalid("cursor must be a next_cursor from an earlier page"));
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.agentcredits.application.service.billing;
+
+import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.RefundPurchaseCommand;
+import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
+import dev.agentcredits.application.port.in.Refusal;
+import dev.agentcredits.application.port.in.view.PurchaseHistoryView;
+import dev.agentcredits.application.port.out.EventOutbox;
+import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.PaymentGateway;
+import dev.agentcredits.application.port.out.PaymentGateway.RefundResult;
+import dev.agentcredits.application.port.out.PoolStore;
+import dev.agentcredits.application.port.out.PurchaseStore;
+import dev.agentcredits.application.port.out.ResourceUnavailableException;
+import dev.agentcredits.application.port.out.SpendStore;
+import dev.agentcredits.application.port.out.TeamStore;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.access.Access;
+import dev.agentcredits.application.service.shared.Guard;
+import dev.agentcredits.application.service.shared.PoolChanges;
+import dev.agentcredits.domain.pool.Pool;
+import dev.agentcredits.domain.principal.PoolIds;
+import dev.agentcredits.domain.purchase.Purchase;
+import dev.agentcredits.domain.purchase.PurchaseState;
+import dev.agentcredits.domain.team.Member;
+import dev.agentcredits.domain.team.Team;
+import dev.agentcredits.domain.terms.BillingTerms;
+import java.time.Clock;
+
+/**
+ * DOMAIN.md rule 20. Unlike a purchase, the provider is called with the pool locked: the lot must
+ * stay untouched until its money is back, and a refund is a rare owner's action. If the provider
+ * refunded but this transaction then fails, its {@code charge.refunded} webhook takes the lot out.
+ */
+public final class RefundPurchaseService implements RefundPurchaseUseCase {
+  private final TeamStore teams;
+  private final PoolStore pools;
+  private final LedgerStore ledger;
+  private final PurchaseStore purchases;
+  private final EventOutbox outbox;
+  private final TransactionRunner tx;
+  private final PaymentGateway gateway;
+  private final LotWithdrawal withdrawal;
+  private final Access access;
+  private final BillingTerms terms;
+  private final Clock clock;
+
+  public RefundPurchaseService(
+      TeamStore teams,
+      PoolStore pools,
+      LedgerStore ledger,
+      SpendStore spending,
+      PurchaseStore purchases,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      PaymentGateway gateway,
+      BillingTerms terms,
+      Clock clock) {
+    this.teams = teams;
+    this.pools = pools;
+    this.ledger = ledger;
+    this.purchases = purchases;
+    this.outbox = outbox;
+    this.tx = tx;
+    this.gateway = gateway;
+    this.withdrawal = new LotWithdrawal(spending, purchases);
+    this.access = new Access(teams);
+    this.terms = terms;
+    this.clock = clock;
+  }
+
+  @Override
+  public Outcome<PurchaseHistoryView> refund(RefundPurchaseCommand command) {
+    return Guard.outcome(() -> Outcome.ok(tx.inTransaction(() -> refundLocked(command))));
+  }
+
+  private PurchaseHistoryView refundLocked(RefundPurchaseCommand command) {
+    Team team = access.administeredTeam(command.caller(), command.pool().team());
+    Member member = access.poolOwner(command.caller(), team, command.pool().member());
+    Purchase purchase =
+        purchases
+            .lock(command.purchase())
+            .filter(p -> p.pool().equals(PoolIds.forMember(member.id())))
+            .orElseThrow(() -> Guard.refuse(Refusal.notFound("purchase " + command.purchase())));
+    if (purchase.state() == PurchaseState.REFUNDED) {
+      return PurchaseHistory.view(purchase, null);
+    }
+    if (purchase.state() != PurchaseState.SUCCEEDED) {
+      throw Guard.refuse(
+          Refusal.conflict(
+              "only a paid purchase can be refunded; this one is " + purchase.state()));
+    }
+    PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+    Pool pool = changes.lockCurrent(purchase.pool(), team.plan());
+    if (!LotWithdrawal.untouched(pool, purchase)) {
+      throw Guard.refuse(
+          Refusal.conflict(
+              "credits of this lot were used, are held by a run or expired; only an untouched lot"
+                  + " can be refunded"));
+    }
+    return switch (gateway.refund(purchase)) {
+      case RefundResult.Refunded r ->
+          PurchaseHistory.view(withdrawal.refund(changes, pool, purchase), null);
+      case RefundResult.Refused r ->
+          throw Guard.refuse(new Refusal.PaymentFailed("the refund was refused: " + r.reason()));
+      case RefundResult.Unknown r ->
+          throw new ResourceUnavailableException(
+              "the payment provider did not answer the refund (" + r.reason() + "); retry", null);
+    };
+  }
+}
