@@ -1,5 +1,6 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
+import dev.agentcredits.application.port.out.RunListing;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.RunId;
@@ -98,6 +99,26 @@ public final class PostgresRunStore implements RunStore {
           dao.recordUsage(run.value(), usage.value(), credits, at);
           return null;
         });
+  }
+
+  @Override
+  public List<Run> list(RunListing listing, int limit) {
+    var before = listing.before();
+    return db.withDao(
+        RunDao.class,
+        dao ->
+            dao
+                .list(
+                    listing.team().value(),
+                    listing.triggeredBy() == null ? null : listing.triggeredBy().value(),
+                    listing.state() == null ? null : listing.state().name(),
+                    before == null,
+                    before == null ? Instant.EPOCH : before.createdAt(),
+                    before == null ? "" : before.run().value(),
+                    limit)
+                .stream()
+                .map(RunRow::toRun)
+                .toList());
   }
 
   @Override

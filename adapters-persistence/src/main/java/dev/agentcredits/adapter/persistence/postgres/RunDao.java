@@ -67,4 +67,22 @@ interface RunDao {
       "SELECT run_id FROM runs WHERE state = 'QUEUED' AND last_activity_at <= :cutoff"
           + " ORDER BY last_activity_at, run_id LIMIT :limit")
   List<String> idleSince(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+
+  /** Newest first; {@code :first} ignores the position, else runs strictly before it. */
+  @SqlQuery(
+      "SELECT "
+          + RunRow.COLUMNS
+          + " FROM runs WHERE team_id = :team"
+          + " AND (CAST(:member AS text) IS NULL OR triggered_by = :member)"
+          + " AND (CAST(:state AS text) IS NULL OR state = :state)"
+          + " AND (:first OR (created_at, run_id COLLATE \"C\") < (:beforeAt, :beforeRun))"
+          + " ORDER BY created_at DESC, run_id COLLATE \"C\" DESC LIMIT :limit")
+  List<RunRow> list(
+      @Bind("team") String team,
+      @Bind("member") String member,
+      @Bind("state") String state,
+      @Bind("first") boolean first,
+      @Bind("beforeAt") Instant beforeAt,
+      @Bind("beforeRun") String beforeRun,
+      @Bind("limit") int limit);
 }
