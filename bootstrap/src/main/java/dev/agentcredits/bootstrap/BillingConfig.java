@@ -15,6 +15,7 @@ import dev.agentcredits.application.service.billing.ConfigureAutoReloadService;
 import dev.agentcredits.application.service.billing.PurchaseAddOnService;
 import dev.agentcredits.application.service.billing.Purchasing;
 import dev.agentcredits.application.service.billing.RaiseSpendCapService;
+import dev.agentcredits.application.service.billing.UsageService;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -98,5 +99,11 @@ class BillingConfig {
       BillingTerms terms,
       Clock clock) {
     return new BillingQueryService(teams, pools, ledger, spending, tx, terms, clock);
+  }
+
+  @Bean
+  UsageService usage(
+      TeamStore teams, PoolStore pools, LedgerStore ledger, TransactionRunner tx, Clock clock) {
+    return new UsageService(teams, pools, ledger, tx, clock);
   }
 }

@@ -9,12 +9,16 @@ import dev.agentcredits.adapter.rest.RestUseCases;
 import dev.agentcredits.application.port.in.AddMemberUseCase;
 import dev.agentcredits.application.port.in.AuthenticateUseCase;
 import dev.agentcredits.application.port.in.BillingQuery;
+import dev.agentcredits.application.port.in.CancelRunUseCase;
 import dev.agentcredits.application.port.in.CompleteRunUseCase;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.GetRunQuery;
 import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
+import dev.agentcredits.application.port.in.ListApiKeysUseCase;
+import dev.agentcredits.application.port.in.ListMembersUseCase;
+import dev.agentcredits.application.port.in.ListRunsUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
 import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
@@ -23,6 +27,7 @@ import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
+import dev.agentcredits.application.port.in.UsageUseCase;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -68,7 +73,12 @@ class WebConfig {
       IssueTeamApiKeyUseCase issueTeamApiKey,
       RevokeApiKeyUseCase revokeApiKey,
       GrantContractCreditsUseCase grantContractCredits,
-      OperationsUseCase operations) {
+      OperationsUseCase operations,
+      ListRunsUseCase listRuns,
+      CancelRunUseCase cancelRun,
+      ListMembersUseCase listMembers,
+      ListApiKeysUseCase listApiKeys,
+      UsageUseCase usage) {
     return new RestUseCases(
         authenticate,
         idempotency,
@@ -86,7 +96,12 @@ class WebConfig {
         issueTeamApiKey,
         revokeApiKey,
         grantContractCredits,
-        operations);
+        operations,
+        listRuns,
+        cancelRun,
+        listMembers,
+        listApiKeys,
+        usage);
   }
 
   @Bean(destroyMethod = "stop")

@@ -3,12 +3,16 @@ package dev.agentcredits.adapter.rest;
 import dev.agentcredits.application.port.in.AddMemberUseCase;
 import dev.agentcredits.application.port.in.AuthenticateUseCase;
 import dev.agentcredits.application.port.in.BillingQuery;
+import dev.agentcredits.application.port.in.CancelRunUseCase;
 import dev.agentcredits.application.port.in.CompleteRunUseCase;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.GetRunQuery;
 import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
+import dev.agentcredits.application.port.in.ListApiKeysUseCase;
+import dev.agentcredits.application.port.in.ListMembersUseCase;
+import dev.agentcredits.application.port.in.ListRunsUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
 import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
@@ -17,6 +21,7 @@ import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
+import dev.agentcredits.application.port.in.UsageUseCase;
 
 /**
  * The input ports the REST API serves, one per use case; each group of routes takes only its own.
@@ -38,4 +43,9 @@ public record RestUseCases(
     IssueTeamApiKeyUseCase issueTeamApiKey,
     RevokeApiKeyUseCase revokeApiKey,
     GrantContractCreditsUseCase grantContractCredits,
-    OperationsUseCase operations) {}
+    OperationsUseCase operations,
+    ListRunsUseCase listRuns,
+    CancelRunUseCase cancelRun,
+    ListMembersUseCase listMembers,
+    ListApiKeysUseCase listApiKeys,
+    UsageUseCase usage) {}

@@ -25,6 +25,11 @@ public final class RestFixtures {
         app.issueTeamApiKey(),
         app.revokeApiKey(),
         app.grantContractCredits(),
-        app.operations());
+        app.operations(),
+        app.listRuns(),
+        app.cancelRun(),
+        app.listMembers(),
+        app.listApiKeys(),
+        app.usage());
   }
 }
