@@ -103,22 +103,18 @@ public final class PostgresRunStore implements RunStore {
 
   @Override
   public List<Run> list(RunListing listing, int limit) {
+    String team = listing.team().value();
+    String member = listing.triggeredBy() == null ? null : listing.triggeredBy().value();
+    String state = listing.state() == null ? null : listing.state().name();
     var before = listing.before();
     return db.withDao(
         RunDao.class,
         dao ->
-            dao
-                .list(
-                    listing.team().value(),
-                    listing.triggeredBy() == null ? null : listing.triggeredBy().value(),
-                    listing.state() == null ? null : listing.state().name(),
-                    before == null,
-                    before == null ? Instant.EPOCH : before.createdAt(),
-                    before == null ? "" : before.run().value(),
-                    limit)
-                .stream()
-                .map(RunRow::toRun)
-                .toList());
+            (before == null
+                    ? dao.listFirst(team, member, state, limit)
+                    : dao.listBefore(
+                        team, member, state, before.createdAt(), before.run().value(), limit))
+                .stream().map(RunRow::toRun).toList());
   }
 
   @Override

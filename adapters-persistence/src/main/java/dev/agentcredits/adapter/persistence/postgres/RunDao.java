@@ -68,20 +68,31 @@ interface RunDao {
           + " ORDER BY last_activity_at, run_id LIMIT :limit")
   List<String> idleSince(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
 
-  /** Newest first; {@code :first} ignores the position, else runs strictly before it. */
-  @SqlQuery(
+  /** A team's runs, filtered by triggering member and state when given. */
+  String LIST =
       "SELECT "
           + RunRow.COLUMNS
           + " FROM runs WHERE team_id = :team"
           + " AND (CAST(:member AS text) IS NULL OR triggered_by = :member)"
-          + " AND (CAST(:state AS text) IS NULL OR state = :state)"
-          + " AND (:first OR (created_at, run_id COLLATE \"C\") < (:beforeAt, :beforeRun))"
-          + " ORDER BY created_at DESC, run_id COLLATE \"C\" DESC LIMIT :limit")
-  List<RunRow> list(
+          + " AND (CAST(:state AS text) IS NULL OR state = :state)";
+
+  /** Newest first: the order of the runs_team_newest index, so a page reads only its rows. */
+  String NEWEST_FIRST = " ORDER BY created_at DESC, run_id COLLATE \"C\" DESC LIMIT :limit";
+
+  @SqlQuery(LIST + NEWEST_FIRST)
+  List<RunRow> listFirst(
       @Bind("team") String team,
       @Bind("member") String member,
       @Bind("state") String state,
-      @Bind("first") boolean first,
+      @Bind("limit") int limit);
+
+  /** Strictly before a position: an index condition, so a deep page costs what the first does. */
+  @SqlQuery(
+      LIST + " AND (created_at, run_id COLLATE \"C\") < (:beforeAt, :beforeRun)" + NEWEST_FIRST)
+  List<RunRow> listBefore(
+      @Bind("team") String team,
+      @Bind("member") String member,
+      @Bind("state") String state,
       @Bind("beforeAt") Instant beforeAt,
       @Bind("beforeRun") String beforeRun,
       @Bind("limit") int limit);
