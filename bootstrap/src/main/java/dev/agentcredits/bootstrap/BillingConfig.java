@@ -22,6 +22,7 @@ import dev.agentcredits.application.service.billing.Purchasing;
 import dev.agentcredits.application.service.billing.RaiseSpendCapService;
 import dev.agentcredits.application.service.billing.ReceivePaymentEventService;
 import dev.agentcredits.application.service.billing.RefundPurchaseService;
+import dev.agentcredits.application.service.billing.UsageService;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -178,5 +179,11 @@ class BillingConfig {
         purchasing,
         terms,
         clock);
+  }
+
+  @Bean
+  UsageService usage(
+      TeamStore teams, PoolStore pools, LedgerStore ledger, TransactionRunner tx, Clock clock) {
+    return new UsageService(teams, pools, ledger, tx, clock);
   }
 }

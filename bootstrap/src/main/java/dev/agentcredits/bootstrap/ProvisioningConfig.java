@@ -14,6 +14,8 @@ import dev.agentcredits.application.service.access.IdentifyCallerService;
 import dev.agentcredits.application.service.provisioning.AddMemberService;
 import dev.agentcredits.application.service.provisioning.Enrollment;
 import dev.agentcredits.application.service.provisioning.GrantContractCreditsService;
+import dev.agentcredits.application.service.provisioning.ListApiKeysService;
+import dev.agentcredits.application.service.provisioning.ListMembersService;
 import dev.agentcredits.application.service.provisioning.ProvisionTeamService;
 import dev.agentcredits.application.service.provisioning.TeamApiKeyService;
 import dev.agentcredits.domain.terms.BillingTerms;
@@ -93,5 +95,15 @@ class ProvisioningConfig {
   AuthenticateService authenticate(
       ApiKeyStore apiKeys, Directory directory, KeyHasher hasher, OperatorKey operatorKey) {
     return new AuthenticateService(apiKeys, directory, hasher, operatorKey.value());
+  }
+
+  @Bean
+  ListMembersService listMembers(TeamStore teams, TransactionRunner tx) {
+    return new ListMembersService(teams, tx);
+  }
+
+  @Bean
+  ListApiKeysService listApiKeys(TeamStore teams, ApiKeyStore keys, TransactionRunner tx) {
+    return new ListApiKeysService(teams, keys, tx);
   }
 }

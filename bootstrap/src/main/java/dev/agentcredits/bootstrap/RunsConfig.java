@@ -11,8 +11,10 @@ import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Directory;
 import dev.agentcredits.application.service.billing.AutoReloader;
 import dev.agentcredits.application.service.runs.Admission;
+import dev.agentcredits.application.service.runs.CancelRunService;
 import dev.agentcredits.application.service.runs.CompleteRunService;
 import dev.agentcredits.application.service.runs.GetRunService;
+import dev.agentcredits.application.service.runs.ListRunsService;
 import dev.agentcredits.application.service.runs.ReportUsageService;
 import dev.agentcredits.application.service.runs.RetryRunService;
 import dev.agentcredits.application.service.runs.SubmitRunService;
@@ -89,5 +91,23 @@ class RunsConfig {
   RetryRunService retryRun(
       TeamStore teams, RunStore runs, TransactionRunner tx, Admission admission) {
     return new RetryRunService(teams, runs, tx, admission);
+  }
+
+  @Bean
+  ListRunsService listRuns(TeamStore teams, RunStore runs, TransactionRunner tx) {
+    return new ListRunsService(teams, runs, tx);
+  }
+
+  @Bean
+  CancelRunService cancelRun(
+      TeamStore teams,
+      PoolStore pools,
+      RunStore runs,
+      LedgerStore ledger,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      BillingTerms terms,
+      Clock clock) {
+    return new CancelRunService(teams, pools, runs, ledger, outbox, tx, terms, clock);
   }
 }

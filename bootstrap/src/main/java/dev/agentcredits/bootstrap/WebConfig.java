@@ -11,6 +11,7 @@ import dev.agentcredits.adapter.web.WebAssets;
 import dev.agentcredits.application.port.in.AddMemberUseCase;
 import dev.agentcredits.application.port.in.AuthenticateUseCase;
 import dev.agentcredits.application.port.in.BillingQuery;
+import dev.agentcredits.application.port.in.CancelRunUseCase;
 import dev.agentcredits.application.port.in.CompleteRunUseCase;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.GetRunQuery;
@@ -18,6 +19,9 @@ import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IdentifyCallerQuery;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
+import dev.agentcredits.application.port.in.ListApiKeysUseCase;
+import dev.agentcredits.application.port.in.ListMembersUseCase;
+import dev.agentcredits.application.port.in.ListRunsUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
 import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
@@ -30,6 +34,7 @@ import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
+import dev.agentcredits.application.port.in.UsageUseCase;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -81,7 +86,12 @@ class WebConfig {
       PaymentMethodUseCase paymentMethods,
       PurchaseHistoryQuery purchaseHistory,
       RefundPurchaseUseCase refundPurchase,
-      ReceivePaymentEventUseCase receivePaymentEvent) {
+      ReceivePaymentEventUseCase receivePaymentEvent,
+      ListRunsUseCase listRuns,
+      CancelRunUseCase cancelRun,
+      ListMembersUseCase listMembers,
+      ListApiKeysUseCase listApiKeys,
+      UsageUseCase usage) {
     return new RestUseCases(
         authenticate,
         idempotency,
@@ -104,7 +114,12 @@ class WebConfig {
         paymentMethods,
         purchaseHistory,
         refundPurchase,
-        receivePaymentEvent);
+        receivePaymentEvent,
+        listRuns,
+        cancelRun,
+        listMembers,
+        listApiKeys,
+        usage);
   }
 
   @Bean(destroyMethod = "stop")

@@ -8,7 +8,6 @@ import dev.agentcredits.bootstrap.e2e.Steps;
 import dev.agentcredits.bootstrap.e2e.Teams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -230,7 +229,6 @@ class BillingPageIT {
   }
 
   @Test
-  @Disabled("needs GET /teams/{id}/usage")
   void the_usage_chart_shows_the_credits_charged_per_day() {
     var team = SERVICE.teams().build().withMember().create();
     String key = team.member().key();
@@ -245,6 +243,7 @@ class BillingPageIT {
 
     page.signIn(key).signedIn();
     page.byId("usage-chart");
+    page.driver().findElement(By.cssSelector("#usage details summary")).click();
     By table = By.cssSelector("#usage-table tbody");
     page.waitForText(table, "300");
 

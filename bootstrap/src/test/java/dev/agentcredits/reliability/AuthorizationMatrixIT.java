@@ -370,6 +370,61 @@ class AuthorizationMatrixIT {
                 false,
                 () -> key -> http.get(b.path() + "/ledger?limit=200", key)),
             endpoint(
+                "GET /agent/tasks?team_id={t}",
+                anyKeyOfTheTeam,
+                "a MEMBER lists the runs they started",
+                false,
+                () -> key -> http.get("/api/v1/agent/tasks?team_id=" + b.id(), key)),
+            endpoint(
+                "GET /agent/tasks?member_id={owner}",
+                runsOfOthers,
+                "a MEMBER naming another member is refused, not narrowed",
+                false,
+                () ->
+                    key ->
+                        http.get(
+                            "/api/v1/agent/tasks?team_id="
+                                + b.id()
+                                + "&member_id="
+                                + b.owner().id(),
+                            key)),
+            endpoint(
+                "POST /agent/tasks/{id}/cancel (a member's own run)",
+                anyKeyOfTheTeam,
+                "as for complete",
+                false,
+                () -> {
+                  String task = freshTask();
+                  return key -> http.post("/api/v1/agent/tasks/" + task + "/cancel", key, null);
+                }),
+            endpoint(
+                "POST /agent/tasks/{id}/cancel (the owner's run)",
+                runsOfOthers,
+                mineOnly,
+                false,
+                () -> {
+                  String task = freshTaskOf(b.owner());
+                  return key -> http.post("/api/v1/agent/tasks/" + task + "/cancel", key, null);
+                }),
+            endpoint(
+                "GET /teams/{t}/members",
+                members,
+                "a MEMBER sees only themselves",
+                false,
+                () -> key -> http.get(b.path() + "/members", key)),
+            endpoint(
+                "GET /teams/{t}/api-keys",
+                admins,
+                "",
+                false,
+                () -> key -> http.get(b.path() + "/api-keys", key)),
+            endpoint(
+                "GET /teams/{t}/usage",
+                members,
+                "as for the ledger: a member sees their own pool",
+                false,
+                () -> key -> http.get(b.path() + "/usage", key)),
+            endpoint(
                 "POST /ops/clock",
                 EnumSet.of(Caller.OPERATOR),
                 "",

@@ -10,7 +10,10 @@ import dev.agentcredits.application.port.in.PurchaseAddOnCommand;
 import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
 import dev.agentcredits.application.port.in.RaiseSpendCapCommand;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
+import dev.agentcredits.application.port.in.UsageQuery;
+import dev.agentcredits.application.port.in.UsageUseCase;
 import dev.agentcredits.application.port.in.view.PurchaseView;
+import dev.agentcredits.domain.shared.MemberId;
 import java.util.List;
 
 /** API.md "Billing": pools, add-on purchases, auto-reload, the spend cap and the ledger. */
@@ -21,6 +24,7 @@ final class BillingRoutes {
   private final PurchaseAddOnUseCase purchaseAddOn;
   private final ConfigureAutoReloadUseCase configureAutoReload;
   private final RaiseSpendCapUseCase raiseSpendCap;
+  private final UsageUseCase usage;
   private final IdempotentCalls idempotent;
   private final ApiMetrics metrics;
 
@@ -29,6 +33,7 @@ final class BillingRoutes {
     this.purchaseAddOn = useCases.purchaseAddOn();
     this.configureAutoReload = useCases.configureAutoReload();
     this.raiseSpendCap = useCases.raiseSpendCap();
+    this.usage = useCases.usage();
     this.idempotent = idempotent;
     this.metrics = metrics;
   }
@@ -42,7 +47,8 @@ final class BillingRoutes {
         Route.post(member + "/add-on-purchases", this::purchase),
         Route.put(member + "/auto-reload", this::autoReload),
         Route.put("/api/v1/teams/{team_id}/spend-cap", this::spendCap),
-        Route.get("/api/v1/teams/{team_id}/ledger", this::ledger));
+        Route.get("/api/v1/teams/{team_id}/ledger", this::ledger),
+        Route.get("/api/v1/teams/{team_id}/usage", this::usage));
   }
 
   private Reply billing(Exchange ex) {
@@ -120,6 +126,21 @@ final class BillingRoutes {
     int limit = limit(ex.query("limit"));
     String cursor = ex.query("cursor");
     return ex.reply(billingQuery.ledger(ex.caller(), team, limit, cursor), 200, Bodies::ledger);
+  }
+
+  private Reply usage(Exchange ex) {
+    var caller = ex.caller();
+    var team = ex.team();
+    String member = ex.query("member_id");
+    var query =
+        Exchange.valid(() ->
+            new UsageQuery(
+                caller,
+                team,
+                ex.date("from"),
+                ex.date("to"),
+                member == null ? null : new MemberId(member)));
+    return ex.reply(usage.usage(query), 200, Bodies::usage);
   }
 
   private static int limit(String value) {

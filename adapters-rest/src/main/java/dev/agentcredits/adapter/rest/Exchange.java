@@ -15,6 +15,8 @@ import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.TeamId;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -129,6 +131,32 @@ final class Exchange {
 
   String query(String name) {
     return ctx.queryParam(name);
+  }
+
+  /** The {@code limit} query parameter, from 1 to {@code max}; {@code fallback} when absent. */
+  int limit(int fallback, int max) {
+    String value = ctx.queryParam("limit");
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalid("limit must be a whole number from 1 to " + max);
+    }
+  }
+
+  /** A date query parameter, {@code YYYY-MM-DD}; null when absent. */
+  LocalDate date(String name) {
+    String value = ctx.queryParam(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.invalid(name + " must be a date, YYYY-MM-DD (a UTC day)");
+    }
   }
 
   /** The {@code Idempotency-Key} header, checked; null when the client sent none. */

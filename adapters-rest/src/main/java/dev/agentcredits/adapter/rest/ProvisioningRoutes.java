@@ -6,11 +6,14 @@ import dev.agentcredits.application.port.in.AddMemberUseCase;
 import dev.agentcredits.application.port.in.GrantContractCreditsCommand;
 import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
+import dev.agentcredits.application.port.in.ListApiKeysUseCase;
+import dev.agentcredits.application.port.in.ListMembersUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamCommand;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyCommand;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
 import dev.agentcredits.application.port.in.TeamApiKeyCommand;
+import dev.agentcredits.application.port.in.TeamQuery;
 import dev.agentcredits.domain.team.Plan;
 import dev.agentcredits.domain.team.Role;
 import java.time.Instant;
@@ -25,6 +28,8 @@ final class ProvisioningRoutes {
   private final IssueTeamApiKeyUseCase issueTeamApiKey;
   private final RevokeApiKeyUseCase revokeApiKey;
   private final GrantContractCreditsUseCase grantContractCredits;
+  private final ListMembersUseCase listMembers;
+  private final ListApiKeysUseCase listApiKeys;
 
   ProvisioningRoutes(RestUseCases useCases) {
     this.provisionTeam = useCases.provisionTeam();
@@ -32,6 +37,8 @@ final class ProvisioningRoutes {
     this.issueTeamApiKey = useCases.issueTeamApiKey();
     this.revokeApiKey = useCases.revokeApiKey();
     this.grantContractCredits = useCases.grantContractCredits();
+    this.listMembers = useCases.listMembers();
+    this.listApiKeys = useCases.listApiKeys();
   }
 
   List<Route> routes() {
@@ -40,7 +47,9 @@ final class ProvisioningRoutes {
         Route.post("/api/v1/teams/{team_id}/members", this::addMember),
         Route.post("/api/v1/teams/{team_id}/api-keys", this::issueKey),
         Route.delete("/api/v1/teams/{team_id}/api-keys/{key_id}", this::revokeKey),
-        Route.post("/api/v1/teams/{team_id}/grants", this::grant));
+        Route.post("/api/v1/teams/{team_id}/grants", this::grant),
+        Route.get("/api/v1/teams/{team_id}/members", this::members),
+        Route.get("/api/v1/teams/{team_id}/api-keys", this::apiKeys));
   }
 
   private Reply createTeam(Exchange ex) {
@@ -108,5 +117,15 @@ final class ProvisioningRoutes {
       throw new IllegalArgumentException(
           field + " must be an ISO-8601 instant such as 2027-01-31T00:00:00Z");
     }
+  }
+
+  private Reply members(Exchange ex) {
+    var query = new TeamQuery(ex.caller(), ex.team());
+    return ex.reply(listMembers.members(query), 200, Bodies::members);
+  }
+
+  private Reply apiKeys(Exchange ex) {
+    var query = new TeamQuery(ex.caller(), ex.team());
+    return ex.reply(listApiKeys.apiKeys(query), 200, Bodies::apiKeys);
   }
 }

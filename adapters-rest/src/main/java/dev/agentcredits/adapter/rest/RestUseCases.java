@@ -3,6 +3,7 @@ package dev.agentcredits.adapter.rest;
 import dev.agentcredits.application.port.in.AddMemberUseCase;
 import dev.agentcredits.application.port.in.AuthenticateUseCase;
 import dev.agentcredits.application.port.in.BillingQuery;
+import dev.agentcredits.application.port.in.CancelRunUseCase;
 import dev.agentcredits.application.port.in.CompleteRunUseCase;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.GetRunQuery;
@@ -10,6 +11,9 @@ import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IdentifyCallerQuery;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
+import dev.agentcredits.application.port.in.ListApiKeysUseCase;
+import dev.agentcredits.application.port.in.ListMembersUseCase;
+import dev.agentcredits.application.port.in.ListRunsUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
 import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
@@ -22,6 +26,7 @@ import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
+import dev.agentcredits.application.port.in.UsageUseCase;
 
 /**
  * The input ports the REST API serves, one per use case; each group of routes takes only its own.
@@ -48,4 +53,9 @@ public record RestUseCases(
     PaymentMethodUseCase paymentMethods,
     PurchaseHistoryQuery purchaseHistory,
     RefundPurchaseUseCase refundPurchase,
-    ReceivePaymentEventUseCase receivePaymentEvent) {}
+    ReceivePaymentEventUseCase receivePaymentEvent,
+    ListRunsUseCase listRuns,
+    CancelRunUseCase cancelRun,
+    ListMembersUseCase listMembers,
+    ListApiKeysUseCase listApiKeys,
+    UsageUseCase usage) {}

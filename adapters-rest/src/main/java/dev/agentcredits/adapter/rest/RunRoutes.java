@@ -1,14 +1,19 @@
 package dev.agentcredits.adapter.rest;
 
 import dev.agentcredits.adapter.wire.Bodies;
+import dev.agentcredits.application.port.in.CancelRunUseCase;
 import dev.agentcredits.application.port.in.CompleteRunUseCase;
 import dev.agentcredits.application.port.in.GetRunQuery;
+import dev.agentcredits.application.port.in.ListRunsQuery;
+import dev.agentcredits.application.port.in.ListRunsUseCase;
 import dev.agentcredits.application.port.in.ReportUsageCommand;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RunCommand;
 import dev.agentcredits.application.port.in.SubmitRunCommand;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
+import dev.agentcredits.domain.shared.MemberId;
+import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.shared.UsageId;
 import java.util.List;
 
@@ -19,6 +24,8 @@ final class RunRoutes {
   private final ReportUsageUseCase reportUsage;
   private final CompleteRunUseCase completeRun;
   private final RetryRunUseCase retryRun;
+  private final ListRunsUseCase listRuns;
+  private final CancelRunUseCase cancelRun;
   private final IdempotentCalls idempotent;
   private final ApiMetrics metrics;
 
@@ -28,6 +35,8 @@ final class RunRoutes {
     this.reportUsage = useCases.reportUsage();
     this.completeRun = useCases.completeRun();
     this.retryRun = useCases.retryRun();
+    this.listRuns = useCases.listRuns();
+    this.cancelRun = useCases.cancelRun();
     this.idempotent = idempotent;
     this.metrics = metrics;
   }
@@ -38,7 +47,9 @@ final class RunRoutes {
         Route.get("/api/v1/agent/tasks/{task_id}", this::get),
         Route.post("/api/v1/agent/tasks/{task_id}/usage", this::usage),
         Route.post("/api/v1/agent/tasks/{task_id}/complete", this::complete),
-        Route.post("/api/v1/agent/tasks/{task_id}/retry", this::retry));
+        Route.post("/api/v1/agent/tasks/{task_id}/retry", this::retry),
+        Route.get("/api/v1/agent/tasks", this::list),
+        Route.post("/api/v1/agent/tasks/{task_id}/cancel", this::cancel));
   }
 
   /** 201 with the queued run, or 403 insufficient_credits naming the run, now FAILED. */
@@ -90,5 +101,27 @@ final class RunRoutes {
     var outcome = retryRun.retry(command);
     metrics.run(outcome);
     return ex.reply(outcome, 200, Bodies::run);
+  }
+
+  private Reply list(Exchange ex) {
+    var caller = ex.caller();
+    String team = ex.query("team_id");
+    String member = ex.query("member_id");
+    var query =
+        Exchange.valid(() ->
+            new ListRunsQuery(
+                caller,
+                team == null ? null : new TeamId(team),
+                member == null ? null : new MemberId(member),
+                ListRunsQuery.state(ex.query("state")),
+                ex.limit(ListRunsQuery.DEFAULT_LIMIT, ListRunsQuery.MAX_LIMIT),
+                ex.query("cursor")));
+    return ex.reply(listRuns.list(query), 200, Bodies::runPage);
+  }
+
+  /** DOMAIN.md rule 21; a run already final is 409 conflict. */
+  private Reply cancel(Exchange ex) {
+    var command = new RunCommand(ex.caller(), ex.task());
+    return ex.reply(cancelRun.cancel(command), 200, Bodies::run);
   }
 }

@@ -30,6 +30,11 @@ public final class RestFixtures {
         app.paymentMethods(),
         app.purchaseHistory(),
         app.refundPurchase(),
-        app.receivePaymentEvent());
+        app.receivePaymentEvent(),
+        app.listRuns(),
+        app.cancelRun(),
+        app.listMembers(),
+        app.listApiKeys(),
+        app.usage());
   }
 }

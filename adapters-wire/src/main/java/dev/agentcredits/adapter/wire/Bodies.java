@@ -1,20 +1,27 @@
 package dev.agentcredits.adapter.wire;
 
+import dev.agentcredits.application.port.in.view.ApiKeyView;
 import dev.agentcredits.application.port.in.view.AutoReloadView;
 import dev.agentcredits.application.port.in.view.GrantView;
 import dev.agentcredits.application.port.in.view.IssuedKeyView;
 import dev.agentcredits.application.port.in.view.IssuedMemberView;
 import dev.agentcredits.application.port.in.view.LedgerEntryView;
 import dev.agentcredits.application.port.in.view.LedgerPageView;
+import dev.agentcredits.application.port.in.view.ListedRunView;
 import dev.agentcredits.application.port.in.view.LotView;
+import dev.agentcredits.application.port.in.view.MemberView;
 import dev.agentcredits.application.port.in.view.PoolView;
 import dev.agentcredits.application.port.in.view.ProvisionedTeamView;
 import dev.agentcredits.application.port.in.view.PurchaseView;
+import dev.agentcredits.application.port.in.view.RunPageView;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.application.port.in.view.SpendCapView;
 import dev.agentcredits.application.port.in.view.TeamBillingView;
+import dev.agentcredits.application.port.in.view.UsageView;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -157,6 +164,60 @@ public final class Bodies {
     putIfPresent(body, "reference", entry.reference());
     body.put("at", time(entry.at()));
     return body;
+  }
+
+  /** A page of runs, each with {@code created_at}; {@code next_cursor} is null on the last. */
+  public static Map<String, Object> runPage(RunPageView page) {
+    List<Map<String, Object>> tasks = new ArrayList<>();
+    for (ListedRunView listed : page.tasks()) {
+      Map<String, Object> task = run(listed.run());
+      task.put("created_at", time(listed.createdAt()));
+      tasks.add(task);
+    }
+    return ordered("tasks", tasks, "next_cursor", page.nextCursor());
+  }
+
+  public static Map<String, Object> members(List<MemberView> members) {
+    return ordered(
+        "members",
+        members.stream()
+            .map(m -> ordered("member_id", m.memberId(), "email", m.email(), "role", m.role()))
+            .toList());
+  }
+
+  /** Never a secret: only what names a key and when it was issued or revoked. */
+  public static Map<String, Object> apiKeys(List<ApiKeyView> keys) {
+    List<Map<String, Object>> bodies = new ArrayList<>();
+    for (ApiKeyView key : keys) {
+      Map<String, Object> body =
+          ordered("key_id", key.keyId(), "name", key.name(), "created_at", time(key.createdAt()));
+      putIfPresent(body, "revoked_at", time(key.revokedAt()));
+      bodies.add(body);
+    }
+    return ordered("api_keys", bodies);
+  }
+
+  public static Map<String, Object> usage(UsageView usage) {
+    return ordered(
+        "from",
+        usage.from().toString(),
+        "to",
+        usage.to().toString(),
+        "days",
+        usage.days().stream()
+            .map(d ->
+                ordered(
+                    "date",
+                    d.date().toString(),
+                    "credits_charged",
+                    d.creditsCharged(),
+                    "runs",
+                    d.runs()))
+            .toList(),
+        "members",
+        usage.members().stream()
+            .map(m -> ordered("member_id", m.memberId(), "credits_charged", m.creditsCharged()))
+            .toList());
   }
 
   public static String time(Instant instant) {

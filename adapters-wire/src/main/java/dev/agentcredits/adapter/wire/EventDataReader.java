@@ -33,7 +33,7 @@ public final class EventDataReader {
 
   private EventData as(EventType type) {
     return switch (type) {
-      case RUN_ACCEPTED, RUN_STOPPED, RUN_COMPLETED ->
+      case RUN_ACCEPTED, RUN_STOPPED, RUN_COMPLETED, RUN_CANCELLED ->
           new EventData.RunChanged(
               new RunId(text("task_id")),
               text("state"),

@@ -3,7 +3,10 @@ package dev.agentcredits.application.memory;
 import dev.agentcredits.application.port.out.ApiKey;
 import dev.agentcredits.application.port.out.ApiKeyStore;
 import dev.agentcredits.domain.shared.ApiKeyId;
+import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 final class InMemoryApiKeyStore implements ApiKeyStore {
@@ -36,6 +39,15 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
   @Override
   public Optional<ApiKey> find(ApiKeyId id) {
     return db.call(() -> keys.get(id));
+  }
+
+  @Override
+  public List<ApiKey> teamKeys(TeamId team) {
+    return db.call(() ->
+        keys.values().stream()
+            .filter(k -> k.isTeamKey() && k.team().equals(team))
+            .sorted(Comparator.comparing(ApiKey::createdAt).thenComparing(k -> k.id().value()))
+            .toList());
   }
 
   @Override

@@ -1,13 +1,22 @@
 package dev.agentcredits.application.memory;
 
+import dev.agentcredits.application.port.out.DailyCharges;
 import dev.agentcredits.application.port.out.LedgerEntry;
 import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.PoolCharges;
 import dev.agentcredits.domain.pool.Posting;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.TeamId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The append-only ledger; a rolled-back transaction's postings are taken off the end again. */
 final class InMemoryLedgerStore implements LedgerStore {
@@ -43,6 +52,52 @@ final class InMemoryLedgerStore implements LedgerStore {
             .sorted(Comparator.comparingLong(LedgerEntry::sequence).reversed())
             .limit(limit)
             .toList());
+  }
+
+  @Override
+  public List<DailyCharges> chargesByDay(
+      TeamId team, List<PoolId> pools, Instant from, Instant to) {
+    return db.call(() -> {
+      Map<LocalDate, List<Posting>> byDay =
+          charges(team, pools, from, to)
+              .collect(
+                  Collectors.groupingBy(
+                      p -> LocalDate.ofInstant(p.at(), ZoneOffset.UTC),
+                      TreeMap::new,
+                      Collectors.toList()));
+      return byDay.entrySet().stream()
+          .map(day ->
+              new DailyCharges(
+                  day.getKey(),
+                  day.getValue().stream().mapToLong(Posting::credits).sum(),
+                  day.getValue().stream().map(Posting::run).distinct().count()))
+          .toList();
+    });
+  }
+
+  @Override
+  public List<PoolCharges> chargesByPool(
+      TeamId team, List<PoolId> pools, Instant from, Instant to) {
+    return db.call(() ->
+        charges(team, pools, from, to)
+            .collect(
+                Collectors.groupingBy(
+                    Posting::pool,
+                    () -> new TreeMap<>(Comparator.comparing(PoolId::value)),
+                    Collectors.summingLong(Posting::credits)))
+            .entrySet()
+            .stream()
+            .map(e -> new PoolCharges(e.getKey(), e.getValue()))
+            .toList());
+  }
+
+  private Stream<Posting> charges(TeamId team, List<PoolId> pools, Instant from, Instant to) {
+    return entries.stream()
+        .filter(s -> s.team().equals(team))
+        .map(s -> s.entry().posting())
+        .filter(p -> p.kind().isCharge())
+        .filter(p -> pools.isEmpty() || pools.contains(p.pool()))
+        .filter(p -> !p.at().isBefore(from) && p.at().isBefore(to));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.agentcredits.application.memory;
 
 import dev.agentcredits.application.port.out.DuplicateKeyException;
+import dev.agentcredits.application.port.out.RunListing;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.RunId;
@@ -85,6 +86,27 @@ final class InMemoryRunStore implements RunStore {
       }
       usage.put(key, credits);
     });
+  }
+
+  @Override
+  public List<Run> list(RunListing listing, int limit) {
+    Comparator<Run> newestFirst =
+        Comparator.comparing(Run::createdAt).thenComparing(r -> r.id().value()).reversed();
+    return db.call(() ->
+        runs.values().stream()
+            .filter(r -> r.team().equals(listing.team()))
+            .filter(
+                r -> listing.triggeredBy() == null || listing.triggeredBy().equals(r.triggeredBy()))
+            .filter(r -> listing.state() == null || listing.state() == r.state())
+            .filter(r -> listing.before() == null || isBefore(r, listing.before()))
+            .sorted(newestFirst)
+            .limit(limit)
+            .toList());
+  }
+
+  private static boolean isBefore(Run run, RunListing.Position position) {
+    int byTime = run.createdAt().compareTo(position.createdAt());
+    return byTime < 0 || (byTime == 0 && run.id().value().compareTo(position.run().value()) < 0);
   }
 
   @Override

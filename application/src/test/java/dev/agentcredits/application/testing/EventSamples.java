@@ -39,6 +39,11 @@ public final class EventSamples {
             at,
             runChanged(run, pool, "SUCCEEDED", null, "completed", 12L)),
         event(
+            EventType.RUN_CANCELLED,
+            team,
+            at,
+            runChanged(run, pool, "CANCELLED", null, "cancelled", 13L)),
+        event(
             EventType.RUN_REJECTED,
             team,
             at,

@@ -3,6 +3,7 @@ package dev.agentcredits.application.testing;
 import dev.agentcredits.application.port.in.AddMemberUseCase;
 import dev.agentcredits.application.port.in.AuthenticateUseCase;
 import dev.agentcredits.application.port.in.BillingQuery;
+import dev.agentcredits.application.port.in.CancelRunUseCase;
 import dev.agentcredits.application.port.in.CompleteRunUseCase;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.GetRunQuery;
@@ -10,6 +11,9 @@ import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IdentifyCallerQuery;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
+import dev.agentcredits.application.port.in.ListApiKeysUseCase;
+import dev.agentcredits.application.port.in.ListMembersUseCase;
+import dev.agentcredits.application.port.in.ListRunsUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
 import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
@@ -23,6 +27,7 @@ import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.TimeKeepingUseCase;
+import dev.agentcredits.application.port.in.UsageUseCase;
 import dev.agentcredits.application.port.out.ClockControl;
 import dev.agentcredits.application.port.out.KeyHasher;
 import dev.agentcredits.application.port.out.PaymentEvents;
@@ -44,15 +49,20 @@ import dev.agentcredits.application.service.billing.Purchasing;
 import dev.agentcredits.application.service.billing.RaiseSpendCapService;
 import dev.agentcredits.application.service.billing.ReceivePaymentEventService;
 import dev.agentcredits.application.service.billing.RefundPurchaseService;
+import dev.agentcredits.application.service.billing.UsageService;
 import dev.agentcredits.application.service.idempotency.IdempotencyService;
 import dev.agentcredits.application.service.provisioning.AddMemberService;
 import dev.agentcredits.application.service.provisioning.Enrollment;
 import dev.agentcredits.application.service.provisioning.GrantContractCreditsService;
+import dev.agentcredits.application.service.provisioning.ListApiKeysService;
+import dev.agentcredits.application.service.provisioning.ListMembersService;
 import dev.agentcredits.application.service.provisioning.ProvisionTeamService;
 import dev.agentcredits.application.service.provisioning.TeamApiKeyService;
 import dev.agentcredits.application.service.runs.Admission;
+import dev.agentcredits.application.service.runs.CancelRunService;
 import dev.agentcredits.application.service.runs.CompleteRunService;
 import dev.agentcredits.application.service.runs.GetRunService;
+import dev.agentcredits.application.service.runs.ListRunsService;
 import dev.agentcredits.application.service.runs.ReportUsageService;
 import dev.agentcredits.application.service.runs.RetryRunService;
 import dev.agentcredits.application.service.runs.SubmitRunService;
@@ -91,7 +101,12 @@ public record TestApplication(
     PaymentMethodUseCase paymentMethods,
     RefundPurchaseUseCase refundPurchase,
     PurchaseHistoryQuery purchaseHistory,
-    ReceivePaymentEventUseCase receivePaymentEvent) {
+    ReceivePaymentEventUseCase receivePaymentEvent,
+    ListRunsUseCase listRuns,
+    CancelRunUseCase cancelRun,
+    ListMembersUseCase listMembers,
+    ListApiKeysUseCase listApiKeys,
+    UsageUseCase usage) {
 
   /** The ports a test provides. */
   public record Ports(
@@ -277,6 +292,12 @@ public record TestApplication(
         paymentMethods,
         refundPurchase,
         purchaseHistory,
-        receivePaymentEvent);
+        receivePaymentEvent,
+        new ListRunsService(s.teams(), s.runs(), tx),
+        new CancelRunService(
+            s.teams(), s.pools(), s.runs(), s.ledger(), s.outbox(), tx, terms, clock),
+        new ListMembersService(s.teams(), tx),
+        new ListApiKeysService(s.teams(), s.apiKeys(), tx),
+        new UsageService(s.teams(), s.pools(), s.ledger(), tx, clock));
   }
 }

@@ -56,6 +56,10 @@ public final class TestTeam {
     return new MemberId(issued.memberId());
   }
 
+  public String email(String name) {
+    return members.get(name).email();
+  }
+
   public Caller key(String name) {
     return billing.authenticate(members.get(name).apiKey());
   }

@@ -19,7 +19,8 @@ import java.time.Instant;
  */
 public sealed interface EventData {
   /**
-   * run.accepted, run.stopped, run.completed; {@code settledBy} and {@code released} on settling.
+   * run.accepted, run.stopped, run.completed, run.cancelled; {@code settledBy} and {@code released}
+   * on settling.
    */
   record RunChanged(
       RunId task,

@@ -6,6 +6,7 @@ public enum EventType {
   RUN_REJECTED("run.rejected"),
   RUN_STOPPED("run.stopped"),
   RUN_COMPLETED("run.completed"),
+  RUN_CANCELLED("run.cancelled"),
   USAGE_CHARGED("usage.charged"),
   CREDITS_LOW("credits.low"),
   CREDITS_DEPLETED("credits.depleted"),

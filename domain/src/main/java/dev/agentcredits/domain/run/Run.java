@@ -88,6 +88,11 @@ public record Run(
     return next(billedPool, RunState.SUCCEEDED, Hold.NONE, charged, null, now);
   }
 
+  /** DOMAIN.md rule 21: what was charged stays charged; the run holds nothing any more. */
+  public Run cancelled(Instant now) {
+    return next(billedPool, RunState.CANCELLED, Hold.NONE, charged, null, now);
+  }
+
   /** The same run in its next state; what started it never changes. */
   private Run next(
       BilledPool pool,

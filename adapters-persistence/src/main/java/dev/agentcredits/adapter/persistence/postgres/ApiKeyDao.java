@@ -1,6 +1,7 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -23,6 +24,13 @@ interface ApiKeyDao {
 
   @SqlQuery("SELECT " + ApiKeyRow.COLUMNS + " FROM api_keys WHERE key_id = :id")
   Optional<ApiKeyRow> find(@Bind("id") String id);
+
+  @SqlQuery(
+      "SELECT "
+          + ApiKeyRow.COLUMNS
+          + " FROM api_keys WHERE team_id = :team AND member_id IS NULL"
+          + " ORDER BY created_at, key_id COLLATE \"C\"")
+  List<ApiKeyRow> teamKeys(@Bind("team") String team);
 
   /** The first revocation counts; revoking again changes nothing. */
   @SqlUpdate("UPDATE api_keys SET revoked_at = :at WHERE key_id = :id AND revoked_at IS NULL")

@@ -29,6 +29,8 @@ final class JdbiSetup {
     jdbi.registerRowMapper(PoolRow.class, PoolRow::map);
     jdbi.registerRowMapper(RunRow.class, RunRow::map);
     jdbi.registerRowMapper(PostingRow.class, PostingRow::map);
+    jdbi.registerRowMapper(DayChargesRow.class, DayChargesRow::map);
+    jdbi.registerRowMapper(PoolChargesRow.class, PoolChargesRow::map);
     jdbi.registerRowMapper(PurchaseRow.class, PurchaseRow::map);
     jdbi.registerRowMapper(PaymentMethodRow.class, PaymentMethodRow::map);
     jdbi.registerRowMapper(OutboxRow.class, OutboxRow::map);

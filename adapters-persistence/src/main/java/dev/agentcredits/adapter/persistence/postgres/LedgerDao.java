@@ -1,5 +1,6 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -46,4 +47,31 @@ interface LedgerDao {
           + " FROM ledger_postings WHERE pool_id = :pool"
           + " ORDER BY sequence")
   List<PostingRow> ofPool(@Bind("pool") String pool);
+
+  /** A team's charges in [from, to), in every pool or the ones named. */
+  String CHARGES =
+      " FROM ledger_postings WHERE team_id = :team AND at >= :from AND at < :to"
+          + " AND kind IN ('CHARGED', 'CHARGED_FROM_HOLD', 'ARREARS_INCURRED')"
+          + " AND (cardinality(:pools) = 0 OR pool_id = ANY(:pools))";
+
+  @SqlQuery(
+      "SELECT (at AT TIME ZONE 'UTC')::date AS day, sum(credits) AS credits,"
+          + " count(DISTINCT run_id) AS runs"
+          + CHARGES
+          + " GROUP BY day ORDER BY day")
+  List<DayChargesRow> chargesByDay(
+      @Bind("team") String team,
+      @Bind("pools") String[] pools,
+      @Bind("from") Instant from,
+      @Bind("to") Instant to);
+
+  @SqlQuery(
+      "SELECT pool_id, sum(credits) AS credits"
+          + CHARGES
+          + " GROUP BY pool_id ORDER BY pool_id COLLATE \"C\"")
+  List<PoolChargesRow> chargesByPool(
+      @Bind("team") String team,
+      @Bind("pools") String[] pools,
+      @Bind("from") Instant from,
+      @Bind("to") Instant to);
 }

@@ -3,7 +3,9 @@ package dev.agentcredits.adapter.persistence.postgres;
 import dev.agentcredits.application.port.out.ApiKey;
 import dev.agentcredits.application.port.out.ApiKeyStore;
 import dev.agentcredits.domain.shared.ApiKeyId;
+import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Hashed API keys in {@code api_keys}. */
@@ -39,6 +41,13 @@ public final class PostgresApiKeyStore implements ApiKeyStore {
   @Override
   public Optional<ApiKey> find(ApiKeyId id) {
     return db.withDao(ApiKeyDao.class, dao -> dao.find(id.value()).map(ApiKeyRow::toApiKey));
+  }
+
+  @Override
+  public List<ApiKey> teamKeys(TeamId team) {
+    return db.withDao(
+        ApiKeyDao.class,
+        dao -> dao.teamKeys(team.value()).stream().map(ApiKeyRow::toApiKey).toList());
   }
 
   @Override

@@ -1,10 +1,13 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
+import dev.agentcredits.application.port.out.DailyCharges;
 import dev.agentcredits.application.port.out.LedgerEntry;
 import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.PoolCharges;
 import dev.agentcredits.domain.pool.Posting;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.TeamId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,5 +46,29 @@ public final class PostgresLedgerStore implements LedgerStore {
     return db.withDao(
         LedgerDao.class,
         dao -> dao.ofPool(pool.value()).stream().map(PostingRow::toPosting).toList());
+  }
+
+  @Override
+  public List<DailyCharges> chargesByDay(
+      TeamId team, List<PoolId> pools, Instant from, Instant to) {
+    String[] poolIds = pools.stream().map(PoolId::value).toArray(String[]::new);
+    return db.withDao(
+        LedgerDao.class,
+        dao ->
+            dao.chargesByDay(team.value(), poolIds, from, to).stream()
+                .map(DayChargesRow::toCharges)
+                .toList());
+  }
+
+  @Override
+  public List<PoolCharges> chargesByPool(
+      TeamId team, List<PoolId> pools, Instant from, Instant to) {
+    String[] poolIds = pools.stream().map(PoolId::value).toArray(String[]::new);
+    return db.withDao(
+        LedgerDao.class,
+        dao ->
+            dao.chargesByPool(team.value(), poolIds, from, to).stream()
+                .map(PoolChargesRow::toCharges)
+                .toList());
   }
 }

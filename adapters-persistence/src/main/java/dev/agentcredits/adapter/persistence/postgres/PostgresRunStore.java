@@ -1,5 +1,6 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
+import dev.agentcredits.application.port.out.RunListing;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.RunId;
@@ -98,6 +99,22 @@ public final class PostgresRunStore implements RunStore {
           dao.recordUsage(run.value(), usage.value(), credits, at);
           return null;
         });
+  }
+
+  @Override
+  public List<Run> list(RunListing listing, int limit) {
+    String team = listing.team().value();
+    String member = listing.triggeredBy() == null ? null : listing.triggeredBy().value();
+    String state = listing.state() == null ? null : listing.state().name();
+    var before = listing.before();
+    return db.withDao(
+        RunDao.class,
+        dao ->
+            (before == null
+                    ? dao.listFirst(team, member, state, limit)
+                    : dao.listBefore(
+                        team, member, state, before.createdAt(), before.run().value(), limit))
+                .stream().map(RunRow::toRun).toList());
   }
 
   @Override

@@ -67,4 +67,33 @@ interface RunDao {
       "SELECT run_id FROM runs WHERE state = 'QUEUED' AND last_activity_at <= :cutoff"
           + " ORDER BY last_activity_at, run_id LIMIT :limit")
   List<String> idleSince(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+
+  /** A team's runs, filtered by triggering member and state when given. */
+  String LIST =
+      "SELECT "
+          + RunRow.COLUMNS
+          + " FROM runs WHERE team_id = :team"
+          + " AND (CAST(:member AS text) IS NULL OR triggered_by = :member)"
+          + " AND (CAST(:state AS text) IS NULL OR state = :state)";
+
+  /** Newest first: the order of the runs_team_newest index, so a page reads only its rows. */
+  String NEWEST_FIRST = " ORDER BY created_at DESC, run_id COLLATE \"C\" DESC LIMIT :limit";
+
+  @SqlQuery(LIST + NEWEST_FIRST)
+  List<RunRow> listFirst(
+      @Bind("team") String team,
+      @Bind("member") String member,
+      @Bind("state") String state,
+      @Bind("limit") int limit);
+
+  /** Strictly before a position: an index condition, so a deep page costs what the first does. */
+  @SqlQuery(
+      LIST + " AND (created_at, run_id COLLATE \"C\") < (:beforeAt, :beforeRun)" + NEWEST_FIRST)
+  List<RunRow> listBefore(
+      @Bind("team") String team,
+      @Bind("member") String member,
+      @Bind("state") String state,
+      @Bind("beforeAt") Instant beforeAt,
+      @Bind("beforeRun") String beforeRun,
+      @Bind("limit") int limit);
 }

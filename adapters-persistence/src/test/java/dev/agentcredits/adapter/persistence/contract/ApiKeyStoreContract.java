@@ -74,4 +74,32 @@ public abstract class ApiKeyStoreContract extends StoreContract {
           assertThat(found.revokedAt()).isEqualTo(first);
         });
   }
+
+  @Test
+  void aTeamListsItsOwnTeamKeysOldestFirstRevokedOnesIncluded() {
+    World world = world();
+    World other = world();
+    ApiKey older = TestData.teamKey(world.team().id());
+    ApiKey newer =
+        new ApiKey(
+            new ApiKeyId(TestData.unique("key")),
+            world.team().id(),
+            null,
+            "nightly",
+            TestData.unique("hash"),
+            TestData.T0.plusSeconds(60),
+            null);
+    stores().apiKeys().insert(newer);
+    stores().apiKeys().insert(older);
+    stores().apiKeys().insert(TestData.memberKey(world.team().id(), world.owner().id()));
+    stores().apiKeys().insert(TestData.teamKey(other.team().id()));
+    Instant revokedAt = TestData.T0.plusSeconds(120);
+    stores().apiKeys().revoke(older.id(), revokedAt);
+
+    assertThat(stores().apiKeys().teamKeys(world.team().id()))
+        .extracting(ApiKey::id, ApiKey::revokedAt)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(older.id(), revokedAt),
+            org.assertj.core.groups.Tuple.tuple(newer.id(), null));
+  }
 }

@@ -9,6 +9,7 @@ import dev.agentcredits.domain.principal.Trigger;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.run.RunFailure;
 import dev.agentcredits.domain.run.RunState;
+import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.SourceId;
 import dev.agentcredits.domain.team.Team;
@@ -25,6 +26,8 @@ public final class RunBuilder {
   private long charged;
   private Instant lastActivity = TestData.T0;
   private String scheduleId;
+  private Instant createdAt = TestData.T0;
+  private MemberId triggeredBy;
 
   private RunBuilder(Team team) {
     this.team = team;
@@ -73,12 +76,28 @@ public final class RunBuilder {
     return this;
   }
 
+  public RunBuilder withId(String value) {
+    id = new RunId(value);
+    return this;
+  }
+
+  public RunBuilder createdAt(Instant value) {
+    createdAt = value;
+    lastActivity = value;
+    return this;
+  }
+
+  public RunBuilder triggeredBy(MemberId value) {
+    triggeredBy = value;
+    return this;
+  }
+
   public Run build() {
     return new Run(
         id,
         team.id(),
         scheduleId == null ? Trigger.TEAM_API_KEY : Trigger.SCHEDULED,
-        team.owner(),
+        triggeredBy == null ? team.owner() : triggeredBy,
         scheduleId,
         "Summarise the open issues",
         BilledPool.ofMember(team.id(), team.owner(), Payer.TEAM_OWNER),
@@ -86,7 +105,7 @@ public final class RunBuilder {
         hold,
         charged,
         state == RunState.FAILED ? RunFailure.INSUFFICIENT_CREDITS : null,
-        TestData.T0,
+        createdAt,
         lastActivity);
   }
 }

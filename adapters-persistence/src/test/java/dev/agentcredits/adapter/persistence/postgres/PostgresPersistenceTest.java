@@ -48,14 +48,22 @@ class PostgresPersistenceTest {
   }
 
   @Test
-  void reconnectingToAMigratedSchemaMigratesNothing() throws SQLException {
+  void reconnectingToAMigratedSchemaMigratesNothing() throws Exception {
     try (PostgresPersistence second = DB.open()) {
       assertThat(second.isHealthy()).isTrue();
     }
 
     assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE success"))
         .isEqualTo(count("SELECT count(*) FROM flyway_schema_history"))
-        .isEqualTo(3);
+        .isEqualTo(migrations());
+  }
+
+  /** The migrations this module ships, so a branch that adds one need not edit this test. */
+  private static long migrations() throws Exception {
+    var folder = PostgresPersistenceTest.class.getResource("/db/migration").toURI();
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of(folder))) {
+      return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+    }
   }
 
   @Test

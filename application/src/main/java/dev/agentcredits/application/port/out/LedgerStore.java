@@ -3,6 +3,7 @@ package dev.agentcredits.application.port.out;
 import dev.agentcredits.domain.pool.Posting;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.TeamId;
+import java.time.Instant;
 import java.util.List;
 
 /** The append-only ledger. */
@@ -13,4 +14,14 @@ public interface LedgerStore {
   List<LedgerEntry> page(TeamId team, List<PoolId> pools, long beforeSequence, int limit);
 
   List<Posting> ofPool(PoolId pool);
+
+  /**
+   * Charges ({@link dev.agentcredits.domain.pool.PostingKind#isCharge()}) at or after {@code from}
+   * and before {@code to}, per UTC day in date order, days without charges left out; pools empty
+   * means all.
+   */
+  List<DailyCharges> chargesByDay(TeamId team, List<PoolId> pools, Instant from, Instant to);
+
+  /** The same charges per pool, by pool id; pools without charges left out. */
+  List<PoolCharges> chargesByPool(TeamId team, List<PoolId> pools, Instant from, Instant to);
 }

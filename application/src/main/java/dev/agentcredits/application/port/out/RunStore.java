@@ -32,6 +32,9 @@ public interface RunStore {
   /** Records a usage report; a run sees each usage id once (the store enforces it). */
   void recordUsage(RunId run, UsageId usage, long credits, Instant at);
 
+  /** At most {@code limit} runs, newest first (creation time, then id), as the listing says. */
+  List<Run> list(RunListing listing, int limit);
+
   /** Queued runs whose last activity is at or before {@code cutoff}. */
   List<RunId> idleSince(Instant cutoff, int limit);
 }

@@ -7,13 +7,20 @@ import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.service.shared.BillingEvents;
 import dev.agentcredits.application.service.shared.PoolChanges;
+import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.team.Team;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
-/** Settles a locked, queued run: its unused hold goes back, and it is SUCCEEDED. */
+/**
+ * Settles a locked, queued run: its unused hold goes back, and it is SUCCEEDED (or CANCELLED, rule
+ * 21: what was charged stays charged either way).
+ */
 public final class RunSettlement {
   private final TeamStore teams;
   private final PoolStore pools;
@@ -42,13 +49,27 @@ public final class RunSettlement {
 
   /** Call inside a transaction, with the run locked. {@code settledBy} says why it settled. */
   public Run settle(Run run, String settledBy) {
+    return release(
+        run,
+        run::completed,
+        (done, at) -> BillingEvents.settled(done, settledBy, run.hold().total(), at));
+  }
+
+  /** Call inside a transaction, with the run locked: the hold goes back as at completion. */
+  public Run cancel(Run run) {
+    return release(
+        run, run::cancelled, (done, at) -> BillingEvents.cancelled(done, run.hold().total(), at));
+  }
+
+  private Run release(
+      Run run, Function<Instant, Run> nextState, BiFunction<Run, Instant, DomainEvent> event) {
     Team team = teams.find(run.team()).orElseThrow();
     PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
     Pool pool = changes.lockCurrent(run.billedPool().poolId(), team.plan());
     changes.apply(pool.release(run.id(), run.hold(), changes.now()));
-    Run done = run.completed(changes.now());
+    Run done = nextState.apply(changes.now());
     runs.update(done);
-    changes.raise(BillingEvents.settled(done, settledBy, run.hold().total(), changes.now()));
+    changes.raise(event.apply(done, changes.now()));
     changes.flush();
     return done;
   }

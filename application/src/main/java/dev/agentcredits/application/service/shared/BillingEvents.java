@@ -29,6 +29,11 @@ public final class BillingEvents {
     return runEvent(EventType.RUN_COMPLETED, run, at, settledBy, released);
   }
 
+  /** run.cancelled (rule 21): {@code released} is the hold that went back. */
+  public static DomainEvent cancelled(Run run, long released, Instant at) {
+    return runEvent(EventType.RUN_CANCELLED, run, at, "cancelled", released);
+  }
+
   private static DomainEvent runEvent(
       EventType type, Run run, Instant at, String settledBy, Long released) {
     var data =

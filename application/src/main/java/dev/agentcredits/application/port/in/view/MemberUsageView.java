@@ -1,0 +1,3 @@
+package dev.agentcredits.application.port.in.view;
+
+public record MemberUsageView(String memberId, long creditsCharged) {}
