@@ -17,6 +17,7 @@ import dev.agentcredits.application.service.runs.GetRunService;
 import dev.agentcredits.application.service.runs.ListRunsService;
 import dev.agentcredits.application.service.runs.ReportUsageService;
 import dev.agentcredits.application.service.runs.RetryRunService;
+import dev.agentcredits.application.service.runs.RunOperations;
 import dev.agentcredits.application.service.runs.SubmitRunService;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
@@ -61,7 +62,21 @@ class RunsConfig {
   }
 
   @Bean
+  RunOperations runOperations(
+      TeamStore teams,
+      PoolStore pools,
+      RunStore runs,
+      LedgerStore ledger,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      BillingTerms terms,
+      Clock clock) {
+    return new RunOperations(teams, pools, runs, ledger, outbox, tx, terms, clock);
+  }
+
+  @Bean
   ReportUsageService reportUsage(
+      RunOperations operations,
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
@@ -71,20 +86,13 @@ class RunsConfig {
       AutoReloader reloader,
       BillingTerms terms,
       Clock clock) {
-    return new ReportUsageService(teams, pools, runs, ledger, outbox, tx, reloader, terms, clock);
+    return new ReportUsageService(
+        operations, teams, pools, runs, ledger, outbox, tx, reloader, terms, clock);
   }
 
   @Bean
-  CompleteRunService completeRun(
-      TeamStore teams,
-      PoolStore pools,
-      RunStore runs,
-      LedgerStore ledger,
-      EventOutbox outbox,
-      TransactionRunner tx,
-      BillingTerms terms,
-      Clock clock) {
-    return new CompleteRunService(teams, pools, runs, ledger, outbox, tx, terms, clock);
+  CompleteRunService completeRun(RunOperations operations) {
+    return new CompleteRunService(operations);
   }
 
   @Bean

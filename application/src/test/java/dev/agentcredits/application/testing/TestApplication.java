@@ -66,6 +66,7 @@ import dev.agentcredits.application.service.runs.GetRunService;
 import dev.agentcredits.application.service.runs.ListRunsService;
 import dev.agentcredits.application.service.runs.ReportUsageService;
 import dev.agentcredits.application.service.runs.RetryRunService;
+import dev.agentcredits.application.service.runs.RunOperations;
 import dev.agentcredits.application.service.runs.SubmitRunService;
 import dev.agentcredits.application.service.timekeeping.OperationsService;
 import dev.agentcredits.application.service.timekeeping.TimeKeepingService;
@@ -196,12 +197,21 @@ public record TestApplication(
         new Enrollment(
             s.teams(), s.apiKeys(), s.pools(), s.ledger(), s.outbox(), ids, ports.hasher(), terms);
     SubmitRunUseCase submitRun = new SubmitRunService(directory, admission, ids, clock);
+    var runOperations =
+        new RunOperations(s.teams(), s.pools(), s.runs(), s.ledger(), s.outbox(), tx, terms, clock);
     ReportUsageService reportUsage =
         new ReportUsageService(
-            s.teams(), s.pools(), s.runs(), s.ledger(), s.outbox(), tx, reloader, terms, clock);
-    CompleteRunUseCase completeRun =
-        new CompleteRunService(
-            s.teams(), s.pools(), s.runs(), s.ledger(), s.outbox(), tx, terms, clock);
+            runOperations,
+            s.teams(),
+            s.pools(),
+            s.runs(),
+            s.ledger(),
+            s.outbox(),
+            tx,
+            reloader,
+            terms,
+            clock);
+    CompleteRunUseCase completeRun = new CompleteRunService(runOperations);
     RetryRunUseCase retryRun = new RetryRunService(s.teams(), s.runs(), tx, admission);
     GetRunQuery getRun = new GetRunService(s.runs(), tx);
     PurchaseAddOnUseCase purchaseAddOn =

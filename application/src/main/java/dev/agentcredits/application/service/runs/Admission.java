@@ -39,7 +39,15 @@ public final class Admission {
   private final AutoReloader reloader;
   private final Directory directory;
   private final AdmissionBatch batch;
-  private final Lanes<PoolId, Request, Attempt> lanes;
+
+  /**
+   * Admissions share transactions across pools: a pool's requests always queue in the same one of
+   * these lanes, and a batch locks its pools in id order. A few lanes rather than one, so that
+   * several batches are at the database at once.
+   */
+  static final int LANES = 4;
+
+  private final Lanes<Integer, Request, Attempt> lanes;
 
   public Admission(
       TeamStore teams,
@@ -73,7 +81,7 @@ public final class Admission {
       Request request = new Request(draft, team, billed, verdict);
       Attempt result =
           batchable(request)
-              ? lanes.submit(billed.poolId(), request)
+              ? lanes.submit(lane(billed.poolId()), request)
               : tx.inTransaction(() -> batch.attempt(List.of(request)).get(0));
       switch (result) {
         case Attempt.Accepted accepted -> {
@@ -106,9 +114,13 @@ public final class Admission {
     }
   }
 
+  private static int lane(PoolId pool) {
+    return Math.floorMod(pool.value().hashCode(), LANES);
+  }
+
   /**
    * New submissions on their first try, keyed or not, share a transaction with others for the same
-   * pool; retries and second tries after a reload go alone. A batch that fails is tried again one
+   * lane; retries and second tries after a reload go alone. A batch that fails is tried again one
    * request at a time ({@link Lanes}), so one request's failure (say, a request key that another
    * instance has just used) never fails another's.
    */

@@ -93,7 +93,7 @@ final class ArrearsSettlement {
       return current;
     }
     changes.apply(pool.release(current.id(), current.hold(), changes.now()));
-    Run stopped = UsageCharges.stopped(current, changes);
+    Run stopped = RunWork.stopped(current, changes);
     runs.update(stopped);
     changes.flush();
     return stopped;

@@ -12,7 +12,7 @@ import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.billing.AutoReloader;
-import dev.agentcredits.application.service.runs.UsageCharges.Result;
+import dev.agentcredits.application.service.runs.RunBatch.Result;
 import dev.agentcredits.application.service.shared.Views;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.PoolId;
@@ -32,20 +32,16 @@ import java.util.Set;
  * waterfall; what nothing covers becomes arrears. A queued run that runs dry is stopped, unless
  * auto-reload pays the arrears first.
  *
- * <p>Reports that arrive one by one share transactions: they queue in one lane and its leader
- * charges what has queued together ({@link Lanes}); a batch of reports is one transaction.
+ * <p>Reports that arrive one by one share transactions with other operations on runs ({@link
+ * RunOperations}); a batch of reports is one transaction.
  */
 public final class ReportUsageService implements ReportUsageUseCase, ReportUsageBatchUseCase {
-  /** Usage ids are per run, and a run's pool is only known once it is read: one lane for all. */
-  private static final String LANE = "usage";
-
-  private final TransactionRunner tx;
+  private final RunOperations operations;
   private final AutoReloader reloader;
-  private final UsageCharges charges;
   private final ArrearsSettlement arrears;
-  private final Lanes<String, ReportUsageCommand, Result> lanes;
 
   public ReportUsageService(
+      RunOperations operations,
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
@@ -55,17 +51,15 @@ public final class ReportUsageService implements ReportUsageUseCase, ReportUsage
       AutoReloader reloader,
       BillingTerms terms,
       Clock clock) {
-    this.tx = tx;
+    this.operations = operations;
     this.reloader = reloader;
-    this.charges = new UsageCharges(teams, pools, runs, ledger, outbox, terms, clock);
     this.arrears =
         new ArrearsSettlement(teams, pools, runs, ledger, outbox, tx, reloader, terms, clock);
-    this.lanes = new Lanes<>(batch -> tx.inTransaction(() -> charges.chargeAll(batch)));
   }
 
   @Override
   public Outcome<RunView> report(ReportUsageCommand command) {
-    return afterCommit(List.of(lanes.submit(LANE, command))).getFirst();
+    return afterCommit(List.of(operations.apply(new RunOperation.Usage(command)))).getFirst();
   }
 
   @Override
@@ -76,7 +70,8 @@ public final class ReportUsageService implements ReportUsageUseCase, ReportUsage
     if (reports.isEmpty()) {
       return List.of();
     }
-    return afterCommit(tx.inTransaction(() -> charges.chargeAll(reports)));
+    return afterCommit(
+        operations.applyAll(reports.stream().<RunOperation>map(RunOperation.Usage::new).toList()));
   }
 
   /**
@@ -95,6 +90,8 @@ public final class ReportUsageService implements ReportUsageUseCase, ReportUsage
                 Outcome.ok(Views.run(charged.run())).asReplay();
             case Result.Charged charged ->
                 Outcome.ok(Views.run(settle(charged, settled, reloaded)));
+            case Result.Completed completed ->
+                throw new IllegalStateException("a usage batch completes no run");
           });
     }
     return outcomes;

@@ -1,0 +1,147 @@
+package dev.agentcredits.application.service.runs;
+
+import dev.agentcredits.application.port.in.Refusal;
+import dev.agentcredits.application.port.in.ReportUsageCommand;
+import dev.agentcredits.application.port.out.RunStore;
+import dev.agentcredits.application.port.out.RunStore.UsageKey;
+import dev.agentcredits.application.service.runs.RunBatch.Result;
+import dev.agentcredits.application.service.shared.BillingEvents;
+import dev.agentcredits.application.service.shared.PoolChanges;
+import dev.agentcredits.domain.event.EventType;
+import dev.agentcredits.domain.pool.ChargeOutcome;
+import dev.agentcredits.domain.pool.Pool;
+import dev.agentcredits.domain.run.Run;
+import dev.agentcredits.domain.run.RunState;
+import dev.agentcredits.domain.shared.PoolId;
+import dev.agentcredits.domain.shared.RunId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One batch's locked runs and pools as its operations leave them, and what each operation does:
+ * usage charged once per usage id, against the hold first, then the waterfall (what nothing covers
+ * becomes arrears, and a run nobody can reload for is stopped at once); a completion settles.
+ */
+final class RunWork {
+  private final Map<RunId, Run> locked;
+  private final Map<UsageKey, Long> seen;
+  private final PoolChanges changes;
+  private final Map<PoolId, Pool> pools = new HashMap<>();
+  private final Set<PoolId> addOns = new HashSet<>();
+  private final List<RunStore.Usage> recorded = new ArrayList<>();
+  private final Map<RunId, Run> changed = new LinkedHashMap<>();
+
+  RunWork(Map<RunId, Run> locked, Map<UsageKey, Long> seen, PoolChanges changes) {
+    this.locked = locked;
+    this.seen = seen;
+    this.changes = changes;
+  }
+
+  static UsageKey key(ReportUsageCommand report) {
+    return new UsageKey(report.run(), report.usage());
+  }
+
+  Map<RunId, Run> locked() {
+    return locked;
+  }
+
+  PoolChanges changes() {
+    return changes;
+  }
+
+  List<RunStore.Usage> recorded() {
+    return recorded;
+  }
+
+  Map<RunId, Run> changed() {
+    return changed;
+  }
+
+  boolean needsPool(RunOperation operation, Run run) {
+    return switch (operation) {
+      case RunOperation.Usage usage -> !seen.containsKey(key(usage.command()));
+      case RunOperation.Complete complete -> run.state().isOpen();
+    };
+  }
+
+  void lockedPool(Pool pool, boolean mayBuyAddOns) {
+    pools.put(pool.id(), pool);
+    if (mayBuyAddOns) {
+      addOns.add(pool.id());
+    }
+  }
+
+  Result apply(RunOperation operation, Run run) {
+    return switch (operation) {
+      case RunOperation.Usage usage -> charge(usage.command(), run);
+      case RunOperation.Complete complete -> complete(run);
+    };
+  }
+
+  private Result charge(ReportUsageCommand report, Run run) {
+    Long before = seen.get(key(report));
+    if (before != null) {
+      // The same report again is answered as the run stands now; other credits are a conflict.
+      return before == report.credits()
+          ? new Result.Charged(run, null, false, false, true)
+          : new Result.Refused(
+              Refusal.conflict("usage_id " + report.usage() + " was reported with other credits"));
+    }
+    PoolId poolId = run.billedPool().poolId();
+    Pool pool = pools.get(poolId);
+    ChargeOutcome charge =
+        pool.charge(run.id(), run.hold(), report.usage().value(), report.credits(), changes.now());
+    Pool after = changes.apply(charge.transition());
+    Run charged = run.charged(charge.total(), charge.remainingHold(), changes.now());
+    changes.raise(BillingEvents.usageCharged(charged, report.usage(), charge, changes.now()));
+    changes.raiseAll(BillingEvents.balanceCrossings(pool, after, changes.now()));
+    boolean canReload = addOns.contains(poolId) && after.autoReload().enabled();
+    boolean inArrears = !charge.fullyCovered() && charged.state().isOpen();
+    if (inArrears && !canReload) {
+      after = changes.apply(after.release(run.id(), charged.hold(), changes.now()));
+      charged = stopped(charged, changes);
+      inArrears = false;
+    }
+    seen.put(key(report), report.credits());
+    recorded.add(new RunStore.Usage(run.id(), report.usage(), report.credits(), changes.now()));
+    changedTo(charged, after);
+    return new Result.Charged(charged, after, inArrears, canReload, false);
+  }
+
+  /** DOMAIN.md rule 4: completion settles the run; completing it again answers the same. */
+  private Result complete(Run run) {
+    if (run.state() == RunState.SUCCEEDED) {
+      return new Result.Completed(run);
+    }
+    if (!run.state().isOpen()) {
+      String why = run.failure() == null ? "" : " (" + run.failure().code() + ")";
+      return new Result.Refused(
+          Refusal.invalid(
+              "the task is " + run.state() + why + " and cannot complete; retry it instead"));
+    }
+    Pool pool = pools.get(run.billedPool().poolId());
+    Pool after = changes.apply(pool.release(run.id(), run.hold(), changes.now()));
+    Run done = run.completed(changes.now());
+    changes.raise(BillingEvents.settled(done, "completed", run.hold().total(), changes.now()));
+    changedTo(done, after);
+    return new Result.Completed(done);
+  }
+
+  private void changedTo(Run run, Pool pool) {
+    locked.put(run.id(), run);
+    changed.put(run.id(), run);
+    pools.put(pool.id(), pool);
+  }
+
+  /** A run its pool cannot pay for: stopped, its hold already released by the caller. */
+  static Run stopped(Run run, PoolChanges changes) {
+    Run stopped = run.stoppedForCredits(changes.now());
+    changes.raise(BillingEvents.run(EventType.RUN_STOPPED, stopped, changes.now()));
+    return stopped;
+  }
+}
