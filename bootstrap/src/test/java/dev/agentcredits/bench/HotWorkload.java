@@ -90,6 +90,7 @@ final class HotWorkload implements Workload {
         name,
         "every answer was 201",
         measured.ok() == measured.requests() && warmup.ok() == warmup.requests(),
-        "statuses " + measured.statuses() + ", errors " + measured.errors());
+        "statuses %s (warm-up %s), errors %d"
+            .formatted(measured.statuses(), warmup.statuses(), unknown));
   }
 }
