@@ -6,6 +6,7 @@ import dev.agentcredits.adapter.messaging.OutboxRelay;
 import dev.agentcredits.adapter.messaging.RabbitMessaging;
 import dev.agentcredits.application.port.in.CompleteRunUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
+import dev.agentcredits.application.port.in.ReportUsageBatchUseCase;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.out.EventOutbox;
@@ -28,12 +29,14 @@ class MessagingConfig {
       Settings settings,
       SubmitRunUseCase submitRun,
       ReportUsageUseCase reportUsage,
+      ReportUsageBatchUseCase reportUsageBatch,
       CompleteRunUseCase completeRun,
       IdempotencyUseCase idempotency) {
     return switch (settings.broker()) {
       case MEMORY -> new BrokerBackend("memory", new InMemoryEventBus(), () -> true, () -> {});
       case RABBITMQ -> {
-        var handlers = new CommandHandlers(submitRun, reportUsage, completeRun, idempotency);
+        var handlers =
+            new CommandHandlers(submitRun, reportUsage, reportUsageBatch, completeRun, idempotency);
         var rabbit = RabbitMessaging.connect(settings.amqpUrl(), handlers);
         rabbit.startConsuming();
         yield new BrokerBackend("rabbitmq", rabbit.publisher(), rabbit::isHealthy, rabbit::close);

@@ -30,6 +30,7 @@ import dev.agentcredits.application.port.in.PurchaseHistoryQuery;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
 import dev.agentcredits.application.port.in.ReceivePaymentEventUseCase;
 import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
+import dev.agentcredits.application.port.in.ReportUsageBatchUseCase;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
@@ -70,6 +71,7 @@ class WebConfig {
       SubmitRunUseCase submitRun,
       GetRunQuery getRun,
       ReportUsageUseCase reportUsage,
+      ReportUsageBatchUseCase reportUsageBatch,
       CompleteRunUseCase completeRun,
       RetryRunUseCase retryRun,
       BillingQuery billingQuery,
@@ -98,6 +100,7 @@ class WebConfig {
         submitRun,
         getRun,
         reportUsage,
+        reportUsageBatch,
         completeRun,
         retryRun,
         billingQuery,

@@ -5,35 +5,34 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
-import dev.agentcredits.adapter.wire.Problem;
-import dev.agentcredits.adapter.wire.ProblemType;
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes command messages off the queue one at a time, in order, and acknowledges each only once its
- * outcome is settled: the use case returned (its effect is committed) and the reply or dead letter
- * it calls for was confirmed by the broker. A message left unacknowledged because the broker went
- * away is delivered again, and its command_id makes the second delivery replay the first answer.
+ * Takes command messages off the queue in order, on its {@link CommandInbox}'s worker thread: one
+ * at a time, except report_usage commands, which are handled in batches. Each message is
+ * acknowledged only once its outcome is settled: the use case returned (its effect is committed),
+ * its answer is stored, and the reply or dead letter it calls for was confirmed by the broker. A
+ * message left unacknowledged because the broker went away is delivered again, and its command_id
+ * makes the second delivery replay the first answer.
  */
 final class CommandConsumer extends DefaultConsumer {
-  static final int MAX_ATTEMPTS = 3;
   private static final Logger log = LoggerFactory.getLogger(CommandConsumer.class);
 
   private final CommandProcessor processor;
   private final CommandMail mail;
   private final String instance;
   private final ReentrantLock handling;
-  private final Backoff unavailablePause =
-      new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
-  private boolean dependencyDown;
+  private final DependencyWait dependency = new DependencyWait();
   private volatile boolean cancelledByBroker;
+  private final CommandInbox inbox;
 
   CommandConsumer(
       Channel channel,
@@ -46,11 +45,17 @@ final class CommandConsumer extends DefaultConsumer {
     this.mail = new CommandMail(channel, topology, confirmTimeout);
     this.instance = "amqp:" + topology.commandsQueue();
     this.handling = handling;
+    this.inbox = new CommandInbox(topology.prefix() + " commands", this::handle);
   }
 
   /** False once the broker cancelled the subscription (the queue was deleted). */
   boolean isSubscribed() {
     return !cancelledByBroker;
+  }
+
+  /** Stops the worker thread; what it has not handled yet the broker delivers again. */
+  void stop() {
+    inbox.stop();
   }
 
   @Override
@@ -59,52 +64,63 @@ final class CommandConsumer extends DefaultConsumer {
     log.error("the broker cancelled the command subscription (was the queue deleted?)");
   }
 
-  /**
-   * Deliveries of one channel arrive one at a time; the lock also keeps a delivery on a recovered
-   * channel from overtaking the same message still being handled on the lost one.
-   */
   @Override
   public void handleDelivery(
       String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+    ParsedCommand command = processor.parse(body);
+    inbox.add(new CommandInbox.Message(envelope.getDeliveryTag(), properties, body, command));
+  }
+
+  /**
+   * The lock keeps a message delivered again on a recovered channel from overtaking the same
+   * message still being handled, and lets close() wait for the batch in hand.
+   */
+  private void handle(List<CommandInbox.Message> batch) {
     handling.lock();
     try {
       if (!getChannel().isOpen()) {
-        // delivered before the connection was lost: the broker delivers it again after recovery
+        // delivered before the connection was lost: the broker delivers them again after recovery
         return;
       }
-      handle(envelope.getDeliveryTag(), properties, body);
+      if (batch.size() == 1 && batch.getFirst().usageCommandId() == null) {
+        handleOne(batch.getFirst());
+      } else {
+        handleUsage(batch);
+      }
     } catch (RuntimeException e) {
-      log.error("unexpected failure handling a command; it will be delivered again", e);
-      requeue(envelope.getDeliveryTag());
+      log.error("unexpected failure handling commands; they will be delivered again", e);
+      batch.forEach(m -> requeue(m.tag()));
     } finally {
       handling.unlock();
     }
   }
 
-  private void handle(long tag, AMQP.BasicProperties properties, byte[] body) {
+  private void handleOne(CommandInbox.Message message) {
+    long tag = message.tag();
+    AMQP.BasicProperties properties = message.properties();
+    byte[] body = message.body();
     Channel channel = getChannel();
     try {
       Decision decision;
       try {
-        decision = processor.process(body);
-        dependencyBack();
+        decision = processor.process(message.command());
+        dependency.back();
       } catch (ResourceUnavailableException e) {
-        waitForDependency(e);
+        dependency.pause(e.toString());
         channel.basicNack(tag, false, true);
         return;
       } catch (RuntimeException e) {
-        retryOrDeadLetter(properties, body, e);
+        mail.failed(properties, body, e, instance);
         mail.awaitConfirms();
         channel.basicAck(tag, false);
         return;
       }
-      switch (decision) {
-        case Decision.Answer answer -> settle(properties, body, answer);
-        case Decision.DeadLetter dead -> {
-          mail.reply(properties, dead.answer());
-          mail.deadLetter(properties, body, dead.reason());
-        }
+      if (decision instanceof Decision.Requeue requeue) {
+        dependency.pause(requeue.reason());
+        channel.basicNack(tag, false, true);
+        return;
       }
+      mail.send(message.properties(), message.body(), decision);
       mail.awaitConfirms();
       channel.basicAck(tag, false);
     } catch (IOException | TimeoutException | ShutdownSignalException e) {
@@ -117,57 +133,54 @@ final class CommandConsumer extends DefaultConsumer {
   }
 
   /**
-   * Replies when the sender asked for one. Without a reply queue a refusal would go unseen, so it
-   * is dead-lettered with its reason instead, except insufficient_credits: the run.rejected event
-   * already tells it.
+   * Answers each report as it would be answered alone. When the batch fails for another reason than
+   * a dependency being down, each is handled alone, so that only the culprit is retried and in the
+   * end dead-lettered.
    */
-  private void settle(AMQP.BasicProperties properties, byte[] body, Decision.Answer answer)
-      throws IOException {
-    if (CommandMail.hasReplyTo(properties)) {
-      mail.reply(properties, answer);
-    } else if (!answer.replayed()
-        && answer.error() != null
-        && answer.error() != ProblemType.INSUFFICIENT_CREDITS) {
-      Object detail = answer.body().getOrDefault("detail", answer.error().title());
-      mail.deadLetter(properties, body, "refused: " + answer.error().code() + ": " + detail);
-    }
-  }
-
-  /** A failure that is not the dependency being down: a bug, or bad data the checks let through. */
-  private void retryOrDeadLetter(AMQP.BasicProperties properties, byte[] body, RuntimeException e)
-      throws IOException, InterruptedException {
-    int attempts = CommandMail.failedAttempts(properties) + 1;
-    if (attempts >= MAX_ATTEMPTS) {
-      log.error("command failed {} times, dead-lettering it", attempts, e);
-      mail.reply(
-          properties,
-          CommandProcessor.problem(Problem.failure(ProblemType.INTERNAL_ERROR), instance));
-      mail.deadLetter(properties, body, "failed " + attempts + " times: " + e);
-    } else {
-      log.warn("command failed (attempt {} of {}), retrying it", attempts, MAX_ATTEMPTS, e);
-      TimeUnit.MILLISECONDS.sleep(250L * attempts);
-      mail.retry(properties, body, attempts, e.toString());
-    }
-  }
-
-  private void waitForDependency(ResourceUnavailableException e) {
-    if (!dependencyDown) {
-      dependencyDown = true;
-      log.warn("a dependency is unavailable; commands wait and are retried: {}", e.toString());
-    }
+  private void handleUsage(List<CommandInbox.Message> batch) {
+    List<Decision> decisions;
     try {
-      TimeUnit.MILLISECONDS.sleep(unavailablePause.nextDelayMillis());
-    } catch (InterruptedException interrupted) {
+      decisions =
+          processor.processUsage(
+              batch.stream().map(m -> (ParsedCommand.Valid) m.command()).toList());
+      dependency.back();
+    } catch (ResourceUnavailableException e) {
+      dependency.pause(e.toString());
+      batch.forEach(m -> requeue(m.tag()));
+      return;
+    } catch (RuntimeException e) {
+      log.warn("a batch of {} usage reports failed, handling each alone", batch.size(), e);
+      batch.forEach(this::handleOne);
+      return;
+    }
+    List<CommandInbox.Message> later = new ArrayList<>();
+    List<CommandInbox.Message> answered = new ArrayList<>();
+    try {
+      for (int i = 0; i < batch.size(); i++) {
+        CommandInbox.Message message = batch.get(i);
+        if (decisions.get(i) instanceof Decision.Requeue) {
+          later.add(message);
+        } else {
+          mail.send(message.properties(), message.body(), decisions.get(i));
+          answered.add(message);
+        }
+      }
+      mail.awaitConfirms();
+      for (CommandInbox.Message message : answered) {
+        getChannel().basicAck(message.tag(), false);
+      }
+      if (!later.isEmpty()) {
+        dependency.pause(later.size() + " usage reports whose command_id is in flight");
+        later.forEach(m -> requeue(m.tag()));
+      }
+    } catch (IOException | TimeoutException | ShutdownSignalException e) {
+      log.warn(
+          "usage reports not acknowledged, the broker will deliver them again: {}", e.toString());
+      batch.forEach(m -> requeue(m.tag()));
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      batch.forEach(m -> requeue(m.tag()));
     }
-  }
-
-  private void dependencyBack() {
-    if (dependencyDown) {
-      dependencyDown = false;
-      log.info("commands are being handled again");
-    }
-    unavailablePause.reset();
   }
 
   private void requeue(long tag) {

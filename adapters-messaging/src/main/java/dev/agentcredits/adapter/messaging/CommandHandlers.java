@@ -2,6 +2,7 @@ package dev.agentcredits.adapter.messaging;
 
 import dev.agentcredits.application.port.in.CompleteRunUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
+import dev.agentcredits.application.port.in.ReportUsageBatchUseCase;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import java.util.Objects;
@@ -10,11 +11,13 @@ import java.util.Objects;
 public record CommandHandlers(
     SubmitRunUseCase submitRun,
     ReportUsageUseCase reportUsage,
+    ReportUsageBatchUseCase reportUsageBatch,
     CompleteRunUseCase completeRun,
     IdempotencyUseCase idempotency) {
   public CommandHandlers {
     Objects.requireNonNull(submitRun, "submitRun");
     Objects.requireNonNull(reportUsage, "reportUsage");
+    Objects.requireNonNull(reportUsageBatch, "reportUsageBatch");
     Objects.requireNonNull(completeRun, "completeRun");
     Objects.requireNonNull(idempotency, "idempotency");
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.ReportUsageCommand;
+import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RunCommand;
 import dev.agentcredits.application.port.in.SubmitRunCommand;
 import dev.agentcredits.application.port.in.view.RunView;
@@ -45,7 +46,7 @@ enum CommandKind {
               Fields.id(json, "task_id", RunId::new),
               Fields.id(json, "usage_id", UsageId::new),
               Fields.wholeNumber(json, "credits"));
-      return () -> handlers.reportUsage().report(command);
+      return new UsageReport(command, handlers.reportUsage());
     }
   },
   COMPLETE_RUN("complete_run", 200) {
@@ -63,6 +64,15 @@ enum CommandKind {
   static final String REQUEST_KEY_PREFIX = "amqp:";
 
   private static final Caller INTEGRATION = new Caller.Integration();
+
+  /** The call a report_usage command makes alone; its command can also join a batch. */
+  record UsageReport(ReportUsageCommand command, ReportUsageUseCase useCase)
+      implements Supplier<Outcome<RunView>> {
+    @Override
+    public Outcome<RunView> get() {
+      return useCase.report(command);
+    }
+  }
 
   private final String wireName;
   private final int okStatus;

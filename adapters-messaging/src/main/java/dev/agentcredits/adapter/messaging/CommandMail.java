@@ -2,11 +2,14 @@ package dev.agentcredits.adapter.messaging;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import dev.agentcredits.adapter.wire.Problem;
+import dev.agentcredits.adapter.wire.ProblemType;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * #awaitConfirms()}, so a command is never lost between the two.
  */
 final class CommandMail {
+  static final int MAX_ATTEMPTS = 3;
   static final String REASON_HEADER = "x-agent-credits-reason";
   static final String ATTEMPTS_HEADER = "x-agent-credits-attempts";
   static final String DEAD_LETTERED_AT_HEADER = "x-agent-credits-dead-lettered-at";
@@ -57,6 +61,51 @@ final class CommandMail {
             .deliveryMode(PERSISTENT)
             .build();
     channel.basicPublish("", request.getReplyTo(), properties, Json.bytes(answer.reply()));
+  }
+
+  /**
+   * What a decision calls for. An answer goes to the sender when it asked for one; without a reply
+   * queue a refusal would go unseen, so it is dead-lettered with its reason instead, except
+   * insufficient_credits: the run.rejected event already tells it.
+   */
+  void send(AMQP.BasicProperties properties, byte[] body, Decision decision) throws IOException {
+    switch (decision) {
+      case Decision.Answer answer when hasReplyTo(properties) -> reply(properties, answer);
+      case Decision.Answer answer -> {
+        if (!answer.replayed()
+            && answer.error() != null
+            && answer.error() != ProblemType.INSUFFICIENT_CREDITS) {
+          Object detail = answer.body().getOrDefault("detail", answer.error().title());
+          deadLetter(properties, body, "refused: " + answer.error().code() + ": " + detail);
+        }
+      }
+      case Decision.DeadLetter dead -> {
+        reply(properties, dead.answer());
+        deadLetter(properties, body, dead.reason());
+      }
+      case Decision.Requeue requeue -> throw new IllegalArgumentException("nothing to send");
+    }
+  }
+
+  /**
+   * A failure that is not a dependency being down (a bug, or bad data the checks let through): a
+   * copy to retry after a pause, or once it failed {@link #MAX_ATTEMPTS} times, a dead letter and
+   * an internal_error answer.
+   */
+  void failed(AMQP.BasicProperties properties, byte[] body, RuntimeException e, String instance)
+      throws IOException, InterruptedException {
+    int attempts = failedAttempts(properties) + 1;
+    if (attempts >= MAX_ATTEMPTS) {
+      log.error("command failed {} times, dead-lettering it", attempts, e);
+      reply(
+          properties,
+          CommandProcessor.problem(Problem.failure(ProblemType.INTERNAL_ERROR), instance));
+      deadLetter(properties, body, "failed " + attempts + " times: " + e);
+    } else {
+      log.warn("command failed (attempt {} of {}), retrying it", attempts, MAX_ATTEMPTS, e);
+      TimeUnit.MILLISECONDS.sleep(250L * attempts);
+      retry(properties, body, attempts, e.toString());
+    }
   }
 
   /** A copy at the back of the queue, counting the failed attempt. */

@@ -7,57 +7,45 @@ import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase.Claim;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.view.RunView;
-import dev.agentcredits.application.port.out.ResourceUnavailableException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one command message, broker aside: parse it, claim its command_id, run the use case,
- * store the answer. Infrastructure failures are thrown ({@code ResourceUnavailableException} when a
- * dependency is down) and the message is handled again later.
- *
- * <p>When the store fails between claiming a key and storing its answer, the key would look "in
- * flight" to the next delivery for {@code IdempotencyStore.ABANDONED_AFTER}. The processor
- * remembers that bookkeeping it owes and settles it first when the message comes back, so a
- * redelivery does not answer {@code conflict} to its own earlier attempt.
+ * Handles command messages, broker aside: parse one, claim its command_id, run the use case, store
+ * the answer; {@link #processUsage} does the same for several report_usage commands together.
+ * Infrastructure failures are thrown ({@code ResourceUnavailableException} when a dependency is
+ * down) and the message is handled again later; bookkeeping a failed store left undone is settled
+ * first then (see {@link OwedKeys}).
  */
 final class CommandProcessor {
   private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
-  private static final int MAX_OWED = 10_000;
 
   private final CommandParser parser;
   private final IdempotencyUseCase idempotency;
+  private final OwedKeys owed;
+  private final UsageBatch usageBatch;
   private final String instanceBase;
-  private final Map<String, Owed> owed =
-      new LinkedHashMap<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Owed> eldest) {
-          return size() > MAX_OWED;
-        }
-      };
-
-  /** Bookkeeping a failed store left undone for a key. */
-  private sealed interface Owed {
-    /** The use case failed: give the key up. */
-    record Release() implements Owed {}
-
-    /** The use case ran: store its answer. */
-    record Complete(int status, String body) implements Owed {}
-  }
 
   CommandProcessor(CommandHandlers handlers, String queue) {
     this.parser = new CommandParser(handlers);
     this.idempotency = handlers.idempotency();
+    this.owed = new OwedKeys(idempotency);
     this.instanceBase = "amqp:" + queue;
+    this.usageBatch = new UsageBatch(handlers, owed, instanceBase);
   }
 
-  synchronized Decision process(byte[] body) {
-    return switch (parser.parse(body)) {
+  ParsedCommand parse(byte[] body) {
+    return parser.parse(body);
+  }
+
+  Decision process(byte[] body) {
+    return process(parse(body));
+  }
+
+  synchronized Decision process(ParsedCommand command) {
+    return switch (command) {
       case ParsedCommand.Unreadable u ->
           new Decision.DeadLetter(
               "unparseable: " + u.reason(), problem(Problem.invalid(u.reason()), instanceBase));
@@ -72,10 +60,18 @@ final class CommandProcessor {
     };
   }
 
-  private Decision.Answer run(ParsedCommand.Valid command) {
-    String scope = "amqp:" + command.kind().wireName();
+  /**
+   * Valid report_usage commands with distinct command_ids, handled together; one decision per
+   * command, in order, each what {@link #process} would decide for it alone.
+   */
+  synchronized List<Decision> processUsage(List<ParsedCommand.Valid> reports) {
+    return usageBatch.process(reports);
+  }
+
+  private Decision run(ParsedCommand.Valid command) {
+    String scope = scope(command.kind());
     String key = command.commandId();
-    settleOwed(scope, key);
+    owed.settle(scope, key);
     return switch (idempotency.claim(scope, key, command.fingerprint())) {
       case Claim.Replay replay ->
           new Decision.Answer(replay.status(), Json.object(replay.body()), null, true);
@@ -84,12 +80,12 @@ final class CommandProcessor {
       case Claim.InFlight inFlight ->
           // a redelivery that meets its first attempt still running (or abandoned by a crashed
           // instance) waits and comes back, instead of answering the sender conflict
-          throw new ResourceUnavailableException(inFlight.detail(), null);
+          new Decision.Requeue(inFlight.detail());
       case Claim.Proceed proceed -> proceed(command, scope, key);
     };
   }
 
-  private Decision.Answer proceed(ParsedCommand.Valid command, String scope, String key) {
+  private Decision proceed(ParsedCommand.Valid command, String scope, String key) {
     Outcome<RunView> outcome;
     try {
       outcome = command.call().get();
@@ -97,21 +93,30 @@ final class CommandProcessor {
       release(scope, key);
       throw e;
     }
-    Decision.Answer answer =
-        switch (outcome) {
-          case Outcome.Ok<RunView> ok ->
-              new Decision.Answer(command.kind().okStatus(), Bodies.run(ok.value()), null, false);
-          case Outcome.Refused<RunView> refused ->
-              problem(Problem.of(refused.refusal()), instance(command.kind()));
-        };
+    Decision.Answer answer = answer(command.kind(), outcome, instanceBase);
     String stored = Json.text(answer.body());
     try {
       idempotency.complete(scope, key, answer.status(), stored);
     } catch (RuntimeException e) {
-      owed.put(scope + "\n" + key, new Owed.Complete(answer.status(), stored));
+      owed.oweComplete(scope, key, answer.status(), stored);
       throw e;
     }
     return answer;
+  }
+
+  /** The idempotency scope of a command kind: command ids of different kinds never meet. */
+  static String scope(CommandKind kind) {
+    return "amqp:" + kind.wireName();
+  }
+
+  /** The answer to a use case's outcome, as its REST twin would give it. */
+  static Decision.Answer answer(CommandKind kind, Outcome<RunView> outcome, String instanceBase) {
+    return switch (outcome) {
+      case Outcome.Ok<RunView> ok ->
+          new Decision.Answer(kind.okStatus(), Bodies.run(ok.value()), null, false);
+      case Outcome.Refused<RunView> refused ->
+          problem(Problem.of(refused.refusal()), instanceBase + "/" + kind.wireName());
+    };
   }
 
   private void release(String scope, String key) {
@@ -119,20 +124,8 @@ final class CommandProcessor {
       idempotency.release(scope, key);
     } catch (RuntimeException e) {
       log.warn("could not release idempotency key {} {}: {}", scope, key, e.toString());
-      owed.put(scope + "\n" + key, new Owed.Release());
+      owed.oweRelease(scope, key);
     }
-  }
-
-  private void settleOwed(String scope, String key) {
-    Owed debt = owed.get(scope + "\n" + key);
-    if (debt == null) {
-      return;
-    }
-    switch (debt) {
-      case Owed.Release r -> idempotency.release(scope, key);
-      case Owed.Complete c -> idempotency.complete(scope, key, c.status(), c.body());
-    }
-    owed.remove(scope + "\n" + key);
   }
 
   private String instance(CommandKind kind) {

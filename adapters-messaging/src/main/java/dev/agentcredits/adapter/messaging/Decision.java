@@ -30,4 +30,10 @@ sealed interface Decision {
    * {@code answer}.
    */
   record DeadLetter(String reason, Answer answer) implements Decision {}
+
+  /**
+   * Put the message back on the queue after a pause: its command_id is still being handled (by an
+   * earlier delivery, or an instance that crashed), and answering {@code conflict} would be wrong.
+   */
+  record Requeue(String reason) implements Decision {}
 }

@@ -23,7 +23,12 @@ import org.slf4j.LoggerFactory;
  * themselves after the broker went away, and also when it was not there at start.
  */
 public final class RabbitMessaging implements AutoCloseable {
-  static final int PREFETCH = 16;
+  /**
+   * Twice the largest batch, so that the next batch of usage reports is delivered while one
+   * commits.
+   */
+  static final int PREFETCH = 2 * CommandInbox.MAX_BATCH;
+
   static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration FIRST_RETRY = Duration.ofMillis(500);
   private static final Duration MAX_RETRY = Duration.ofSeconds(10);
@@ -129,6 +134,9 @@ public final class RabbitMessaging implements AutoCloseable {
       consuming.close();
       publishing.close();
     } finally {
+      if (active != null) {
+        active.stop();
+      }
       if (idle) {
         handling.unlock();
       }
@@ -164,15 +172,19 @@ public final class RabbitMessaging implements AutoCloseable {
       return;
     }
     Channel channel = connection.createChannel();
+    CommandConsumer fresh =
+        new CommandConsumer(channel, processor, topology, handling, CONFIRM_TIMEOUT);
     try {
       channel.basicQos(PREFETCH);
       channel.confirmSelect();
-      CommandConsumer fresh =
-          new CommandConsumer(channel, processor, topology, handling, CONFIRM_TIMEOUT);
       channel.basicConsume(topology.commandsQueue(), false, fresh);
+      if (consumer != null) {
+        consumer.stop(); // its connection is gone, and with it what it had not handled
+      }
       consumer = fresh;
       subscribedOn = connection;
     } catch (IOException | RuntimeException e) {
+      fresh.stop();
       channel.abort();
       throw e;
     }

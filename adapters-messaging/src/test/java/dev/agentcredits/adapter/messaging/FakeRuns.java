@@ -3,6 +3,7 @@ package dev.agentcredits.adapter.messaging;
 import dev.agentcredits.application.port.in.CompleteRunUseCase;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
+import dev.agentcredits.application.port.in.ReportUsageBatchUseCase;
 import dev.agentcredits.application.port.in.ReportUsageCommand;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RunCommand;
@@ -32,17 +33,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * The three run use cases over a map: every run is accepted with a 20-credit hold, except on a team
  * marked broke. Can be told to throw on the next calls.
  */
-final class FakeRuns implements SubmitRunUseCase, ReportUsageUseCase, CompleteRunUseCase {
+final class FakeRuns
+    implements SubmitRunUseCase, ReportUsageUseCase, ReportUsageBatchUseCase, CompleteRunUseCase {
   private final Map<String, RunView> runs = new HashMap<>();
   private final List<Object> calls = new ArrayList<>();
   private final Deque<RuntimeException> failures = new ArrayDeque<>();
+  private final List<Integer> batches = new ArrayList<>();
   private final Set<String> brokeTeams = ConcurrentHashMap.newKeySet();
   private volatile long delayMillis;
   private int gateAt = -1;
   private Gate gate;
 
   CommandHandlers handlers(FakeIdempotency idempotency) {
-    return new CommandHandlers(this, this, this, idempotency);
+    return new CommandHandlers(this, this, this, this, idempotency);
   }
 
   void markBroke(String team) {
@@ -117,6 +120,28 @@ final class FakeRuns implements SubmitRunUseCase, ReportUsageUseCase, CompleteRu
             null);
     runs.put(run.taskId(), charged);
     return Outcome.ok(charged);
+  }
+
+  /**
+   * Each report as {@link #report} would answer it; like the real service it is one transaction, so
+   * a failure undoes the reports before it (they stay in {@link #calls}).
+   */
+  @Override
+  public synchronized List<Outcome<RunView>> reportAll(List<ReportUsageCommand> reports) {
+    batches.add(reports.size());
+    Map<String, RunView> before = new HashMap<>(runs);
+    try {
+      return reports.stream().map(this::report).toList();
+    } catch (RuntimeException e) {
+      runs.clear();
+      runs.putAll(before);
+      throw e;
+    }
+  }
+
+  /** The size of each reportAll call so far. */
+  synchronized List<Integer> batches() {
+    return List.copyOf(batches);
   }
 
   @Override

@@ -70,12 +70,17 @@ final class Exchange {
   }
 
   <T> T body(Class<T> type) {
+    return body(type, maxBodyBytes);
+  }
+
+  /** The body, for an endpoint whose bodies may be larger than others' (a batch, say). */
+  <T> T body(Class<T> type, int maxBytes) {
     try {
       return BodyReader.read(
           ctx.contentType(),
           ctx.req().getContentLengthLong(),
           ctx.req().getInputStream(),
-          maxBodyBytes,
+          Math.max(maxBytes, maxBodyBytes),
           type);
     } catch (IOException e) {
       throw ProblemException.invalid("the request body could not be read");
@@ -200,12 +205,14 @@ final class Exchange {
 
   /** The value as {@code status} with the body made from it (204: none), or the refusal. */
   <T> Reply reply(Outcome<T> outcome, int status, Function<T, Object> body) {
-    return switch (outcome) {
-      case Outcome.Ok<T> ok ->
-          status == 204 ? Reply.noContent() : Reply.json(status, body.apply(ok.value()));
-      case Outcome.Refused<T> refused ->
-          Problems.of(Problem.of(refused.refusal()), path(), trace.traceId());
-    };
+    Reply reply =
+        switch (outcome) {
+          case Outcome.Ok<T> ok ->
+              status == 204 ? Reply.noContent() : Reply.json(status, body.apply(ok.value()));
+          case Outcome.Refused<T> refused ->
+              Problems.of(Problem.of(refused.refusal()), path(), trace.traceId());
+        };
+    return reply.replayedIf(outcome.replayed());
   }
 
   static Credits credits(long value, String field) {

@@ -26,6 +26,11 @@ record Reply(int status, String body, String contentType, ProblemType error, boo
     return new Reply(200, body, contentType, null, false);
   }
 
+  /** This answer, marked as given again for a request already made under its key. */
+  Reply replayedIf(boolean replay) {
+    return replay == replayed ? this : new Reply(status, body, contentType, error, replay);
+  }
+
   /** An answer kept under an idempotency key, given again. */
   static Reply replay(int status, String body) {
     return new Reply(status, body, status >= 400 ? PROBLEM_JSON : JSON, null, true);

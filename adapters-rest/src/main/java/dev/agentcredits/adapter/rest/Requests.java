@@ -1,5 +1,7 @@
 package dev.agentcredits.adapter.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -47,6 +49,13 @@ final class Requests {
     Usage {
       required(usageId, "usage_id");
       required(credits, "credits");
+    }
+  }
+
+  /** Each event is read on its own (UsageEvent), so that a bad one fails alone. */
+  record UsageEvents(List<JsonNode> events) {
+    UsageEvents {
+      required(events, "events");
     }
   }
 

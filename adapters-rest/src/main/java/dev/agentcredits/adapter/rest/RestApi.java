@@ -50,7 +50,8 @@ public final class RestApi {
         Stream.of(
                 new SystemRoutes(settings.readiness(), settings.metrics(), openApi).routes(),
                 new ProvisioningRoutes(useCases).routes(),
-                new RunRoutes(useCases, idempotent, metrics).routes(),
+                new RunRoutes(useCases, metrics).routes(),
+                new UsageEventRoutes(useCases).routes(),
                 new BillingRoutes(useCases, idempotent, metrics).routes(),
                 new PaymentRoutes(useCases).routes(),
                 new OperationsRoutes(useCases.operations()).routes(),

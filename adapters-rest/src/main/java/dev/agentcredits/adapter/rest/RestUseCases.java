@@ -22,6 +22,7 @@ import dev.agentcredits.application.port.in.PurchaseHistoryQuery;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
 import dev.agentcredits.application.port.in.ReceivePaymentEventUseCase;
 import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
+import dev.agentcredits.application.port.in.ReportUsageBatchUseCase;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
@@ -37,6 +38,7 @@ public record RestUseCases(
     SubmitRunUseCase submitRun,
     GetRunQuery getRun,
     ReportUsageUseCase reportUsage,
+    ReportUsageBatchUseCase reportUsageBatch,
     CompleteRunUseCase completeRun,
     RetryRunUseCase retryRun,
     BillingQuery billingQuery,

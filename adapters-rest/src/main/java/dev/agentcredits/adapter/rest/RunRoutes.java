@@ -26,10 +26,9 @@ final class RunRoutes {
   private final RetryRunUseCase retryRun;
   private final ListRunsUseCase listRuns;
   private final CancelRunUseCase cancelRun;
-  private final IdempotentCalls idempotent;
   private final ApiMetrics metrics;
 
-  RunRoutes(RestUseCases useCases, IdempotentCalls idempotent, ApiMetrics metrics) {
+  RunRoutes(RestUseCases useCases, ApiMetrics metrics) {
     this.submitRun = useCases.submitRun();
     this.getRun = useCases.getRun();
     this.reportUsage = useCases.reportUsage();
@@ -37,7 +36,6 @@ final class RunRoutes {
     this.retryRun = useCases.retryRun();
     this.listRuns = useCases.listRuns();
     this.cancelRun = useCases.cancelRun();
-    this.idempotent = idempotent;
     this.metrics = metrics;
   }
 
@@ -53,22 +51,18 @@ final class RunRoutes {
   }
 
   /** 201 with the queued run, or 403 insufficient_credits naming the run, now FAILED. */
-  private Reply submit(Exchange ex) throws Exception {
+  private Reply submit(Exchange ex) {
     var request = ex.body(Requests.SubmitTask.class);
     String key = ex.idempotencyKey();
     var command =
         Exchange.valid(() ->
             new SubmitRunCommand(
                 ex.caller(), null, null, null, request.scheduleId(), request.prompt(), key));
-    return idempotent.run(
-        ex,
-        key,
-        request,
-        e -> {
-          var outcome = submitRun.submit(command);
-          metrics.run(outcome);
-          return e.reply(outcome, 201, Bodies::run);
-        });
+    // The run is the key's record: admission claims the key and answers a replay in its own
+    // transaction (DOMAIN.md rule 18), so no separate claim and answer are stored here.
+    var outcome = submitRun.submit(command);
+    metrics.run(outcome);
+    return ex.reply(outcome, 201, Bodies::run);
   }
 
   private Reply get(Exchange ex) {
@@ -76,19 +70,18 @@ final class RunRoutes {
     return ex.reply(getRun.get(command), 200, Bodies::run);
   }
 
-  /** The usage id is the idempotency key: a report sent again is answered as the first time. */
-  private Reply usage(Exchange ex) throws Exception {
+  /**
+   * The usage id is the idempotency key, and the run's usage record its claim: a report sent again
+   * is answered from the run, in the charge's own transaction.
+   */
+  private Reply usage(Exchange ex) {
     var task = ex.task();
     var request = ex.body(Requests.Usage.class);
     var command =
         Exchange.valid(() ->
             new ReportUsageCommand(
                 ex.caller(), task, new UsageId(request.usageId()), request.credits()));
-    return idempotent.run(
-        ex,
-        request.usageId(),
-        request,
-        e -> e.reply(reportUsage.report(command), 200, Bodies::run));
+    return ex.reply(reportUsage.report(command), 200, Bodies::run);
   }
 
   private Reply complete(Exchange ex) {

@@ -14,6 +14,7 @@ public final class RestFixtures {
         app.submitRun(),
         app.getRun(),
         app.reportUsage(),
+        app.reportUsageBatch(),
         app.completeRun(),
         app.retryRun(),
         app.billingQuery(),

@@ -49,6 +49,35 @@ public final class Bodies {
     return body;
   }
 
+  /** One result of a usage batch (API.md "Usage in batches"): the run as the charge left it. */
+  public static Map<String, Object> usageCharged(String usageId, RunView run, boolean replayed) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("usage_id", usageId);
+    body.put("task_id", run.taskId());
+    body.put("status", 200);
+    body.put("state", run.state());
+    body.put("charged_credits", run.chargedCredits());
+    body.put("held_credits", run.heldCredits());
+    if (run.errorCode() != null) {
+      body.put("error", Map.of("code", run.errorCode()));
+    }
+    if (replayed) {
+      body.put("replayed", true);
+    }
+    return body;
+  }
+
+  /** One refused event of a usage batch, with the problem the single call would answer. */
+  public static Map<String, Object> usageRefused(
+      String usageId, String taskId, Map<String, Object> problem) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("usage_id", usageId);
+    body.put("task_id", taskId);
+    body.put("status", problem.get("status"));
+    body.put("problem", problem);
+    return body;
+  }
+
   public static Map<String, Object> team(ProvisionedTeamView team) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("team_id", team.teamId());

@@ -22,6 +22,7 @@ import dev.agentcredits.application.port.in.PurchaseHistoryQuery;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
 import dev.agentcredits.application.port.in.ReceivePaymentEventUseCase;
 import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
+import dev.agentcredits.application.port.in.ReportUsageBatchUseCase;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
@@ -81,6 +82,7 @@ import java.util.function.Function;
 public record TestApplication(
     SubmitRunUseCase submitRun,
     ReportUsageUseCase reportUsage,
+    ReportUsageBatchUseCase reportUsageBatch,
     CompleteRunUseCase completeRun,
     RetryRunUseCase retryRun,
     GetRunQuery getRun,
@@ -194,7 +196,7 @@ public record TestApplication(
         new Enrollment(
             s.teams(), s.apiKeys(), s.pools(), s.ledger(), s.outbox(), ids, ports.hasher(), terms);
     SubmitRunUseCase submitRun = new SubmitRunService(directory, admission, ids, clock);
-    ReportUsageUseCase reportUsage =
+    ReportUsageService reportUsage =
         new ReportUsageService(
             s.teams(), s.pools(), s.runs(), s.ledger(), s.outbox(), tx, reloader, terms, clock);
     CompleteRunUseCase completeRun =
@@ -271,6 +273,7 @@ public record TestApplication(
             clock);
     return new TestApplication(
         submitRun,
+        reportUsage,
         reportUsage,
         completeRun,
         retryRun,

@@ -210,7 +210,7 @@ class ConcurrencyTest {
               continue;
             }
             Outcome<RunView> submitted = team.submitByIntegrationFor(member);
-            if (submitted instanceof Outcome.Ok<RunView>(RunView run)) {
+            if (submitted instanceof Outcome.Ok<RunView>(RunView run, var replayed)) {
               billing.usage(run, "u-" + t + "-" + i, 20 + random.nextInt(200));
               billing.complete(run);
             }

@@ -1,10 +1,14 @@
 package dev.agentcredits.application.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IdempotencyUseCase.Claim;
+import dev.agentcredits.application.port.in.IdempotencyUseCase.Completion;
+import dev.agentcredits.application.port.in.IdempotencyUseCase.Request;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rule 18 as adapters use it: claim, then complete or release; keys kept at least 24 h. */
@@ -68,5 +72,50 @@ class IdempotencyTest extends UseCaseTest {
     billing.advance(Duration.ofHours(25));
     assertThat(billing.app.timeKeeping().runDueWork().keysPurged()).isEqualTo(1);
     assertThat(keys().claim("s", "k", "f1")).isInstanceOf(Claim.Proceed.class);
+  }
+
+  @Test
+  void aBatchOfClaimsAnswersEachKeyInOrderAsSingleClaimsWould() {
+    keys().claim("s", "done", "f1");
+    keys().complete("s", "done", 200, "{\"state\":\"RUNNING\"}");
+    keys().claim("s", "busy", "f1");
+
+    List<Claim> claims =
+        keys()
+            .claimAll(
+                "s",
+                List.of(
+                    new Request("new", "f1"),
+                    new Request("done", "f1"),
+                    new Request("busy", "f1"),
+                    new Request("done-other", "f1")));
+    keys().claim("s", "done-other", "f1");
+
+    assertThat(claims)
+        .extracting(Object::getClass)
+        .containsExactly(
+            Claim.Proceed.class, Claim.Replay.class, Claim.InFlight.class, Claim.Proceed.class);
+    assertThat(claims.get(1)).isEqualTo(new Claim.Replay(200, "{\"state\":\"RUNNING\"}"));
+    assertThat(keys().claimAll("s", List.of(new Request("done", "f2"))))
+        .singleElement()
+        .isInstanceOf(Claim.Conflict.class);
+  }
+
+  @Test
+  void aBatchIsCompletedOrReleasedTogether() {
+    keys().claimAll("s", List.of(new Request("a", "f"), new Request("b", "f")));
+
+    keys().completeAll("s", List.of(new Completion("a", 200, "{}")));
+    keys().releaseAll("s", List.of("b"));
+
+    assertThat(keys().claim("s", "a", "f")).isEqualTo(new Claim.Replay(200, "{}"));
+    assertThat(keys().claim("s", "b", "f")).isInstanceOf(Claim.Proceed.class);
+  }
+
+  @Test
+  void aBatchMayNotClaimTheSameKeyTwice() {
+    assertThatThrownBy(
+            () -> keys().claimAll("s", List.of(new Request("a", "f"), new Request("a", "f"))))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -79,6 +79,7 @@ final class MessagingStack implements AutoCloseable {
             new CommandHandlers(
                 submitDecorator.apply(app.submitRun()),
                 app.reportUsage(),
+                app.reportUsageBatch(),
                 app.completeRun(),
                 app.idempotency()),
             topology);

@@ -7,6 +7,9 @@ import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.shared.UsageId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +32,10 @@ public final class PostgresRunStore implements RunStore {
   @Override
   public void insert(Run run, String requestKey) {
     if (requestKey == null) {
-      insertAll(List.of(run));
+      insertAll(List.of(new NewRun(run, null)));
       return;
     }
-    // A request key may collide with another request's: that must be heard here, at once.
+    // A lone insert under a key: a collision with another request's must be heard here, at once.
     db.withDao(
         RunDao.class,
         dao -> {
@@ -43,18 +46,21 @@ public final class PostgresRunStore implements RunStore {
 
   /**
    * One statement for any number of runs, deferred: a group commit of admissions sends its runs
-   * with its pool, postings and events in one round trip.
+   * with its pool, postings and events in one round trip. A request key that collides with another
+   * request's fails that statement, so the transaction, as {@code DuplicateKeyException}.
    */
   @Override
-  public void insertAll(List<Run> runs) {
+  public void insertAll(List<NewRun> runs) {
     if (runs.isEmpty()) {
       return;
     }
-    db.defer(
-        RunDao.INSERT_JSON,
-        Map.of(
-            "deferredRuns",
-            RecordSets.json(runs.stream().map(run -> RunRow.of(run).params()).toList(), HOLD)));
+    List<Map<String, Object>> rows = new ArrayList<>(runs.size());
+    for (NewRun fresh : runs) {
+      Map<String, Object> row = RunRow.of(fresh.run()).params();
+      row.put("requestKey", fresh.requestKey());
+      rows.add(row);
+    }
+    db.defer(RunDao.INSERT_JSON, Map.of("deferredRuns", RecordSets.json(rows, HOLD)));
   }
 
   @Override
@@ -71,6 +77,20 @@ public final class PostgresRunStore implements RunStore {
   public Optional<Run> findByRequestKey(TeamId team, String requestKey) {
     return db.withDao(
         RunDao.class, dao -> dao.findByRequestKey(team.value(), requestKey).map(RunRow::toRun));
+  }
+
+  @Override
+  public Map<String, Run> findByRequestKeys(TeamId team, Collection<String> requestKeys) {
+    if (requestKeys.isEmpty()) {
+      return Map.of();
+    }
+    return db.withHandle(handle ->
+        handle
+            .createQuery(RunDao.FIND_BY_REQUEST_KEYS)
+            .bind("team", team.value())
+            .bindArray("keys", String.class, requestKeys)
+            .map((rs, ctx) -> Map.entry(rs.getString("request_key"), RunRow.map(rs, ctx).toRun()))
+            .collectToMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   @Override
@@ -99,6 +119,59 @@ public final class PostgresRunStore implements RunStore {
           dao.recordUsage(run.value(), usage.value(), credits, at);
           return null;
         });
+  }
+
+  @Override
+  public List<Run> lockAll(Collection<RunId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return db.withHandle(handle ->
+        handle
+            .createQuery(RunDao.LOCK_ALL)
+            .bindArray("ids", String.class, ids.stream().map(RunId::value).distinct().toList())
+            .mapTo(RunRow.class)
+            .stream()
+            .map(RunRow::toRun)
+            .toList());
+  }
+
+  @Override
+  public Map<UsageKey, Long> findUsages(Collection<UsageKey> keys) {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    List<String> runIds = keys.stream().map(k -> k.run().value()).toList();
+    List<String> usageIds = keys.stream().map(k -> k.usage().value()).toList();
+    return db.withHandle(handle ->
+        handle
+            .createQuery(RunDao.FIND_USAGES)
+            .bindArray("runs", String.class, runIds)
+            .bindArray("usages", String.class, usageIds)
+            .map((rs, ctx) ->
+                Map.entry(
+                    new UsageKey(
+                        new RunId(rs.getString("run_id")), new UsageId(rs.getString("usage_id"))),
+                    rs.getLong("credits")))
+            .collectToMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  /** Deferred: the run is locked, so no other report under its usage ids can commit meanwhile. */
+  @Override
+  public void recordUsages(List<Usage> reports) {
+    if (reports.isEmpty()) {
+      return;
+    }
+    List<Map<String, Object>> rows = new ArrayList<>(reports.size());
+    for (Usage report : reports) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("runId", report.run().value());
+      row.put("usageId", report.usage().value());
+      row.put("credits", report.credits());
+      row.put("recordedAt", report.at());
+      rows.add(row);
+    }
+    db.defer(RunDao.RECORD_USAGES_JSON, Map.of("deferredUsage", RecordSets.json(rows, Set.of())));
   }
 
   @Override

@@ -19,19 +19,39 @@ interface RunDao {
           + " :lastActivityAt, :requestKey)")
   void insert(@BindMap Map<String, Object> run, @Bind("requestKey") String requestKey);
 
-  /**
-   * Any number of runs without request keys in one statement: {@code :deferredRuns}, a JSON array.
-   */
+  /** Any number of runs in one statement: {@code :deferredRuns}, a JSON array. */
   String INSERT_JSON =
       "INSERT INTO runs ("
           + RunRow.COLUMNS
-          + ") SELECT "
+          + ", request_key) SELECT "
           + RunRow.COLUMNS
-          + " FROM jsonb_to_recordset(CAST(:deferredRuns AS jsonb)) AS r(run_id text,"
+          + ", request_key FROM jsonb_to_recordset(CAST(:deferredRuns AS jsonb)) AS r(run_id text,"
           + " team_id text, trigger text, triggered_by text, schedule_id text, prompt text,"
           + " billed_pool_id text, billed_pool_kind text, billed_team_id text,"
           + " billed_member_id text, billed_payer text, state text, hold jsonb, charged bigint,"
-          + " failure text, created_at timestamptz, last_activity_at timestamptz)";
+          + " failure text, created_at timestamptz, last_activity_at timestamptz,"
+          + " request_key text)";
+
+  String LOCK_ALL =
+      "SELECT "
+          + RunRow.COLUMNS
+          + " FROM runs WHERE run_id = ANY(:ids) ORDER BY run_id FOR NO KEY UPDATE";
+
+  String FIND_USAGES =
+      "SELECT run_id, usage_id, credits FROM run_usage WHERE (run_id, usage_id) IN"
+          + " (SELECT * FROM unnest(CAST(:runs AS text[]), CAST(:usages AS text[])))";
+
+  /** Any number of usage reports in one statement: {@code :deferredUsage}, a JSON array. */
+  String RECORD_USAGES_JSON =
+      "INSERT INTO run_usage (run_id, usage_id, credits, recorded_at)"
+          + " SELECT run_id, usage_id, credits, recorded_at"
+          + " FROM jsonb_to_recordset(CAST(:deferredUsage AS jsonb))"
+          + " AS r(run_id text, usage_id text, credits bigint, recorded_at timestamptz)";
+
+  String FIND_BY_REQUEST_KEYS =
+      "SELECT "
+          + RunRow.COLUMNS
+          + ", request_key FROM runs WHERE team_id = :team AND request_key = ANY(:keys)";
 
   @SqlQuery("SELECT " + RunRow.COLUMNS + " FROM runs WHERE run_id = :id")
   Optional<RunRow> find(@Bind("id") String id);

@@ -7,12 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentcredits.application.port.out.DuplicateKeyException;
+import dev.agentcredits.application.port.out.RunStore;
+import dev.agentcredits.application.port.out.RunStore.NewRun;
+import dev.agentcredits.application.port.out.RunStore.UsageKey;
 import dev.agentcredits.domain.pool.Hold;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.UsageId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 public abstract class RunStoreContract extends StoreContract {
@@ -34,12 +39,92 @@ public abstract class RunStoreContract extends StoreContract {
     Run second = aQueuedRun(world.team()).holding(5, 15).build();
 
     tx().inTransaction(() -> {
-      stores().runs().insertAll(java.util.List.of(first, second));
+      stores().runs().insertAll(List.of(new NewRun(first, null), new NewRun(second, null)));
       return null;
     });
 
     assertThat(stores().runs().find(first.id())).contains(first);
     assertThat(stores().runs().find(second.id())).contains(second);
+  }
+
+  @Test
+  void keyedRunsInsertedAsABatchAreFoundByTheirKeysInOneLookUp() {
+    World world = world();
+    Run first = aQueuedRun(world.team()).build();
+    Run second = aQueuedRun(world.team()).build();
+
+    tx().inTransaction(() -> {
+      stores().runs().insertAll(List.of(new NewRun(first, "k-1"), new NewRun(second, "k-2")));
+      return null;
+    });
+
+    assertThat(stores().runs().findByRequestKeys(world.team().id(), List.of("k-1", "k-2", "k-3")))
+        .isEqualTo(Map.of("k-1", first, "k-2", second));
+    assertThat(stores().runs().findByRequestKeys(world().team().id(), List.of("k-1"))).isEmpty();
+  }
+
+  @Test
+  void aBatchWhoseRequestKeyIsTakenFailsAsADuplicateKeyAndLeavesNothing() {
+    World world = world();
+    stores().runs().insert(aQueuedRun(world.team()).build(), "k-1");
+    Run fresh = aQueuedRun(world.team()).build();
+    Run colliding = aQueuedRun(world.team()).build();
+
+    assertThatThrownBy(() ->
+            tx().inTransaction(() -> {
+              stores()
+                  .runs()
+                  .insertAll(List.of(new NewRun(fresh, "k-2"), new NewRun(colliding, "k-1")));
+              return null;
+            }))
+        .isInstanceOf(DuplicateKeyException.class);
+    assertThat(stores().runs().find(fresh.id())).isEmpty();
+    assertThat(stores().runs().find(colliding.id())).isEmpty();
+  }
+
+  @Test
+  void runsAreLockedTogetherAndUnknownOnesLeftOut() {
+    World world = world();
+    Run first = aQueuedRun(world.team()).build();
+    Run second = aQueuedRun(world.team()).build();
+    stores().runs().insert(first, null);
+    stores().runs().insert(second, null);
+
+    List<Run> locked =
+        tx().inTransaction(() ->
+            stores().runs().lockAll(List.of(second.id(), new RunId("task_none"), first.id())));
+
+    assertThat(locked).containsExactlyInAnyOrder(first, second);
+  }
+
+  @Test
+  void usageReportsRecordedTogetherAreFoundTogether() {
+    World world = world();
+    Run run = aQueuedRun(world.team()).build();
+    Run other = aQueuedRun(world.team()).build();
+    stores().runs().insert(run, null);
+    stores().runs().insert(other, null);
+    UsageId one = new UsageId("usage-1");
+    UsageId two = new UsageId("usage-2");
+
+    tx().inTransaction(() -> {
+      stores()
+          .runs()
+          .recordUsages(
+              List.of(
+                  new RunStore.Usage(run.id(), one, 3, T0),
+                  new RunStore.Usage(other.id(), one, 5, T0)));
+      return null;
+    });
+
+    var keys =
+        List.of(
+            new UsageKey(run.id(), one),
+            new UsageKey(other.id(), one),
+            new UsageKey(run.id(), two));
+    assertThat(stores().runs().findUsages(keys))
+        .isEqualTo(Map.of(new UsageKey(run.id(), one), 3L, new UsageKey(other.id(), one), 5L));
+    assertThat(stores().runs().findUsage(other.id(), one)).hasValue(5);
   }
 
   @Test

@@ -5,7 +5,11 @@ import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.shared.UsageId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -13,9 +17,15 @@ public interface RunStore {
   /** Inserts a run; {@code requestKey}, when given, is unique per team. */
   void insert(Run run, String requestKey);
 
-  /** Inserts runs that carry no request key, as one batch where the store can. */
-  default void insertAll(List<Run> runs) {
-    runs.forEach(run -> insert(run, null));
+  /** A run to insert and the request key it was submitted under, or null. */
+  record NewRun(Run run, String requestKey) {}
+
+  /**
+   * Inserts runs as one batch where the store can. A request key another run of the team holds
+   * fails the transaction with {@link DuplicateKeyException}, at the latest when it commits.
+   */
+  default void insertAll(List<NewRun> runs) {
+    runs.forEach(run -> insert(run.run(), run.requestKey()));
   }
 
   Optional<Run> find(RunId id);
@@ -24,6 +34,15 @@ public interface RunStore {
 
   Optional<Run> findByRequestKey(TeamId team, String requestKey);
 
+  /** The runs of the team that some of {@code requestKeys} made, by request key. */
+  default Map<String, Run> findByRequestKeys(TeamId team, Collection<String> requestKeys) {
+    Map<String, Run> found = new HashMap<>();
+    for (String key : requestKeys) {
+      findByRequestKey(team, key).ifPresent(run -> found.put(key, run));
+    }
+    return found;
+  }
+
   void update(Run run);
 
   /** The credits of a usage report this run has seen before, if any. */
@@ -31,6 +50,39 @@ public interface RunStore {
 
   /** Records a usage report; a run sees each usage id once (the store enforces it). */
   void recordUsage(RunId run, UsageId usage, long credits, Instant at);
+
+  /** A usage report of a run: which, and its credits. */
+  record Usage(RunId run, UsageId usage, long credits, Instant at) {
+    public UsageKey key() {
+      return new UsageKey(run, usage);
+    }
+  }
+
+  record UsageKey(RunId run, UsageId usage) {}
+
+  /** Locks the runs that exist, in the order of their ids (so batches never deadlock). */
+  default List<Run> lockAll(Collection<RunId> ids) {
+    return ids.stream()
+        .distinct()
+        .sorted(Comparator.comparing(RunId::value))
+        .map(this::lock)
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  /** The credits of those usage reports the runs have seen before. */
+  default Map<UsageKey, Long> findUsages(Collection<UsageKey> keys) {
+    Map<UsageKey, Long> found = new HashMap<>();
+    for (UsageKey key : keys) {
+      findUsage(key.run(), key.usage()).ifPresent(credits -> found.put(key, credits));
+    }
+    return found;
+  }
+
+  /** Records usage reports as one batch where the store can (at the latest when it commits). */
+  default void recordUsages(List<Usage> reports) {
+    reports.forEach(r -> recordUsage(r.run(), r.usage(), r.credits(), r.at()));
+  }
 
   /** At most {@code limit} runs, newest first (creation time, then id), as the listing says. */
   List<Run> list(RunListing listing, int limit);

@@ -5,6 +5,11 @@ import dev.agentcredits.application.port.out.IdempotencyStore;
 import dev.agentcredits.application.port.out.IdempotencyStore.IdempotencyRecord;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +31,32 @@ public final class IdempotencyService implements IdempotencyUseCase {
   public Claim claim(String scope, String key, String fingerprint) {
     Optional<IdempotencyRecord> existing =
         tx.inTransaction(() -> store.claim(scope, key, fingerprint, clock.instant()));
+    return answer(existing, fingerprint);
+  }
+
+  /**
+   * Claims in key order, whatever the order of the requests, so that two instances claiming
+   * overlapping batches take the keys' row locks in the same order and cannot deadlock.
+   */
+  @Override
+  public List<Claim> claimAll(String scope, List<Request> requests) {
+    if (new HashSet<>(requests.stream().map(Request::key).toList()).size() != requests.size()) {
+      throw new IllegalArgumentException("the keys of a batch must be distinct");
+    }
+    Map<String, Optional<IdempotencyRecord>> held =
+        tx.inTransaction(() -> {
+          Map<String, Optional<IdempotencyRecord>> found = new HashMap<>();
+          requests.stream()
+              .sorted(Comparator.comparing(Request::key))
+              .forEach(r ->
+                  found.put(
+                      r.key(), store.claim(scope, r.key(), r.fingerprint(), clock.instant())));
+          return found;
+        });
+    return requests.stream().map(r -> answer(held.get(r.key()), r.fingerprint())).toList();
+  }
+
+  private static Claim answer(Optional<IdempotencyRecord> existing, String fingerprint) {
     if (existing.isEmpty()) {
       return new Claim.Proceed();
     }
@@ -43,6 +74,22 @@ public final class IdempotencyService implements IdempotencyUseCase {
   public void complete(String scope, String key, int status, String body) {
     tx.inTransaction(() -> {
       store.complete(scope, key, status, body);
+      return null;
+    });
+  }
+
+  @Override
+  public void completeAll(String scope, List<Completion> completions) {
+    tx.inTransaction(() -> {
+      completions.forEach(c -> store.complete(scope, c.key(), c.status(), c.body()));
+      return null;
+    });
+  }
+
+  @Override
+  public void releaseAll(String scope, List<String> keys) {
+    tx.inTransaction(() -> {
+      keys.forEach(key -> store.release(scope, key));
       return null;
     });
   }

@@ -17,6 +17,7 @@ import dev.agentcredits.application.service.runs.AdmissionAttempt.Request;
 import dev.agentcredits.application.service.shared.Views;
 import dev.agentcredits.domain.principal.BilledPool;
 import dev.agentcredits.domain.refusal.AutoReloadState;
+import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.team.Team;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public final class Admission {
   private final AutoReloader reloader;
   private final Directory directory;
   private final AdmissionBatch batch;
-  private final PoolLanes<Request, Attempt> lanes;
+  private final Lanes<PoolId, Request, Attempt> lanes;
 
   public Admission(
       TeamStore teams,
@@ -57,7 +58,7 @@ public final class Admission {
     this.directory = directory;
     var decision = new AdmissionDecision(runs, spending, terms);
     this.batch = new AdmissionBatch(teams, pools, runs, ledger, outbox, tx, decision, terms, clock);
-    this.lanes = new PoolLanes<>(batch::attempt);
+    this.lanes = new Lanes<>(batch::attempt);
   }
 
   public Outcome<RunView> admit(RunDraft draft, Team team, BilledPool billed) {
@@ -108,8 +109,8 @@ public final class Admission {
   /**
    * New submissions on their first try, keyed or not, share a transaction with others for the same
    * pool; retries and second tries after a reload go alone. A batch that fails is tried again one
-   * request at a time ({@link PoolLanes}), so one request's failure (say, a request key that
-   * another instance has just used) never fails another's.
+   * request at a time ({@link Lanes}), so one request's failure (say, a request key that another
+   * instance has just used) never fails another's.
    */
   private static boolean batchable(Request request) {
     return !request.draft().stored() && request.verdict() == null;

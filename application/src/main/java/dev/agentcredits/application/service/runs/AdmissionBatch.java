@@ -19,7 +19,11 @@ import dev.agentcredits.domain.team.Team;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One locked transaction on a pool: a batch of admission requests for that pool, decided in turn
@@ -80,32 +84,42 @@ final class AdmissionBatch {
       // plan as committed now, whatever the callers resolved the billed pool with.
       Team current = teams.find(first.team().id()).orElseThrow();
       Pool pool = changes.lockCurrent(first.billed().poolId(), current.plan());
+      // The runs earlier requests under these keys made, in one look-up for the whole batch;
+      // a key a request of this same batch used is answered from the run that request made.
+      Map<String, Run> byKey =
+          new HashMap<>(runs.findByRequestKeys(current.id(), freshKeys(batch)));
       List<Attempt> attempts = new ArrayList<>(batch.size());
-      List<Run> fresh = new ArrayList<>();
-      List<KeyedRun> keyedFresh = new ArrayList<>();
+      List<RunStore.NewRun> fresh = new ArrayList<>();
       for (Request request : batch) {
-        Decided decided = decision.decide(request, current, pool, changes);
+        String key = request.draft().stored() ? null : request.draft().requestKey();
+        Run earlier = key == null ? null : byKey.get(key);
+        Decided decided = decision.decide(request, current, pool, changes, earlier);
         attempts.add(decided.attempt());
         pool = decided.pool();
         decided
             .freshRun()
             .ifPresent(run -> {
-              if (request.draft().requestKey() == null) {
-                fresh.add(run);
-              } else {
-                keyedFresh.add(new KeyedRun(run, request.draft().requestKey()));
+              fresh.add(new RunStore.NewRun(run, key));
+              if (key != null) {
+                byKey.put(key, run);
               }
             });
       }
-      // A request key is unique: its insert goes at once, so a collision fails here, in this batch.
-      for (KeyedRun keyed : keyedFresh) {
-        runs.insert(keyed.run(), keyed.requestKey());
-      }
+      // Deferred with the pool's writes: a key another instance has just used fails the commit,
+      // and Lanes then tries each request alone.
       runs.insertAll(fresh);
       changes.flush();
       return attempts;
     });
   }
 
-  private record KeyedRun(Run run, String requestKey) {}
+  private static Set<String> freshKeys(List<Request> batch) {
+    Set<String> keys = new HashSet<>();
+    for (Request request : batch) {
+      if (!request.draft().stored() && request.draft().requestKey() != null) {
+        keys.add(request.draft().requestKey());
+      }
+    }
+    return keys;
+  }
 }

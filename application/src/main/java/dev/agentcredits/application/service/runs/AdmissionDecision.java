@@ -39,20 +39,19 @@ final class AdmissionDecision {
     this.terms = terms;
   }
 
-  /** One try. {@code verdict} set means auto-reload has had its say: refuse if short. */
-  Decided decide(Request request, Team team, Pool pool, PoolChanges changes) {
+  /**
+   * One try. {@code verdict} set means auto-reload has had its say: refuse if short. {@code
+   * earlier} is the run an earlier request under the same request key made, or null.
+   */
+  Decided decide(Request request, Team team, Pool pool, PoolChanges changes, Run earlier) {
     RunDraft draft = request.draft();
     if (team.plan() != request.team().plan() || !team.owner().equals(request.team().owner())) {
       return new Decided(new Attempt.TeamChanged(), pool);
     }
     BilledPool billed = request.billed();
     Run template = draft.template();
-    if (!draft.stored() && draft.requestKey() != null) {
-      var earlier = runs.findByRequestKey(team.id(), draft.requestKey());
-      if (earlier.isPresent()) {
-        return new Decided(
-            new Attempt.Answered(replay(earlier.get(), request, team, pool, changes)), pool);
-      }
+    if (earlier != null) {
+      return new Decided(new Attempt.Answered(replay(earlier, request, team, pool, changes)), pool);
     }
     ReserveOutcome outcome = pool.reserve(template.id(), terms.startHold().value(), changes.now());
     if (outcome instanceof ReserveOutcome.Reserved reserved) {
@@ -100,7 +99,7 @@ final class AdmissionDecision {
             : new ReserveOutcome.Short(required, pool.balances(), List.of());
     InsufficientCredits why =
         why(earlier.billedPool(), shortfall, stateWithoutReload(pool, team), team, pool, changes);
-    return Outcome.refused(new Refusal.InsufficientCredits(why, earlier.id()));
+    return Outcome.<RunView>refused(new Refusal.InsufficientCredits(why, earlier.id())).asReplay();
   }
 
   /** Everything the refusal says: the shortfall, auto-reload's state, the cap and its month. */

@@ -22,7 +22,7 @@ final class Replays {
   /** {@code request} is the run the new submission would start. */
   static Outcome<RunView> ofRun(Run earlier, Run request) {
     return sameRequest(earlier, request)
-        ? Outcome.ok(Views.run(earlier))
+        ? Outcome.ok(Views.run(earlier)).asReplay()
         : Outcome.refused(KEY_REUSED);
   }
 

@@ -8,6 +8,7 @@ import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.PoolTransition;
 import dev.agentcredits.domain.pool.Posting;
 import dev.agentcredits.domain.shared.PoolId;
+import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.team.Plan;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Instant;
@@ -82,9 +83,14 @@ public final class PoolChanges {
     for (Pool pool : touched.values()) {
       pools.update(pool, pool.nextDueAt(terms.cycleLength()).orElse(null));
     }
-    if (!postings.isEmpty()) {
-      ledger.append(touched.values().iterator().next().team(), postings);
+    // A batch may touch the pools of several teams; the ledger is kept per team.
+    Map<TeamId, List<Posting>> byTeam = new LinkedHashMap<>();
+    for (Posting posting : postings) {
+      byTeam
+          .computeIfAbsent(touched.get(posting.pool()).team(), t -> new ArrayList<>())
+          .add(posting);
     }
+    byTeam.forEach(ledger::append);
     if (!events.isEmpty()) {
       outbox.append(events);
     }

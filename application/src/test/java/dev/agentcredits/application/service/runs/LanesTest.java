@@ -15,14 +15,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class PoolLanesTest {
+class LanesTest {
   private static final PoolId POOL = new PoolId("t:team-1");
 
   @Test
   void aLoneRequestIsWorkedAtOnceAsABatchOfOne() {
     List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
-    PoolLanes<Integer, String> lanes =
-        new PoolLanes<>(items -> {
+    Lanes<PoolId, Integer, String> lanes =
+        new Lanes<>(items -> {
           batches.add(items);
           return items.stream().map(i -> "r" + i).toList();
         });
@@ -36,8 +36,8 @@ class PoolLanesTest {
     CountDownLatch firstBatchStarted = new CountDownLatch(1);
     CountDownLatch releaseFirstBatch = new CountDownLatch(1);
     List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
-    PoolLanes<Integer, Integer> lanes =
-        new PoolLanes<>(items -> {
+    Lanes<PoolId, Integer, Integer> lanes =
+        new Lanes<>(items -> {
           batches.add(items);
           if (batches.size() == 1) {
             firstBatchStarted.countDown();
@@ -71,8 +71,8 @@ class PoolLanesTest {
   @Test
   void aFailedBatchFailsEachOfItsRequestsWithTheSameException() {
     IllegalStateException down = new IllegalStateException("database down");
-    PoolLanes<Integer, Integer> lanes =
-        new PoolLanes<>(items -> {
+    Lanes<PoolId, Integer, Integer> lanes =
+        new Lanes<>(items -> {
           throw down;
         });
 
@@ -85,8 +85,8 @@ class PoolLanesTest {
     CountDownLatch releaseFirstBatch = new CountDownLatch(1);
     List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
     IllegalStateException collision = new IllegalStateException("request key already used");
-    PoolLanes<Integer, Integer> lanes =
-        new PoolLanes<>(items -> {
+    Lanes<PoolId, Integer, Integer> lanes =
+        new Lanes<>(items -> {
           batches.add(items);
           if (batches.size() == 1) {
             firstBatchStarted.countDown();
@@ -127,8 +127,8 @@ class PoolLanesTest {
     CountDownLatch releaseFirstBatch = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
     ResourceUnavailableException away = new ResourceUnavailableException("database away", null);
-    PoolLanes<Integer, Integer> lanes =
-        new PoolLanes<>(items -> {
+    Lanes<PoolId, Integer, Integer> lanes =
+        new Lanes<>(items -> {
           if (calls.incrementAndGet() == 1) {
             firstBatchStarted.countDown();
             await(releaseFirstBatch);
@@ -161,8 +161,8 @@ class PoolLanesTest {
   void differentPoolsDoNotWaitForEachOther() throws Exception {
     CountDownLatch releaseA = new CountDownLatch(1);
     AtomicInteger worked = new AtomicInteger();
-    PoolLanes<String, String> lanes =
-        new PoolLanes<>(items -> {
+    Lanes<PoolId, String, String> lanes =
+        new Lanes<>(items -> {
           if (items.contains("a")) {
             await(releaseA);
           }
@@ -186,8 +186,8 @@ class PoolLanesTest {
 
   @Test
   void manyThreadsOnOnePoolEachGetTheirOwnAnswer() throws Exception {
-    PoolLanes<Integer, Integer> lanes =
-        new PoolLanes<>(items -> items.stream().map(i -> -i).toList());
+    Lanes<PoolId, Integer, Integer> lanes =
+        new Lanes<>(items -> items.stream().map(i -> -i).toList());
     ExecutorService threads = Executors.newFixedThreadPool(16);
     try {
       List<Future<Integer>> answers = new ArrayList<>();

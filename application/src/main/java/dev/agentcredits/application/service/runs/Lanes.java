@@ -1,7 +1,6 @@
 package dev.agentcredits.application.service.runs;
 
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
-import dev.agentcredits.domain.shared.PoolId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -12,27 +11,27 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
- * Group commit per pool. Requests for one pool queue up in its lane; whichever caller finds the
- * lane idle becomes its leader and hands the queued requests, up to {@link #MAX_BATCH} at a time,
- * to one call of the work (one transaction, one row lock), then gives each request its own result.
- * A hot pool then pays for its lock once per batch instead of once per request; across service
- * instances the pool's row lock still orders the batches, so nothing here is needed for
+ * Group commit per lane (a pool, say). Requests for one lane queue up in it; whichever caller finds
+ * the lane idle becomes its leader and hands the queued requests, up to {@link #MAX_BATCH} at a
+ * time, to one call of the work (one transaction, one row lock), then gives each request its own
+ * result. A hot pool then pays for its lock once per batch instead of once per request; across
+ * service instances the pool's row lock still orders the batches, so nothing here is needed for
  * correctness, only for speed. A batch whose work fails is tried again one request at a time.
  */
-final class PoolLanes<T, R> {
+final class Lanes<K, T, R> {
   static final int MAX_BATCH = 128;
   private static final long WAIT_NANOS = 1_000_000;
 
   private final Function<List<T>, List<R>> work;
-  private final ConcurrentHashMap<PoolId, Lane<T, R>> lanes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<K, Lane<T, R>> lanes = new ConcurrentHashMap<>();
 
   /** {@code work} answers one result per item, in order, or throws for the whole batch. */
-  PoolLanes(Function<List<T>, List<R>> work) {
+  Lanes(Function<List<T>, List<R>> work) {
     this.work = work;
   }
 
-  R submit(PoolId pool, T item) {
-    Lane<T, R> lane = lanes.computeIfAbsent(pool, id -> new Lane<>());
+  R submit(K key, T item) {
+    Lane<T, R> lane = lanes.computeIfAbsent(key, id -> new Lane<>());
     Ticket<T, R> ticket = new Ticket<>(item, Thread.currentThread());
     lane.queue.add(ticket);
     while (!ticket.isDone()) {
