@@ -18,9 +18,11 @@ import java.util.Set;
  * @param ceilingDuration how long pgbench runs to measure B; zero skips the ceiling
  * @param jvmArgs JVM flags of the service process (jar mode only; comma-separated on the command
  *     line, since bench/run's arguments must not contain spaces); {@code -Xmx256m} by default
- * @param workloads which of {@code hot}, {@code spread}, {@code mixed} run
- * @param idempotencyKeys whether every submit carries an {@code Idempotency-Key} of its own, as a
- *     platform that may retry would send it
+ * @param workloads which of {@link #ALL_WORKLOADS} run
+ * @param idempotencyKeys whether every submit of {@code hot}, {@code spread} and {@code mixed}
+ *     carries an {@code Idempotency-Key} of its own ({@code hot-keyed} always does)
+ * @param usageRuns how many runs each usage workload submits before it is measured, to report usage
+ *     against round robin
  */
 record BenchOptions(
     Mode mode,
@@ -40,9 +42,14 @@ record BenchOptions(
     List<String> jvmArgs,
     Path outputDir,
     Set<String> workloads,
-    boolean idempotencyKeys) {
+    boolean idempotencyKeys,
+    int usageRuns) {
 
-  static final Set<String> ALL_WORKLOADS = Set.of("hot", "spread", "mixed");
+  /** Every workload, in the order they run. */
+  static final List<String> ORDER =
+      List.of("hot", "hot-keyed", "spread", "mixed", "usage-single", "usage-batch");
+
+  static final Set<String> ALL_WORKLOADS = Set.copyOf(ORDER);
 
   static final String SERVICE_HEAP = "-Xmx256m";
 
@@ -52,11 +59,12 @@ record BenchOptions(
   }
 
   BenchOptions {
-    if (clients < 1 || spreadTeams < 1 || membersPerTeam < 1 || maxRequests < 1) {
-      throw new IllegalArgumentException("clients, teams, members and requests must be positive");
+    if (clients < 1 || spreadTeams < 1 || membersPerTeam < 1 || maxRequests < 1 || usageRuns < 1) {
+      throw new IllegalArgumentException(
+          "clients, teams, members, requests and usage runs must be positive");
     }
     if (workloads.isEmpty() || !ALL_WORKLOADS.containsAll(workloads)) {
-      throw new IllegalArgumentException("workloads are some of " + ALL_WORKLOADS);
+      throw new IllegalArgumentException("workloads are some of " + ORDER);
     }
     workloads = Set.copyOf(workloads);
   }
@@ -96,8 +104,9 @@ record BenchOptions(
             Path.of(v.getOrDefault("jar", "bootstrap/target/agent-credits.jar")),
             jvm.isEmpty() ? List.of() : List.of(jvm.split(",")),
             Path.of(v.getOrDefault("out", "target/bench")),
-            Set.of(v.getOrDefault("workloads", "hot,spread,mixed").split(",")),
-            Boolean.parseBoolean(v.getOrDefault("idempotency-keys", "false")));
+            Set.of(v.getOrDefault("workloads", String.join(",", ORDER)).split(",")),
+            Boolean.parseBoolean(v.getOrDefault("idempotency-keys", "false")),
+            Integer.parseInt(v.getOrDefault("usage-runs", "5000")));
     return options;
   }
 }

@@ -40,7 +40,8 @@ class BenchSmokeTest {
             List.of(),
             java.nio.file.Path.of("target", "bench-smoke"),
             BenchOptions.ALL_WORKLOADS,
-            true);
+            true,
+            40);
     Report report;
     try (Service service = InProcessService.start(database)) {
       report = Bench.drive(options, service, null);
@@ -52,10 +53,18 @@ class BenchSmokeTest {
     assertThat(report.checks())
         .isNotEmpty()
         .allSatisfy(c -> assertThat(c.passed()).as(c.toString()).isTrue());
-    for (String workload : List.of("hot", "spread", "mixed")) {
+    for (String workload : BenchOptions.ORDER) {
       assertThat(report.workload(workload).ok()).as(workload).isPositive();
     }
+    assertThat(report.workload("usage-batch").events()).isPositive();
     assertThat(report.startToReadyMillis()).isPositive();
-    assertThat(report.table()).contains("| hot |", "| spread |", "| mixed |");
+    assertThat(report.table())
+        .contains(
+            "| hot |",
+            "| hot-keyed |",
+            "| spread |",
+            "| mixed |",
+            "| usage-single |",
+            "| usage-batch |");
   }
 }

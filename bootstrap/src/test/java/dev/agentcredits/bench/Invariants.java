@@ -38,6 +38,11 @@ final class Invariants implements AutoCloseable {
   record RunTotals(
       long runs, long queued, long succeeded, long failed, long held, long charged, long used) {}
 
+  /** One stored usage report. */
+  interface UsageRow {
+    void accept(String runId, String usageId, long credits);
+  }
+
   Invariants(Service.Database db) throws SQLException {
     this.persistence =
         db.schema() == null
@@ -179,6 +184,26 @@ final class Invariants implements AutoCloseable {
             rs.getLong(7),
             rs.getLong(8));
       }
+    }
+  }
+
+  /** Every usage report stored for a run billed to {@code pool}, read with a cursor. */
+  void forEachUsage(String pool, UsageRow each) throws SQLException {
+    sql.setAutoCommit(false);
+    try (PreparedStatement s =
+        sql.prepareStatement(
+            "SELECT u.run_id, u.usage_id, u.credits FROM run_usage u"
+                + " JOIN runs r ON r.run_id = u.run_id WHERE r.billed_pool_id = ?")) {
+      s.setFetchSize(10_000);
+      s.setString(1, pool);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          each.accept(rs.getString(1), rs.getString(2), rs.getLong(3));
+        }
+      }
+    } finally {
+      sql.commit();
+      sql.setAutoCommit(true);
     }
   }
 

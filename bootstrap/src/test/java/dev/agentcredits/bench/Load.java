@@ -56,7 +56,10 @@ final class Load {
     }
   }
 
-  /** What a workload did: calls by status, errors, latencies, and how long it ran. */
+  /**
+   * What a workload did: calls by status, errors, latencies, and how long it ran; {@code events}
+   * counts the items answered 200 when one call carries many (usage batches), else it is -1.
+   */
   record Result(
       String name,
       int clients,
@@ -65,10 +68,30 @@ final class Load {
       long errors,
       Latencies latencies,
       long elapsedNanos,
-      CpuMeter.Usage cpu) {
+      CpuMeter.Usage cpu,
+      long events) {
 
     Result withCpu(CpuMeter.Usage usage) {
-      return new Result(name, clients, requests, statuses, errors, latencies, elapsedNanos, usage);
+      return new Result(
+          name, clients, requests, statuses, errors, latencies, elapsedNanos, usage, events);
+    }
+
+    Result withEvents(long count) {
+      return new Result(
+          name, clients, requests, statuses, errors, latencies, elapsedNanos, cpu, count);
+    }
+
+    boolean countsEvents() {
+      return events >= 0;
+    }
+
+    /** The workload's rate: events answered 200 per second when it counts them, else 2xx calls. */
+    double rate() {
+      return countsEvents() ? perSecond(events) : okPerSecond();
+    }
+
+    private double perSecond(long count) {
+      return elapsedNanos == 0 ? 0 : count / (elapsedNanos / 1e9);
     }
 
     /** The service's CPU time per accepted request, in milliseconds. */
@@ -77,7 +100,8 @@ final class Load {
     }
 
     static Result empty(String name) {
-      return new Result(name, 0, 0, Map.of(), 0, new Latencies(), 0, new CpuMeter.Usage(0, 0, 0));
+      return new Result(
+          name, 0, 0, Map.of(), 0, new Latencies(), 0, new CpuMeter.Usage(0, 0, 0), -1);
     }
 
     long ok() {
@@ -92,7 +116,7 @@ final class Load {
     }
 
     double okPerSecond() {
-      return elapsedNanos == 0 ? 0 : ok() / (elapsedNanos / 1e9);
+      return perSecond(ok());
     }
   }
 
@@ -148,6 +172,14 @@ final class Load {
       requests += calls.sent;
     }
     return new Result(
-        name, clients, requests, statuses, errors, latencies, elapsed, new CpuMeter.Usage(0, 0, 0));
+        name,
+        clients,
+        requests,
+        statuses,
+        errors,
+        latencies,
+        elapsed,
+        new CpuMeter.Usage(0, 0, 0),
+        -1);
   }
 }

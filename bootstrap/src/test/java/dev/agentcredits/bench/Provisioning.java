@@ -54,6 +54,33 @@ final class Provisioning {
     return new HotTeam(id, key, HOT_GRANT);
   }
 
+  /**
+   * {@code count} runs submitted with the team's API key, eight at a time, each holding its start
+   * hold: the task ids, in no particular order.
+   */
+  List<String> runs(HotTeam team, int count) throws Exception {
+    List<String> tasks = Collections.synchronizedList(new ArrayList<>());
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        done.add(
+            pool.submit(() -> {
+              tasks.add(
+                  http.post(Bench.SUBMIT, team.teamKey(), Bench.PROMPT)
+                      .expect(201, "submit a run for usage")
+                      .json()
+                      .path("task_id")
+                      .asText());
+              return null;
+            }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    }
+    return List.copyOf(tasks);
+  }
+
   /** {@code teams} BUILD teams of {@code perTeam} members each, the owner among them. */
   List<Member> buildTeams(int teams, int perTeam) throws Exception {
     List<Member> members = Collections.synchronizedList(new ArrayList<>());

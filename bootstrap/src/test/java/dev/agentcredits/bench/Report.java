@@ -59,6 +59,11 @@ record Report(
     service.put("peak_rss_mb", round(memory.peakRssBytes() / 1048576.0));
     service.put("peak_rss_source", memory.source());
     service.put("jvm_args", String.join(" ", options.jvmArgs()));
+    ObjectNode serviceGoals = service.putObject("goals");
+    serviceGoals.put("peak_rss", "<= %.0f MB".formatted(Goals.MAX_RSS_MB));
+    serviceGoals.put("peak_rss_met", Goals.rssMet(memory));
+    serviceGoals.put("start_to_ready", "<= %d ms".formatted(Goals.MAX_START_TO_READY_MS));
+    serviceGoals.put("start_to_ready_met", Goals.startMet(startToReadyMillis));
     ObjectNode load = root.putObject("load");
     load.put("clients", options.clients());
     load.put("seconds_per_workload", options.duration().toSeconds());
@@ -66,6 +71,8 @@ record Report(
     load.put("warmup_seconds", options.warmup().toSeconds());
     load.put("spread_members", options.spreadTeams() * options.membersPerTeam());
     load.put("idempotency_keys", options.idempotencyKeys());
+    load.put("usage_runs_per_workload", options.usageRuns());
+    load.put("usage_events_per_batch", UsageWorkload.BATCH);
     ArrayNode workloadsJson = root.putArray("workloads");
     for (Load.Result w : workloads) {
       ObjectNode node = workloadsJson.addObject();
@@ -81,14 +88,31 @@ record Report(
       cpu.put("machine_busy", round(w.cpu().busy()));
       cpu.put("machine_total", round(w.cpu().total()));
       node.put("service_cpu_ms_per_accepted", round(w.serviceCpuMillisPerOk()));
+      node.put("rate_unit", Goals.unit(w.name()));
+      Goals.of(w.name())
+          .ifPresent(g -> {
+            node.put("goal", g.text());
+            Boolean met = g.met(w, passed(w.name()), ceiling);
+            if (met == null) {
+              node.putNull("goal_met");
+            } else {
+              node.put("goal_met", met);
+            }
+          });
       if (passed(w.name())) {
+        node.put("rate_per_second", round(w.rate()));
         node.put("accepted_per_second", round(w.okPerSecond()));
+        if (w.countsEvents()) {
+          node.put("events", w.events());
+          node.put("events_per_second", round(w.rate()));
+          node.put("requests_per_second", round(w.okPerSecond()));
+        }
         node.put("p50_ms", round(w.latencies().percentileMillis(50)));
         node.put("p99_ms", round(w.latencies().percentileMillis(99)));
         node.put("p99_9_ms", round(w.latencies().percentileMillis(99.9)));
         node.put("max_ms", round(w.latencies().percentileMillis(100)));
         if (ceiling != null) {
-          node.put("ratio_to_b", round(w.okPerSecond() / ceiling.tps()));
+          node.put("ratio_to_b", round(w.rate() / ceiling.tps()));
         }
       }
     }
@@ -112,62 +136,7 @@ record Report(
 
   /** The table for a terminal and for README.md (Markdown). */
   String table() {
-    StringBuilder t = new StringBuilder();
-    t.append("Agent Credits benchmark, ").append(started).append('\n');
-    t.append(
-        ("%d cores, Java %s; %d HTTP clients, %d s per workload after %d s warm-up; submits %s;"
-                + " service: %s%n%n")
-            .formatted(
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"),
-                options.clients(),
-                options.duration().toSeconds(),
-                options.warmup().toSeconds(),
-                options.idempotencyKeys() ? "each with an Idempotency-Key" : "without keys",
-                options.mode() == BenchOptions.Mode.JAR ? "java -jar, own process" : "in-process"));
-    t.append(
-        "| workload | accepted/s | x B | p50 ms | p99 ms | p99.9 ms | requests | non-2xx | errors"
-            + " | service CPU ms/req | machine CPU busy |\n");
-    t.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-    if (ceiling != null) {
-      t.append(
-          "| B: pgbench tpcb-like, scale 1, 16 clients | %.0f tps | 1.00 | | | | | | | | |%n"
-              .formatted(ceiling.tps()));
-    }
-    for (Load.Result w : workloads) {
-      if (!passed(w.name())) {
-        t.append(
-            "| %s | INVALID (invariants broken) | | | | | %d | | | | |%n"
-                .formatted(w.name(), w.requests()));
-        continue;
-      }
-      t.append(
-          "| %s | %.0f | %s | %.1f | %.1f | %.1f | %d | %d | %d | %.2f | %.0f%% |%n"
-              .formatted(
-                  w.name(),
-                  w.okPerSecond(),
-                  ceiling == null ? "-" : "%.2f".formatted(w.okPerSecond() / ceiling.tps()),
-                  w.latencies().percentileMillis(50),
-                  w.latencies().percentileMillis(99),
-                  w.latencies().percentileMillis(99.9),
-                  w.requests(),
-                  w.requests() - w.ok() - w.errors(),
-                  w.errors(),
-                  w.serviceCpuMillisPerOk(),
-                  w.cpu().total() == 0 ? 0 : 100 * w.cpu().busy() / w.cpu().total()));
-    }
-    t.append(
-        "%nstart to ready: %d ms; peak RSS: %.0f MB (%s)%n"
-            .formatted(startToReadyMillis, memory.peakRssBytes() / 1048576.0, memory.source()));
-    long failed = checks.stream().filter(c -> !c.passed()).count();
-    t.append("load average at start: %s%n".formatted(loadAverage));
-    t.append("invariants: %d checks, %d failed%n".formatted(checks.size(), failed));
-    for (Invariants.Check c : checks) {
-      t.append(
-          "  [%s] %s: %s (%s)%n"
-              .formatted(c.passed() ? "ok" : "FAILED", c.workload(), c.name(), c.detail()));
-    }
-    return t.toString();
+    return ReportTable.render(this);
   }
 
   private static double round(double value) {
