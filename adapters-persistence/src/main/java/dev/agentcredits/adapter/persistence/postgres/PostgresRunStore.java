@@ -101,6 +101,25 @@ public final class PostgresRunStore implements RunStore {
     }
   }
 
+  /** Deferred: the runs are locked by this transaction, so they exist until it commits. */
+  @Override
+  public void updateProgress(Collection<Run> progressed) {
+    if (progressed.isEmpty()) {
+      return;
+    }
+    List<Map<String, Object>> rows = new ArrayList<>(progressed.size());
+    for (Run run : progressed) {
+      Map<String, Object> all = RunRow.of(run).params();
+      Map<String, Object> row = new HashMap<>();
+      for (String column : List.of("runId", "state", "hold", "charged", "failure")) {
+        row.put(column, all.get(column));
+      }
+      row.put("lastActivityAt", all.get("lastActivityAt"));
+      rows.add(row);
+    }
+    db.defer(RunDao.UPDATE_PROGRESS_JSON, Map.of("deferredProgress", RecordSets.json(rows, HOLD)));
+  }
+
   @Override
   public OptionalLong findUsage(RunId run, UsageId usage) {
     return db.withDao(

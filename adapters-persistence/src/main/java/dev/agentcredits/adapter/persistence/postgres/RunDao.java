@@ -32,6 +32,14 @@ interface RunDao {
           + " failure text, created_at timestamptz, last_activity_at timestamptz,"
           + " request_key text)";
 
+  /** The progress of any number of runs in one statement: {@code :deferredProgress}, JSON. */
+  String UPDATE_PROGRESS_JSON =
+      "UPDATE runs SET state = r.state, hold = r.hold, charged = r.charged, failure = r.failure,"
+          + " last_activity_at = r.last_activity_at"
+          + " FROM jsonb_to_recordset(CAST(:deferredProgress AS jsonb)) AS r(run_id text,"
+          + " state text, hold jsonb, charged bigint, failure text, last_activity_at timestamptz)"
+          + " WHERE runs.run_id = r.run_id";
+
   String LOCK_ALL =
       "SELECT "
           + RunRow.COLUMNS

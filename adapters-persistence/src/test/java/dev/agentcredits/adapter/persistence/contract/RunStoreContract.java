@@ -128,6 +128,26 @@ public abstract class RunStoreContract extends StoreContract {
   }
 
   @Test
+  void theProgressOfRunsIsWrittenTogether() {
+    World world = world();
+    Run first = aQueuedRun(world.team()).holding(15, 5).build();
+    Run second = aQueuedRun(world.team()).holding(20, 0).build();
+    stores().runs().insert(first, null);
+    stores().runs().insert(second, null);
+    Run completed = first.completed(at(Duration.ofMinutes(3)));
+    Run stopped = second.stoppedForCredits(at(Duration.ofMinutes(4)));
+
+    tx().inTransaction(() -> {
+      stores().runs().lockAll(List.of(first.id(), second.id()));
+      stores().runs().updateProgress(List.of(completed, stopped));
+      return null;
+    });
+
+    assertThat(stores().runs().find(first.id())).contains(completed);
+    assertThat(stores().runs().find(second.id())).contains(stopped);
+  }
+
+  @Test
   void anUnknownRunIsNeitherFoundNorLocked() {
     RunId unknown = new RunId("task_unknown");
 

@@ -45,6 +45,15 @@ public interface RunStore {
 
   void update(Run run);
 
+  /**
+   * Writes what running changes of existing runs (state, hold, charge, failure, last activity), as
+   * one batch where the store can (at the latest when it commits); who started a run and what it
+   * bills stay as they are.
+   */
+  default void updateProgress(Collection<Run> progressed) {
+    progressed.forEach(this::update);
+  }
+
   /** The credits of a usage report this run has seen before, if any. */
   OptionalLong findUsage(RunId run, UsageId usage);
 

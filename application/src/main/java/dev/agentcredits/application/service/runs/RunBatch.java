@@ -92,7 +92,7 @@ final class RunBatch {
       }
     }
     runs.recordUsages(work.recorded());
-    work.changed().values().forEach(runs::update);
+    runs.updateProgress(work.changed().values());
     changes.flush();
     return results;
   }
