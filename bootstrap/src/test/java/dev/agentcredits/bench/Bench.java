@@ -50,7 +50,7 @@ final class Bench {
 
     Load.Result warmup = hot.warmUpFully(http, options);
     List<Load.Result> results = new ArrayList<>();
-    CpuMeter meter = new CpuMeter(service.pid());
+    CpuMeter meter = new CpuMeter(service.pid(), service.database());
     for (Workload w : chosen) {
       results.add(w.run(http, options, meter));
     }

@@ -3,31 +3,43 @@ package dev.agentcredits.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Where the CPU went during a workload (Linux /proc): the service process's own time and the
  * machine's busy time, both in core-seconds. On two cores shared by PostgreSQL, the service and the
- * driver, this tells a CPU-bound workload from one that waits (on the pool's lock, on commits).
+ * driver, this tells a CPU-bound workload from one that waits (on the pool's lock, on commits). It
+ * also counts the service database's commits ({@code pg_stat_database.xact_commit}): unlike CPU
+ * time on a shared machine, commits per request show how well requests share transactions.
  */
 final class CpuMeter {
   private static final double TICKS = 100.0; // USER_HZ on Linux
 
   private final String pid;
+  private final Service.Database database;
 
   /** {@code pid} of the service, or "self" when it runs in the driver's JVM. */
-  CpuMeter(String pid) {
+  CpuMeter(String pid, Service.Database database) {
     this.pid = pid;
+    this.database = database;
   }
 
-  /** A reading: the service's CPU seconds and the machine's busy and total CPU seconds. */
-  record Reading(double service, double busy, double total) {
+  /** A reading: the service's CPU seconds, the machine's busy and total, the database commits. */
+  record Reading(double service, double busy, double total, long commits) {
     Usage since(Reading start) {
-      return new Usage(service - start.service, busy - start.busy, total - start.total);
+      return new Usage(
+          service - start.service, busy - start.busy, total - start.total, commits - start.commits);
     }
   }
 
-  /** Core-seconds used over an interval; {@code total} is cores x seconds. */
-  record Usage(double service, double busy, double total) {}
+  /** Core-seconds used over an interval ({@code total} is cores x seconds), and commits. */
+  record Usage(double service, double busy, double total, long commits) {
+    static final Usage NONE = new Usage(0, 0, 0, 0);
+  }
 
   Reading read() {
     try {
@@ -40,9 +52,30 @@ final class CpuMeter {
         total += Long.parseLong(cpu[i]);
       }
       long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-      return new Reading(service, (total - idle) / TICKS, total / TICKS);
+      return new Reading(service, (total - idle) / TICKS, total / TICKS, commits());
     } catch (IOException | RuntimeException e) {
-      return new Reading(0, 0, 0);
+      return new Reading(0, 0, 0, 0);
+    }
+  }
+
+  /**
+   * The database's commits so far. The statistics are flushed by each backend at most once a
+   * second, so the count lags by up to that: a small error on a workload of many seconds.
+   */
+  private long commits() {
+    if (database == null) {
+      return 0;
+    }
+    String sql = "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()";
+    try (Connection c =
+            DriverManager.getConnection(database.url(), database.user(), database.password());
+        Statement statement = c.createStatement()) {
+      statement.execute("SELECT pg_stat_clear_snapshot()");
+      try (ResultSet rs = statement.executeQuery(sql)) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      return 0;
     }
   }
 }

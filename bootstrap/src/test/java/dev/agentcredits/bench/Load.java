@@ -99,9 +99,13 @@ final class Load {
       return ok() == 0 ? 0 : cpu.service() * 1000 / ok();
     }
 
+    /** Database commits per request answered 2xx (each of the meter's own reads is one too). */
+    double commitsPerOk() {
+      return ok() == 0 ? 0 : (double) cpu.commits() / ok();
+    }
+
     static Result empty(String name) {
-      return new Result(
-          name, 0, 0, Map.of(), 0, new Latencies(), 0, new CpuMeter.Usage(0, 0, 0), -1);
+      return new Result(name, 0, 0, Map.of(), 0, new Latencies(), 0, CpuMeter.Usage.NONE, -1);
     }
 
     long ok() {
@@ -172,14 +176,6 @@ final class Load {
       requests += calls.sent;
     }
     return new Result(
-        name,
-        clients,
-        requests,
-        statuses,
-        errors,
-        latencies,
-        elapsed,
-        new CpuMeter.Usage(0, 0, 0),
-        -1);
+        name, clients, requests, statuses, errors, latencies, elapsed, CpuMeter.Usage.NONE, -1);
   }
 }

@@ -88,6 +88,8 @@ record Report(
       cpu.put("machine_busy", round(w.cpu().busy()));
       cpu.put("machine_total", round(w.cpu().total()));
       node.put("service_cpu_ms_per_accepted", round(w.serviceCpuMillisPerOk()));
+      node.put("commits", w.cpu().commits());
+      node.put("commits_per_accepted", round(w.commitsPerOk()));
       node.put("rate_unit", Goals.unit(w.name()));
       Goals.of(w.name())
           .ifPresent(g -> {

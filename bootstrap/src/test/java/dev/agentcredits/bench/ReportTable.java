@@ -29,13 +29,13 @@ final class ReportTable {
                 options.mode() == BenchOptions.Mode.JAR ? "java -jar, own process" : "in-process"));
     t.append(
         "| workload | per second | x B | p50 ms | p99 ms | p99.9 ms | requests | non-2xx | errors"
-            + " | service CPU ms/req | machine CPU busy | goal | |\n");
+            + " | service CPU ms/req | commits/req | machine CPU busy | goal | |\n");
     t.append(
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---"
-            + " |\n");
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---"
+            + " | --- |\n");
     if (ceiling != null) {
       t.append(
-          "| B: pgbench tpcb-like, scale 1, 16 clients | %.0f tps | 1.00 | | | | | | | | | | |%n"
+          "| B: pgbench tpcb-like, scale 1, 16 clients | %.0f tps | 1.00 | | | | | | | | | | | |%n"
               .formatted(ceiling.tps()));
     }
     for (Load.Result w : r.workloads()) {
@@ -45,12 +45,12 @@ final class ReportTable {
       String met = goal.map(g -> Goals.verdict(g.met(w, valid, ceiling))).orElse("");
       if (!valid) {
         t.append(
-            "| %s | INVALID (invariants broken) | | | | | %d | | | | | %s | %s |%n"
+            "| %s | INVALID (invariants broken) | | | | | %d | | | | | | %s | %s |%n"
                 .formatted(w.name(), w.requests(), goalText, met));
         continue;
       }
       t.append(
-          "| %s | %s | %s | %.1f | %.1f | %.1f | %d | %d | %d | %.2f | %.0f%% | %s | %s |%n"
+          "| %s | %s | %s | %.1f | %.1f | %.1f | %d | %d | %d | %.2f | %.3f | %.0f%% | %s | %s |%n"
               .formatted(
                   w.name(),
                   rate(w),
@@ -62,6 +62,7 @@ final class ReportTable {
                   w.requests() - w.ok() - w.errors(),
                   w.errors(),
                   w.serviceCpuMillisPerOk(),
+                  w.commitsPerOk(),
                   w.cpu().total() == 0 ? 0 : 100 * w.cpu().busy() / w.cpu().total(),
                   goalText,
                   met));

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -19,15 +21,38 @@ final class DeferredWrites {
   /** A statement and its named parameters; the names must differ from other deferred kinds'. */
   record Write(String sql, Map<String, Object> params) {}
 
-  private final List<Write> pending = new ArrayList<>();
+  private static final Map<String, Pattern> PARAMETERS = new ConcurrentHashMap<>();
 
-  /** Whether a write of this statement is pending: its parameters would clash, flush first. */
-  boolean holds(String sql) {
-    return pending.stream().anyMatch(w -> w.sql().equals(sql));
+  private final List<Write> pending = new ArrayList<>();
+  private final Map<String, Integer> repeats = new HashMap<>();
+
+  /**
+   * Another write of a statement already pending (a batch updating several pools, say) gets its
+   * parameters renamed, {@code :id} to {@code :id_2}, so that both go in the same round trip.
+   */
+  void add(Write write) {
+    int seen = repeats.merge(write.sql(), 1, Integer::sum);
+    pending.add(seen == 1 ? write : renamed(write, "_" + seen));
   }
 
-  void add(Write write) {
-    pending.add(write);
+  private static Write renamed(Write write, String suffix) {
+    String sql = write.sql();
+    Map<String, Object> params = new HashMap<>();
+    for (Map.Entry<String, Object> param : write.params().entrySet()) {
+      String name = param.getKey();
+      sql =
+          PARAMETERS
+              .computeIfAbsent(name, DeferredWrites::reference)
+              .matcher(sql)
+              .replaceAll(":" + name + suffix);
+      params.put(name + suffix, param.getValue());
+    }
+    return new Write(sql, params);
+  }
+
+  /** {@code :name} as a parameter, not part of a longer name nor of a {@code ::} cast. */
+  private static Pattern reference(String name) {
+    return Pattern.compile("(?<!:):" + Pattern.quote(name) + "(?![A-Za-z0-9_])");
   }
 
   void flush(Handle handle) {
@@ -36,6 +61,7 @@ final class DeferredWrites {
     }
     List<Write> writes = List.copyOf(pending);
     pending.clear();
+    repeats.clear();
     if (writes.size() == 1) {
       handle.createUpdate(writes.get(0).sql()).bindMap(writes.get(0).params()).execute();
       return;

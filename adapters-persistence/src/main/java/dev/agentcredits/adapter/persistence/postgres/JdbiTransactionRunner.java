@@ -117,9 +117,6 @@ public final class JdbiTransactionRunner implements TransactionRunner {
       withHandle(handle -> handle.createUpdate(sql).bindMap(params).execute());
       return;
     }
-    if (bound.deferred().holds(sql)) {
-      DatabaseFailures.translated(bound::flushed);
-    }
     bound.deferred().add(new DeferredWrites.Write(sql, params));
   }
 

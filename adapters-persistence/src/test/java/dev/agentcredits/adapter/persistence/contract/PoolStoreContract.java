@@ -21,6 +21,7 @@ import dev.agentcredits.domain.team.Plan;
 import dev.agentcredits.domain.team.Role;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +103,43 @@ public abstract class PoolStoreContract extends StoreContract {
     });
 
     assertThat(stores().pools().find(before.id())).contains(after);
+  }
+
+  @Test
+  void severalLockedPoolsUpdatedInOneTransactionAreEachSaved() {
+    World world = world();
+    List<Pool> before = new ArrayList<>();
+    List<Pool> after = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Pool pool =
+          aMemberPool(world.team().id(), addMember(world).id())
+              .withSources(plan("plan-" + i, 1_500, 0))
+              .build();
+      stores().pools().insert(pool, null);
+      before.add(pool);
+      after.add(
+          new Pool(
+              pool.id(),
+              pool.kind(),
+              pool.team(),
+              pool.member(),
+              pool.cycleAnchor(),
+              pool.cycleStart(),
+              i,
+              List.of(plan("plan-" + i, 1_500 - 10 * i, 10 * i)),
+              pool.autoReload(),
+              null));
+    }
+
+    tx().inTransaction(() -> {
+      before.forEach(pool -> stores().pools().lock(pool.id()));
+      after.forEach(pool -> stores().pools().update(pool, null));
+      return null;
+    });
+
+    for (Pool pool : after) {
+      assertThat(stores().pools().find(pool.id())).contains(pool);
+    }
   }
 
   @Test
