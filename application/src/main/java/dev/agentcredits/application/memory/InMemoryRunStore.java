@@ -8,8 +8,11 @@ import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.shared.UsageId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -17,7 +20,7 @@ final class InMemoryRunStore implements RunStore {
   private final MemoryDatabase db;
   private final Table<RunId, Run> runs;
   private final Table<String, RunId> requestKeys;
-  private final Table<String, Long> usage;
+  private final Table<String, Usage> usage;
 
   InMemoryRunStore(MemoryDatabase db) {
     this.db = db;
@@ -73,18 +76,37 @@ final class InMemoryRunStore implements RunStore {
     return db.call(() ->
         usage
             .get(run.value() + "|" + usageId.value())
-            .map(OptionalLong::of)
+            .map(u -> OptionalLong.of(u.credits()))
             .orElse(OptionalLong.empty()));
   }
 
   @Override
   public void recordUsage(RunId run, UsageId usageId, long credits, Instant at) {
-    db.run(() -> {
-      String key = run.value() + "|" + usageId.value();
-      if (usage.contains(key)) {
-        throw new IllegalStateException("usage " + usageId + " already recorded for run " + run);
+    recordUsages(List.of(new Usage(run, usageId, credits, at, null)));
+  }
+
+  @Override
+  public Map<UsageKey, Usage> findUsages(Collection<UsageKey> keys) {
+    return db.call(() -> {
+      Map<UsageKey, Usage> found = new HashMap<>();
+      for (UsageKey key : keys) {
+        usage.get(key.run().value() + "|" + key.usage().value()).ifPresent(u -> found.put(key, u));
       }
-      usage.put(key, credits);
+      return found;
+    });
+  }
+
+  @Override
+  public void recordUsages(List<Usage> reports) {
+    db.run(() -> {
+      for (Usage report : reports) {
+        String key = report.run().value() + "|" + report.usage().value();
+        if (usage.contains(key)) {
+          throw new IllegalStateException(
+              "usage " + report.usage() + " already recorded for run " + report.run());
+        }
+        usage.put(key, report);
+      }
     });
   }
 

@@ -123,6 +123,22 @@ class IdempotencyTest {
         .isEqualTo(50);
   }
 
+  @Test
+  void a_usage_report_sent_again_after_others_replays_its_own_first_answer() {
+    var team = SERVICE.teams().build().withMember().create();
+    String task = steps.accepted(team.member().key());
+
+    Reply first = steps.usage(task, "use-1", 5);
+    steps.usage(task, "use-2", 30).assertStatus(200);
+    Reply again = steps.usage(task, "use-1", 5);
+
+    assertThat(again.header("Idempotent-Replayed")).contains("true");
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(again.json().path("charged_credits").asLong()).isEqualTo(5);
+    assertThat(steps.task(task, team.member().key()).path("charged_credits").asLong())
+        .isEqualTo(35);
+  }
+
   private Reply submit(String key, String idempotencyKey, String prompt) {
     return api.request("POST", "/api/v1/agent/tasks")
         .key(key)

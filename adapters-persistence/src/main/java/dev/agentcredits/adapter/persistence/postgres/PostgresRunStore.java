@@ -156,7 +156,7 @@ public final class PostgresRunStore implements RunStore {
   }
 
   @Override
-  public Map<UsageKey, Long> findUsages(Collection<UsageKey> keys) {
+  public Map<UsageKey, Usage> findUsages(Collection<UsageKey> keys) {
     if (keys.isEmpty()) {
       return Map.of();
     }
@@ -167,12 +167,8 @@ public final class PostgresRunStore implements RunStore {
             .createQuery(RunDao.FIND_USAGES)
             .bindArray("runs", String.class, runIds)
             .bindArray("usages", String.class, usageIds)
-            .map((rs, ctx) ->
-                Map.entry(
-                    new UsageKey(
-                        new RunId(rs.getString("run_id")), new UsageId(rs.getString("usage_id"))),
-                    rs.getLong("credits")))
-            .collectToMap(Map.Entry::getKey, Map.Entry::getValue));
+            .map((rs, ctx) -> UsageRows.map(rs))
+            .collectToMap(Usage::key, usage -> usage));
   }
 
   /** Deferred: the run is locked, so no other report under its usage ids can commit meanwhile. */
@@ -188,6 +184,7 @@ public final class PostgresRunStore implements RunStore {
       row.put("usageId", report.usage().value());
       row.put("credits", report.credits());
       row.put("recordedAt", report.at());
+      UsageRows.putAnswer(row, report.answered());
       rows.add(row);
     }
     db.defer(RunDao.RECORD_USAGES_JSON, Map.of("deferredUsage", RecordSets.json(rows, Set.of())));

@@ -46,15 +46,20 @@ interface RunDao {
           + " FROM runs WHERE run_id = ANY(:ids) ORDER BY run_id FOR NO KEY UPDATE";
 
   String FIND_USAGES =
-      "SELECT run_id, usage_id, credits FROM run_usage WHERE (run_id, usage_id) IN"
+      "SELECT run_id, usage_id, credits, recorded_at, answered_state, answered_failure,"
+          + " answered_charged, answered_held FROM run_usage WHERE (run_id, usage_id) IN"
           + " (SELECT * FROM unnest(CAST(:runs AS text[]), CAST(:usages AS text[])))";
 
   /** Any number of usage reports in one statement: {@code :deferredUsage}, a JSON array. */
   String RECORD_USAGES_JSON =
-      "INSERT INTO run_usage (run_id, usage_id, credits, recorded_at)"
-          + " SELECT run_id, usage_id, credits, recorded_at"
+      "INSERT INTO run_usage (run_id, usage_id, credits, recorded_at, answered_state,"
+          + " answered_failure, answered_charged, answered_held)"
+          + " SELECT run_id, usage_id, credits, recorded_at, answered_state, answered_failure,"
+          + " answered_charged, answered_held"
           + " FROM jsonb_to_recordset(CAST(:deferredUsage AS jsonb))"
-          + " AS r(run_id text, usage_id text, credits bigint, recorded_at timestamptz)";
+          + " AS r(run_id text, usage_id text, credits bigint, recorded_at timestamptz,"
+          + " answered_state text, answered_failure text, answered_charged bigint,"
+          + " answered_held bigint)";
 
   String FIND_BY_REQUEST_KEYS =
       "SELECT "

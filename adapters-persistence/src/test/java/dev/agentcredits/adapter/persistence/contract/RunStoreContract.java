@@ -12,6 +12,8 @@ import dev.agentcredits.application.port.out.RunStore.NewRun;
 import dev.agentcredits.application.port.out.RunStore.UsageKey;
 import dev.agentcredits.domain.pool.Hold;
 import dev.agentcredits.domain.run.Run;
+import dev.agentcredits.domain.run.RunFailure;
+import dev.agentcredits.domain.run.RunState;
 import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.UsageId;
 import java.time.Duration;
@@ -98,22 +100,20 @@ public abstract class RunStoreContract extends StoreContract {
   }
 
   @Test
-  void usageReportsRecordedTogetherAreFoundTogether() {
+  void usageReportsRecordedTogetherAreFoundTogetherWithWhatTheyWereAnswered() {
     World world = world();
-    Run run = aQueuedRun(world.team()).build();
+    Run run = aQueuedRun(world.team()).holding(20, 0).build();
     Run other = aQueuedRun(world.team()).build();
     stores().runs().insert(run, null);
     stores().runs().insert(other, null);
     UsageId one = new UsageId("usage-1");
     UsageId two = new UsageId("usage-2");
+    var answered = new RunStore.Answered(RunState.FAILED, RunFailure.INSUFFICIENT_CREDITS, 35, 0);
+    var first = new RunStore.Usage(run.id(), one, 3, T0, RunStore.Answered.of(run));
+    var second = new RunStore.Usage(other.id(), one, 5, T0, answered);
 
     tx().inTransaction(() -> {
-      stores()
-          .runs()
-          .recordUsages(
-              List.of(
-                  new RunStore.Usage(run.id(), one, 3, T0),
-                  new RunStore.Usage(other.id(), one, 5, T0)));
+      stores().runs().recordUsages(List.of(first, second));
       return null;
     });
 
@@ -123,8 +123,23 @@ public abstract class RunStoreContract extends StoreContract {
             new UsageKey(other.id(), one),
             new UsageKey(run.id(), two));
     assertThat(stores().runs().findUsages(keys))
-        .isEqualTo(Map.of(new UsageKey(run.id(), one), 3L, new UsageKey(other.id(), one), 5L));
+        .isEqualTo(Map.of(first.key(), first, second.key(), second));
     assertThat(stores().runs().findUsage(other.id(), one)).hasValue(5);
+  }
+
+  @Test
+  void aUsageReportRecordedAloneKeepsNoAnswer() {
+    World world = world();
+    Run run = aQueuedRun(world.team()).build();
+    stores().runs().insert(run, null);
+    UsageId usage = new UsageId("usage-1");
+
+    stores().runs().recordUsage(run.id(), usage, 7, T0);
+
+    assertThat(stores().runs().findUsages(List.of(new UsageKey(run.id(), usage))))
+        .isEqualTo(
+            Map.of(
+                new UsageKey(run.id(), usage), new RunStore.Usage(run.id(), usage, 7, T0, null)));
   }
 
   @Test

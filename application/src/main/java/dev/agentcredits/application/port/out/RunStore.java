@@ -1,6 +1,8 @@
 package dev.agentcredits.application.port.out;
 
 import dev.agentcredits.domain.run.Run;
+import dev.agentcredits.domain.run.RunFailure;
+import dev.agentcredits.domain.run.RunState;
 import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.shared.UsageId;
@@ -60,10 +62,20 @@ public interface RunStore {
   /** Records a usage report; a run sees each usage id once (the store enforces it). */
   void recordUsage(RunId run, UsageId usage, long credits, Instant at);
 
-  /** A usage report of a run: which, and its credits. */
-  record Usage(RunId run, UsageId usage, long credits, Instant at) {
+  /**
+   * A usage report of a run: which, its credits, and how it left the run (what it was answered;
+   * null for reports recorded before the answer was kept).
+   */
+  record Usage(RunId run, UsageId usage, long credits, Instant at, Answered answered) {
     public UsageKey key() {
       return new UsageKey(run, usage);
+    }
+  }
+
+  /** The run's figures a usage report was answered with. */
+  record Answered(RunState state, RunFailure failure, long charged, long held) {
+    public static Answered of(Run run) {
+      return new Answered(run.state(), run.failure(), run.charged(), run.hold().total());
     }
   }
 
@@ -79,19 +91,11 @@ public interface RunStore {
         .toList();
   }
 
-  /** The credits of those usage reports the runs have seen before. */
-  default Map<UsageKey, Long> findUsages(Collection<UsageKey> keys) {
-    Map<UsageKey, Long> found = new HashMap<>();
-    for (UsageKey key : keys) {
-      findUsage(key.run(), key.usage()).ifPresent(credits -> found.put(key, credits));
-    }
-    return found;
-  }
+  /** Those usage reports the runs have seen before. */
+  Map<UsageKey, Usage> findUsages(Collection<UsageKey> keys);
 
   /** Records usage reports as one batch where the store can (at the latest when it commits). */
-  default void recordUsages(List<Usage> reports) {
-    reports.forEach(r -> recordUsage(r.run(), r.usage(), r.credits(), r.at()));
-  }
+  void recordUsages(List<Usage> reports);
 
   /** At most {@code limit} runs, newest first (creation time, then id), as the listing says. */
   List<Run> list(RunListing listing, int limit);

@@ -24,6 +24,7 @@ public final class CompleteRunService implements CompleteRunUseCase {
       case Result.Completed completed -> Outcome.ok(Views.run(completed.run()));
       case Result.Refused refused -> Outcome.refused(refused.refusal());
       case Result.Charged charged -> throw new IllegalStateException("not a completion");
+      case Result.Replayed replayed -> throw new IllegalStateException("not a completion");
     };
   }
 }

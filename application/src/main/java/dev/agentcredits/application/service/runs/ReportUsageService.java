@@ -86,8 +86,8 @@ public final class ReportUsageService implements ReportUsageUseCase, ReportUsage
       outcomes.add(
           switch (result) {
             case Result.Refused refused -> Outcome.refused(refused.refusal());
-            case Result.Charged charged when charged.replayed() ->
-                Outcome.ok(Views.run(charged.run())).asReplay();
+            case Result.Replayed replayed ->
+                Outcome.ok(Views.run(replayed.run(), replayed.answered())).asReplay();
             case Result.Charged charged ->
                 Outcome.ok(Views.run(settle(charged, settled, reloaded)));
             case Result.Completed completed ->

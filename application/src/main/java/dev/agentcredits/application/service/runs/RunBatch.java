@@ -60,8 +60,13 @@ final class RunBatch {
   /** What one operation came to. */
   sealed interface Result {
     /** {@code inArrears}: the run is open and its pool owes credits that a reload may pay. */
-    record Charged(Run run, Pool pool, boolean inArrears, boolean canReload, boolean replayed)
-        implements Result {}
+    record Charged(Run run, Pool pool, boolean inArrears, boolean canReload) implements Result {}
+
+    /**
+     * A usage id the run has seen: {@code answered} is what its first report was answered with
+     * (null when not kept: answer from the run as it stands).
+     */
+    record Replayed(Run run, RunStore.Answered answered) implements Result {}
 
     record Completed(Run run) implements Result {}
 

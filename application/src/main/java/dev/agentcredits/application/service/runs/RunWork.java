@@ -29,14 +29,14 @@ import java.util.Set;
  */
 final class RunWork {
   private final Map<RunId, Run> locked;
-  private final Map<UsageKey, Long> seen;
+  private final Map<UsageKey, RunStore.Usage> seen;
   private final PoolChanges changes;
   private final Map<PoolId, Pool> pools = new HashMap<>();
   private final Set<PoolId> addOns = new HashSet<>();
   private final List<RunStore.Usage> recorded = new ArrayList<>();
   private final Map<RunId, Run> changed = new LinkedHashMap<>();
 
-  RunWork(Map<RunId, Run> locked, Map<UsageKey, Long> seen, PoolChanges changes) {
+  RunWork(Map<RunId, Run> locked, Map<UsageKey, RunStore.Usage> seen, PoolChanges changes) {
     this.locked = locked;
     this.seen = seen;
     this.changes = changes;
@@ -84,11 +84,11 @@ final class RunWork {
   }
 
   private Result charge(ReportUsageCommand report, Run run) {
-    Long before = seen.get(key(report));
+    RunStore.Usage before = seen.get(key(report));
     if (before != null) {
-      // The same report again is answered as the run stands now; other credits are a conflict.
-      return before == report.credits()
-          ? new Result.Charged(run, null, false, false, true)
+      // The same report again replays its first answer; other credits are a conflict.
+      return before.credits() == report.credits()
+          ? new Result.Replayed(run, before.answered())
           : new Result.Refused(
               Refusal.conflict("usage_id " + report.usage() + " was reported with other credits"));
     }
@@ -107,10 +107,17 @@ final class RunWork {
       charged = stopped(charged, changes);
       inArrears = false;
     }
-    seen.put(key(report), report.credits());
-    recorded.add(new RunStore.Usage(run.id(), report.usage(), report.credits(), changes.now()));
+    var usage =
+        new RunStore.Usage(
+            run.id(),
+            report.usage(),
+            report.credits(),
+            changes.now(),
+            RunStore.Answered.of(charged));
+    seen.put(key(report), usage);
+    recorded.add(usage);
     changedTo(charged, after);
-    return new Result.Charged(charged, after, inArrears, canReload, false);
+    return new Result.Charged(charged, after, inArrears, canReload);
   }
 
   /** DOMAIN.md rule 4: completion settles the run; completing it again answers the same. */

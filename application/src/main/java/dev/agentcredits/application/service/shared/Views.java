@@ -7,6 +7,7 @@ import dev.agentcredits.application.port.in.view.LotView;
 import dev.agentcredits.application.port.in.view.PoolView;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.application.port.out.LedgerEntry;
+import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.domain.pool.AutoReloadSettings;
 import dev.agentcredits.domain.pool.CreditSource;
 import dev.agentcredits.domain.pool.Pool;
@@ -30,6 +31,21 @@ public final class Views {
         run.hold().total(),
         run.charged(),
         run.failure() == null ? null : run.failure().code());
+  }
+
+  /** The run as a usage report left it, when that is known, else as it stands. */
+  public static RunView run(Run run, RunStore.Answered answered) {
+    if (answered == null) {
+      return run(run);
+    }
+    return new RunView(
+        run.id().value(),
+        answered.state().name(),
+        run.trigger().name(),
+        billedPool(run.billedPool()),
+        answered.held(),
+        answered.charged(),
+        answered.failure() == null ? null : answered.failure().code());
   }
 
   public static BilledPoolView billedPool(BilledPool pool) {
