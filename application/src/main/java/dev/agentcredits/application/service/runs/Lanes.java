@@ -66,8 +66,12 @@ final class Lanes<K, T, R> {
         }
       } catch (ResourceUnavailableException e) {
         // The database is away (or busy beyond the runner's retries): asking it again for each
-        // request would only make every caller wait longer for the same answer.
+        // request would only make every caller wait longer for the same answer. The requests that
+        // queued while this batch waited get it too, at once, instead of waiting as long again.
         batch.forEach(t -> t.complete(null, e));
+        for (Ticket<T, R> queued; (queued = lane.queue.poll()) != null; ) {
+          queued.complete(null, e);
+        }
       } catch (RuntimeException | Error e) {
         if (batch.size() == 1) {
           batch.getFirst().complete(null, e);

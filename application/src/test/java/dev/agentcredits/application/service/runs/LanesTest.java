@@ -158,6 +158,41 @@ class LanesTest {
   }
 
   @Test
+  void requestsQueuedWhileTheDatabaseWasFoundAwayFailAtOnceWithoutABatchOfTheirOwn()
+      throws Exception {
+    CountDownLatch batchStarted = new CountDownLatch(1);
+    CountDownLatch releaseBatch = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    ResourceUnavailableException away = new ResourceUnavailableException("database away", null);
+    Lanes<PoolId, Integer, Integer> lanes =
+        new Lanes<>(items -> {
+          calls.incrementAndGet();
+          batchStarted.countDown();
+          await(releaseBatch);
+          throw away;
+        });
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      Future<Integer> first = threads.submit(() -> lanes.submit(POOL, 0));
+      batchStarted.await();
+      List<Future<Integer>> queued = new ArrayList<>();
+      for (int item : List.of(1, 2, 3)) {
+        queued.add(threads.submit(() -> lanes.submit(POOL, item)));
+      }
+      Thread.sleep(50);
+      releaseBatch.countDown();
+
+      assertThatThrownBy(first::get).hasCause(away);
+      for (Future<Integer> answer : queued) {
+        assertThatThrownBy(answer::get).hasCause(away);
+      }
+      assertThat(calls).hasValue(1);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void differentPoolsDoNotWaitForEachOther() throws Exception {
     CountDownLatch releaseA = new CountDownLatch(1);
     AtomicInteger worked = new AtomicInteger();
