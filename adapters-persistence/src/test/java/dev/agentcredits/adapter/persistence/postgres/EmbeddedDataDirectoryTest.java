@@ -2,7 +2,6 @@ package dev.agentcredits.adapter.persistence.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,19 +89,32 @@ class EmbeddedDataDirectoryTest {
   }
 
   @Test
-  void anUnwritableDirectoryIsRefused() throws IOException {
-    // root writes anywhere: this check only means something for an ordinary user
-    assumeFalse("root".equals(System.getProperty("user.name")), "running as root");
+  void anUnwritableDirectoryIsRefused() throws Exception {
     Path dir = Files.createDirectory(tmp.resolve("read-only"));
     Files.writeString(dir.resolve("PG_VERSION"), "15\n");
-    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-x------"));
+    // Permission bits do not stop root; the immutable attribute does (chattr, e2fsprogs).
+    boolean root = "root".equals(System.getProperty("user.name"));
+    if (root) {
+      chattr("+i", dir);
+    } else {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-x------"));
+    }
     try {
       assertThatThrownBy(() -> EmbeddedDataDirectory.prepare(dir, 15))
           .isInstanceOf(EmbeddedDatabaseException.class)
           .hasMessageContaining("cannot be read and written by this process");
     } finally {
-      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+      if (root) {
+        chattr("-i", dir);
+      } else {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+      }
     }
+  }
+
+  private static void chattr(String flag, Path dir) throws Exception {
+    Process chattr = new ProcessBuilder("chattr", flag, dir.toString()).inheritIO().start();
+    assertThat(chattr.waitFor()).as("chattr " + flag + " " + dir).isZero();
   }
 
   private static List<String> listing(Path dir) throws IOException {
