@@ -92,7 +92,6 @@ final class ArrearsSettlement {
       changes.flush();
       return current;
     }
-    changes.apply(pool.release(current.id(), current.hold(), changes.now()));
     Run stopped = RunWork.stopped(current, changes);
     runs.update(stopped);
     changes.flush();

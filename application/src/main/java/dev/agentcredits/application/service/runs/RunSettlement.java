@@ -65,12 +65,35 @@ public final class RunSettlement {
       Run run, Function<Instant, Run> nextState, BiFunction<Run, Instant, DomainEvent> event) {
     Team team = teams.find(run.team()).orElseThrow();
     PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
-    Pool pool = changes.lockCurrent(run.billedPool().poolId(), team.plan());
+    changes.lockCurrent(run.billedPool().poolId(), team.plan());
+    Run done = releaseLocked(run, nextState, event, changes);
+    runs.update(done);
+    changes.flush();
+    return done;
+  }
+
+  /**
+   * With the run and its pool locked by this transaction: completion (rule 4) as {@link #settle}
+   * does it, for a caller that holds the locks already.
+   */
+  static Run completeLocked(Run run, PoolChanges changes) {
+    return releaseLocked(
+        run,
+        run::completed,
+        (done, at) -> BillingEvents.settled(done, "completed", run.hold().total(), at),
+        changes);
+  }
+
+  /** The run's unused hold goes back to its locked pool; the run moves on and says so. */
+  static Run releaseLocked(
+      Run run,
+      Function<Instant, Run> nextState,
+      BiFunction<Run, Instant, DomainEvent> event,
+      PoolChanges changes) {
+    Pool pool = changes.current(run.billedPool().poolId());
     changes.apply(pool.release(run.id(), run.hold(), changes.now()));
     Run done = nextState.apply(changes.now());
-    runs.update(done);
     changes.raise(event.apply(done, changes.now()));
-    changes.flush();
     return done;
   }
 }

@@ -15,7 +15,6 @@ import dev.agentcredits.domain.run.RunState;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.RunId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,6 @@ final class RunWork {
   private final Map<RunId, Run> locked;
   private final Map<UsageKey, RunStore.Usage> seen;
   private final PoolChanges changes;
-  private final Map<PoolId, Pool> pools = new HashMap<>();
   private final Set<PoolId> addOns = new HashSet<>();
   private final List<RunStore.Usage> recorded = new ArrayList<>();
   private final Map<RunId, Run> changed = new LinkedHashMap<>();
@@ -70,7 +68,6 @@ final class RunWork {
   }
 
   void lockedPool(Pool pool, boolean mayBuyAddOns) {
-    pools.put(pool.id(), pool);
     if (mayBuyAddOns) {
       addOns.add(pool.id());
     }
@@ -93,7 +90,7 @@ final class RunWork {
               Refusal.conflict("usage_id " + report.usage() + " was reported with other credits"));
     }
     PoolId poolId = run.billedPool().poolId();
-    Pool pool = pools.get(poolId);
+    Pool pool = changes.current(poolId);
     ChargeOutcome charge =
         pool.charge(run.id(), run.hold(), report.usage().value(), report.credits(), changes.now());
     Pool after = changes.apply(charge.transition());
@@ -103,8 +100,8 @@ final class RunWork {
     boolean canReload = addOns.contains(poolId) && after.autoReload().enabled();
     boolean inArrears = !charge.fullyCovered() && charged.state().isOpen();
     if (inArrears && !canReload) {
-      after = changes.apply(after.release(run.id(), charged.hold(), changes.now()));
       charged = stopped(charged, changes);
+      after = changes.current(poolId);
       inArrears = false;
     }
     var usage =
@@ -116,7 +113,7 @@ final class RunWork {
             RunStore.Answered.of(charged));
     seen.put(key(report), usage);
     recorded.add(usage);
-    changedTo(charged, after);
+    changed(charged);
     return new Result.Charged(charged, after, inArrears, canReload);
   }
 
@@ -131,24 +128,22 @@ final class RunWork {
           Refusal.invalid(
               "the task is " + run.state() + why + " and cannot complete; retry it instead"));
     }
-    Pool pool = pools.get(run.billedPool().poolId());
-    Pool after = changes.apply(pool.release(run.id(), run.hold(), changes.now()));
-    Run done = run.completed(changes.now());
-    changes.raise(BillingEvents.settled(done, "completed", run.hold().total(), changes.now()));
-    changedTo(done, after);
+    Run done = RunSettlement.completeLocked(run, changes);
+    changed(done);
     return new Result.Completed(done);
   }
 
-  private void changedTo(Run run, Pool pool) {
+  private void changed(Run run) {
     locked.put(run.id(), run);
     changed.put(run.id(), run);
-    pools.put(pool.id(), pool);
   }
 
-  /** A run its pool cannot pay for: stopped, its hold already released by the caller. */
+  /** A run its locked pool cannot pay for: its hold goes back and it is stopped (rule 5). */
   static Run stopped(Run run, PoolChanges changes) {
-    Run stopped = run.stoppedForCredits(changes.now());
-    changes.raise(BillingEvents.run(EventType.RUN_STOPPED, stopped, changes.now()));
-    return stopped;
+    return RunSettlement.releaseLocked(
+        run,
+        run::stoppedForCredits,
+        (stopped, at) -> BillingEvents.run(EventType.RUN_STOPPED, stopped, at),
+        changes);
   }
 }

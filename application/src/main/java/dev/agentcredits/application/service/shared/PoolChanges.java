@@ -50,6 +50,15 @@ public final class PoolChanges {
     return apply(advance(pool, plan, terms, now));
   }
 
+  /** A pool this transaction locked ({@link #lockCurrent}), as its changes so far left it. */
+  public Pool current(PoolId id) {
+    Pool pool = touched.get(id);
+    if (pool == null) {
+      throw new IllegalStateException("pool " + id + " is not locked in this transaction");
+    }
+    return pool;
+  }
+
   /** The pool as it stands now, without locking or saving anything (for reads). */
   public static Pool currentView(Pool pool, Plan plan, BillingTerms terms, Instant now) {
     return advance(pool, plan, terms, now).pool();
