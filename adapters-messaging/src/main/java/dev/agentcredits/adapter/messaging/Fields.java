@@ -3,6 +3,7 @@ package dev.agentcredits.adapter.messaging;
 import static java.util.stream.Collectors.joining;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentcredits.application.port.in.Text;
 import java.util.Arrays;
 import java.util.function.Function;
 
@@ -22,7 +23,7 @@ final class Fields {
     if (!node.isTextual()) {
       throw new IllegalArgumentException(field + " must be a string");
     }
-    return node.asText();
+    return Text.requirePlain(node.asText(), field);
   }
 
   /** An id member turned into its value object, with the member's name in the error. */

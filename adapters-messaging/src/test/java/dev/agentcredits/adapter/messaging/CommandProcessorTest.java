@@ -144,6 +144,8 @@ class CommandProcessorTest {
           SCHEDULED, no id   | {"command":"submit_run","command_id":"c","team_id":"t","trigger":"SCHEDULED","prompt":"p"} | schedule_id is required for a SCHEDULED trigger
           no prompt          | {"command":"submit_run","command_id":"c","team_id":"t","trigger":"TEAM_API_KEY"}       | prompt is required
           no team            | {"command":"submit_run","command_id":"c","trigger":"TEAM_API_KEY","prompt":"p"}        | team_id is required
+          NUL in prompt      | {"command":"submit_run","command_id":"c","team_id":"t","trigger":"TEAM_API_KEY","prompt":"a\\u0000b"} | prompt must not contain a NUL character (\\u0000)
+          NUL in schedule_id | {"command":"submit_run","command_id":"c","team_id":"t","trigger":"SCHEDULED","schedule_id":"n\\u0000","prompt":"p"} | schedule_id must not contain a NUL character (\\u0000)
           """)
   void anInvalidCommandIsAnsweredInvalidRequestWithoutCallingTheUseCase(
       String name, String json, String detail) {

@@ -94,7 +94,9 @@ final class FakeRuns
               AutoReloadState.OFF,
               Money.cents(20_000),
               Money.cents(0),
-              Optional.empty());
+              Optional.empty(),
+              Money.dollars(10),
+              dev.agentcredits.domain.refusal.Contacts.HIDDEN);
       return Outcome.refused(new Refusal.InsufficientCredits(why, new RunId(id)));
     }
     RunView run = new RunView(id, "QUEUED", command.trigger().name(), pool, 20, 0, null);

@@ -46,6 +46,7 @@ final class BillingRoutes {
         Route.get("/api/v1/teams/{team_id}/pool", this::teamPool),
         Route.post(member + "/add-on-purchases", this::purchase),
         Route.put(member + "/auto-reload", this::autoReload),
+        Route.get(member + "/auto-reload", this::autoReloadSettings),
         Route.put("/api/v1/teams/{team_id}/spend-cap", this::spendCap),
         Route.get("/api/v1/teams/{team_id}/ledger", this::ledger),
         Route.get("/api/v1/teams/{team_id}/usage", this::usage));
@@ -97,11 +98,20 @@ final class BillingRoutes {
                 ex.caller(),
                 pool,
                 request.enabled(),
-                Exchange.credits(request.denominationCredits(), "denomination_credits"),
+                request.denominationCredits() == null
+                    ? null
+                    : Exchange.credits(request.denominationCredits(), "denomination_credits"),
                 request.thresholdCredits() == null
                     ? null
                     : Exchange.credits(request.thresholdCredits(), "threshold_credits")));
     return ex.reply(configureAutoReload.configure(command), 200, Bodies::autoReload);
+  }
+
+  /** The pool's auto-reload settings alone, for whoever may see the pool. */
+  private Reply autoReloadSettings(Exchange ex) {
+    var pool = new PoolRef(ex.team(), ex.memberOrMe());
+    return ex.reply(
+        billingQuery.memberPool(ex.caller(), pool), 200, p -> Bodies.autoReload(p.autoReload()));
   }
 
   private Reply spendCap(Exchange ex) throws Exception {

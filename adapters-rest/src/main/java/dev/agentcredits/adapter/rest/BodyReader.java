@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -80,6 +81,12 @@ final class BodyReader {
     if (e instanceof JsonMappingException mapping
         && mapping.getCause() instanceof InputCoercionException) {
       return field(mapping) + " is out of range";
+    }
+    if (e instanceof InvalidFormatException format
+        && format.getValue() instanceof String text
+        && text.indexOf('\0') >= 0) {
+      String field = field(format);
+      return (field.isEmpty() ? "a string" : field) + " " + PlainStrings.NUL_MESSAGE;
     }
     if (e instanceof MismatchedInputException mismatch) {
       String field = field(mismatch);

@@ -6,6 +6,7 @@ import dev.agentcredits.application.port.in.AuthenticateUseCase;
 import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.RequestKey;
+import dev.agentcredits.application.port.in.Text;
 import dev.agentcredits.domain.shared.ApiKeyId;
 import dev.agentcredits.domain.shared.Credits;
 import dev.agentcredits.domain.shared.MemberId;
@@ -88,12 +89,25 @@ final class Exchange {
   }
 
   /**
-   * The body exactly as sent (a signed webhook is verified over these bytes), at most the limit.
+   * The body exactly as sent (a signed webhook is verified over these bytes); a body over {@code
+   * maxBytes} is {@code 413}, refused before more than that is read.
    */
-  String rawBody() {
-    byte[] bytes = ctx.bodyAsBytes();
-    if (bytes.length > maxBodyBytes) {
-      throw ProblemException.invalid("the request body is larger than " + maxBodyBytes + " bytes");
+  String rawBody(int maxBytes) {
+    ProblemException tooLarge =
+        ProblemException.of(
+            ProblemType.REQUEST_TOO_LARGE,
+            "the request body is larger than %,d bytes".formatted(maxBytes));
+    if (ctx.req().getContentLengthLong() > maxBytes) {
+      throw tooLarge;
+    }
+    byte[] bytes;
+    try {
+      bytes = ctx.req().getInputStream().readNBytes(maxBytes + 1);
+    } catch (IOException e) {
+      throw ProblemException.invalid("the request body could not be read");
+    }
+    if (bytes.length > maxBytes) {
+      throw tooLarge;
     }
     return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
   }
@@ -135,7 +149,8 @@ final class Exchange {
   }
 
   String query(String name) {
-    return ctx.queryParam(name);
+    String value = ctx.queryParam(name);
+    return valid(() -> Text.requirePlain(value, name));
   }
 
   /** The {@code limit} query parameter, from 1 to {@code max}; {@code fallback} when absent. */

@@ -15,6 +15,9 @@ import java.util.Map;
 final class PaymentRoutes {
   static final int DEFAULT_HISTORY_LIMIT = 50;
 
+  /** Stripe's events are far smaller; anything over 1 MiB is not one of them (413). */
+  static final int MAX_WEBHOOK_BYTES = 1024 * 1024;
+
   private final PaymentMethodUseCase paymentMethods;
   private final PurchaseHistoryQuery history;
   private final RefundPurchaseUseCase refunds;
@@ -76,7 +79,8 @@ final class PaymentRoutes {
   /** Stripe retries anything but a 2xx; a bad signature is a 400 that changes nothing. */
   private Reply webhook(Exchange ex) {
     var notification =
-        new ReceivePaymentEventUseCase.Notification(ex.rawBody(), ex.header("Stripe-Signature"));
+        new ReceivePaymentEventUseCase.Notification(
+            ex.rawBody(MAX_WEBHOOK_BYTES), ex.header("Stripe-Signature"));
     return ex.reply(
         webhooks.receive(notification),
         200,

@@ -65,10 +65,10 @@ final class Requests {
     }
   }
 
+  /** A null or missing denomination or threshold keeps the pool's current value. */
   record AutoReload(Boolean enabled, Long denominationCredits, Long thresholdCredits) {
     AutoReload {
       required(enabled, "enabled");
-      required(denominationCredits, "denomination_credits");
     }
   }
 

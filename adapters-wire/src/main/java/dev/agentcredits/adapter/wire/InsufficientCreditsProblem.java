@@ -24,6 +24,7 @@ final class InsufficientCreditsProblem {
     ext.put("required_credits", why.required());
     ext.put("balances", balances(why.balances()));
     ext.put("auto_reload", Bodies.ordered("state", lower(why.autoReload().name())));
+    ext.put("cause", lower(why.cause().name()));
     ext.put(
         "spend_cap",
         Bodies.ordered(
@@ -38,34 +39,7 @@ final class InsufficientCreditsProblem {
   }
 
   static String detail(InsufficientCredits why) {
-    String pool =
-        switch (why.billed().payer()) {
-          case TRIGGERING_USER ->
-              "the triggering user's pool (member " + why.billed().member() + ")";
-          case TEAM_OWNER -> "the team owner's pool (member " + why.billed().member() + ")";
-          case TEAM_POOL -> "the team pool";
-        };
-    String reload =
-        switch (why.autoReload()) {
-          case OFF -> " Auto-reload is off.";
-          case CAP_REACHED ->
-              " Auto-reload is on, but the team-wide monthly spend cap has been reached.";
-          case PAYMENT_DECLINED -> " Auto-reload was turned off because its payment was declined.";
-          case IN_FLIGHT -> " An auto-reload for this pool is still being paid.";
-          case NOT_OFFERED -> "";
-        };
-    String fix =
-        switch (why.billed().payer()) {
-          case TRIGGERING_USER ->
-              " Purchase add-on credits, enable auto-reload or wait for the monthly refresh, then retry.";
-          case TEAM_OWNER ->
-              " The team owner (or an admin) can purchase add-on credits for the owner's pool; an admin"
-                  + " can raise the spend cap. Then retry.";
-          case TEAM_POOL ->
-              " Contact your account manager to extend the contract's credits, then retry.";
-        };
-    return "This run was billed to %s, which has %d credits available of the %d needed.%s%s"
-        .formatted(pool, Math.max(0, why.balances().available()), why.required(), reload, fix);
+    return InsufficientCreditsAdvice.detail(why);
   }
 
   private static Map<String, Object> billedPool(BilledPool pool) {
@@ -101,7 +75,15 @@ final class InsufficientCreditsProblem {
   }
 
   private static Map<String, Object> remedy(Remedy r) {
-    return Bodies.ordered("action", lower(r.action().name()), "who", lower(r.who().name()));
+    Map<String, Object> map =
+        Bodies.ordered("action", lower(r.action().name()), "who", lower(r.who().name()));
+    if (r.withPrevious()) {
+      map.put("with_previous", true);
+    }
+    if (!r.contacts().isEmpty()) {
+      map.put("emails", r.contacts());
+    }
+    return map;
   }
 
   private static String lower(String name) {

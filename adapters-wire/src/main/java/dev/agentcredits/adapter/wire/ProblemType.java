@@ -17,6 +17,7 @@ public enum ProblemType {
   PAYMENT_FAILED(402, false, "The payment was declined."),
   RESOURCE_NOT_FOUND(404, false, "The resource does not exist."),
   CONFLICT(409, true, "The request conflicts with another one under the same idempotency key."),
+  REQUEST_TOO_LARGE(413, false, "The request body is too large."),
   RATE_LIMITED(429, true, "Too many requests."),
   INTERNAL_ERROR(500, true, "Something went wrong on our side."),
   RESOURCE_UNAVAILABLE(503, true, "A service we depend on is unavailable.");

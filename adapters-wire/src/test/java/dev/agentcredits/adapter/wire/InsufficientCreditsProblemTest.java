@@ -50,7 +50,13 @@ class InsufficientCreditsProblemTest extends UseCaseTest {
             "enable_auto_reload:triggering_user",
             "retry:triggering_user");
     assertThat(refusal.extensions()).containsKey("next_refresh_at");
-    assertThat(refusal.detail()).contains("triggering user's pool").contains("Auto-reload is off");
+    assertThat(refusal.detail())
+        .contains("triggering user's pool")
+        .contains("Auto-reload is off.")
+        .contains(
+            "To continue, purchase add-on credits in Settings > Billing and usage; or wait for your"
+                + " monthly plan credits to refresh")
+        .endsWith("enable auto-reload, subject to the team-wide monthly spend cap; then retry.");
   }
 
   @Test
@@ -102,10 +108,11 @@ class InsufficientCreditsProblemTest extends UseCaseTest {
   }
 
   @Test
-  void aCapReachedRefusalSaysSoAndNamesAnAdminForTheCap() {
+  void aCapReachedRefusalSaysSoAndNamesTheOwnerAndAdminsForTheCap() {
     TestTeam team =
         billing
             .aBuildTeam()
+            .withAdmin("ada")
             .withCreditsLeft("owner", 0)
             .withAutoReload("owner", 400)
             .withSpendCap(Money.ZERO)
@@ -114,15 +121,74 @@ class InsufficientCreditsProblemTest extends UseCaseTest {
     Problem refusal = problem(team.submitAs("owner"));
 
     assertThat(autoReloadState(refusal)).isEqualTo("cap_reached");
-    assertThat(resolution(refusal)).contains("raise_spend_cap:team_admin");
+    assertThat(refusal.extensions()).containsEntry("cause", "cap_reached");
+    assertThat(resolution(refusal))
+        .containsExactly(
+            "raise_spend_cap:owner_or_admin",
+            "wait_for_month_start:triggering_user",
+            "wait_for_refresh:triggering_user",
+            "retry:triggering_user");
+    assertThat(emails(refusal, 0)).containsExactly(team.email("owner"), team.email("ada"));
     @SuppressWarnings("unchecked")
     Map<String, Object> cap = (Map<String, Object>) refusal.extensions().get("spend_cap");
     assertThat(cap).containsEntry("monthly_limit_cents", 0L);
-    assertThat(refusal.detail()).contains("spend cap");
+    assertThat(refusal.detail())
+        .contains("Auto-reload is on, but the team-wide monthly spend cap has been reached")
+        .contains("an admin or the team owner (" + team.email("owner") + ", ")
+        .contains("1st of the month (UTC)");
+  }
+
+  /** The issue's case: a member's pool drained, auto-reload on, the cap reached. */
+  @Test
+  void aMembersCapReachedRefusalOffersNoPurchaseNorAutoReloadAndHidesAddresses() {
+    TestTeam team =
+        billing
+            .aBuildTeam()
+            .withMember("bob")
+            .withCreditsLeft("bob", 0)
+            .withAutoReload("bob", 400)
+            .withSpendCap(Money.ZERO)
+            .build();
+
+    Problem refusal = problem(team.submitAs("bob"));
+
+    assertThat(resolution(refusal))
+        .containsExactly(
+            "raise_spend_cap:owner_or_admin",
+            "wait_for_month_start:triggering_user",
+            "wait_for_refresh:triggering_user",
+            "retry:triggering_user");
+    assertThat(emails(refusal, 0)).isEmpty();
+    assertThat(refusal.detail())
+        .doesNotContainIgnoringCase("purchase")
+        .doesNotContainIgnoringCase("enable auto-reload")
+        .doesNotContain("@")
+        .contains(
+            "To continue, an admin or the team owner can raise the team-wide monthly spend cap in"
+                + " Settings > Billing and usage; or wait for the 1st of the month (UTC)");
   }
 
   @Test
-  void aDeclinedReloadRefusalSaysThePaymentWasDeclined() {
+  void anOffRefusalWithNoRoomUnderTheCapOffersTheCapRaiseInsteadOfABuy() {
+    TestTeam team =
+        billing.aBuildTeam().withCreditsLeft("owner", 0).withSpendCap(Money.dollars(5)).build();
+
+    Problem refusal = problem(team.submitAs("owner"));
+
+    assertThat(autoReloadState(refusal)).isEqualTo("off");
+    assertThat(refusal.extensions()).containsEntry("cause", "cap_reached");
+    assertThat(resolution(refusal))
+        .containsExactly(
+            "raise_spend_cap:owner_or_admin",
+            "wait_for_refresh:triggering_user",
+            "retry:triggering_user");
+    assertThat(refusal.detail())
+        .contains("Auto-reload is off, and the team-wide monthly spend cap leaves no room")
+        .doesNotContainIgnoringCase("purchase");
+  }
+
+  @Test
+  void aDeclinedReloadRefusalSaysThePaymentWasDeclinedAndWhoFixesTheCard() {
     TestTeam team =
         billing.aBuildTeam().withCreditsLeft("owner", 0).withAutoReload("owner", 400).build();
     billing.gateway.setDeclined(team.id, true);
@@ -130,8 +196,20 @@ class InsufficientCreditsProblemTest extends UseCaseTest {
     Problem refusal = problem(team.submitAs("owner"));
 
     assertThat(autoReloadState(refusal)).isEqualTo("payment_declined");
-    assertThat(resolution(refusal)).contains("enable_auto_reload:triggering_user");
-    assertThat(refusal.detail()).contains("declined");
+    assertThat(resolution(refusal))
+        .containsExactly(
+            "update_payment_method:owner_or_admin",
+            "enable_auto_reload:owner_or_admin",
+            "wait_for_refresh:triggering_user",
+            "retry:triggering_user");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> steps =
+        (List<Map<String, Object>>) refusal.extensions().get("resolution");
+    assertThat(steps.get(1)).containsEntry("with_previous", true);
+    assertThat(refusal.detail())
+        .contains("The team's card was declined, so auto-reload was turned off.")
+        .contains("can update the team's card in Settings > Billing and usage and turn auto-reload")
+        .doesNotContainIgnoringCase("purchase");
   }
 
   @Test
@@ -215,6 +293,13 @@ class InsufficientCreditsProblemTest extends UseCaseTest {
   @SuppressWarnings("unchecked")
   private static String autoReloadState(Problem refusal) {
     return (String) ((Map<String, Object>) refusal.extensions().get("auto_reload")).get("state");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> emails(Problem refusal, int step) {
+    Map<String, Object> remedy =
+        ((List<Map<String, Object>>) refusal.extensions().get("resolution")).get(step);
+    return (List<Object>) remedy.getOrDefault("emails", List.of());
   }
 
   @SuppressWarnings("unchecked")

@@ -82,4 +82,66 @@ class AutoReloadTest {
     assertThat(reload.path("enabled").asBoolean()).isFalse();
     assertThat(reload.path("threshold_credits").asLong()).isEqualTo(250);
   }
+
+  /** Issue 18 item 17: null and missing keep the current value; turning off needs nothing else. */
+  @Test
+  void null_or_missing_settings_keep_the_current_ones_and_turning_off_needs_only_enabled() {
+    var team = SERVICE.teams().build().withMember().create();
+    var member = team.member();
+    var api = SERVICE.api();
+    String mine = team.path() + "/members/me/auto-reload";
+
+    JsonNode fresh = api.get(mine, member.key()).assertStatus(200).json();
+    assertThat(fresh.path("enabled").asBoolean(true)).isFalse();
+    assertThat(fresh.path("denomination_credits").isNull()).isTrue();
+    assertThat(fresh.path("threshold_credits").asLong()).isEqualTo(100);
+    JsonNode nullThreshold =
+        api.put(
+                mine,
+                member.key(),
+                "{\"enabled\": true, \"denomination_credits\": 400, \"threshold_credits\": null}")
+            .assertStatus(200)
+            .json();
+    assertThat(nullThreshold.path("threshold_credits").asLong())
+        .as("null is the default threshold, not 0")
+        .isEqualTo(100);
+    api.put(mine, member.key(), "{\"enabled\": true, \"threshold_credits\": 250}")
+        .assertStatus(200);
+
+    JsonNode off = api.put(mine, member.key(), "{\"enabled\": false}").assertStatus(200).json();
+
+    assertThat(off.path("enabled").asBoolean(true)).isFalse();
+    assertThat(off.path("denomination_credits").asLong()).isEqualTo(400);
+    assertThat(off.path("threshold_credits").asLong()).isEqualTo(250);
+    JsonNode back =
+        api.put(
+                mine,
+                member.key(),
+                "{\"enabled\": true, \"denomination_credits\": null, \"threshold_credits\": null}")
+            .assertStatus(200)
+            .json();
+    assertThat(back.path("denomination_credits").asLong()).isEqualTo(400);
+    assertThat(back.path("threshold_credits").asLong()).isEqualTo(250);
+    assertThat(api.get(mine, member.key()).assertStatus(200).json()).isEqualTo(back);
+  }
+
+  @Test
+  void a_pools_auto_reload_is_read_by_that_member_the_owner_and_admins_only() {
+    var team = SERVICE.teams().build().withAdmin().withMember().create();
+    var member = team.member();
+    var api = SERVICE.api();
+    steps.autoReload(team, member, member.key(), true, 1000).assertStatus(200);
+    String path = team.path() + "/members/" + member.id() + "/auto-reload";
+
+    JsonNode byOwner = api.get(path, team.owner().key()).assertStatus(200).json();
+    JsonNode byAdmin = api.get(path, team.admin().key()).assertStatus(200).json();
+
+    assertThat(byOwner.path("enabled").asBoolean()).isTrue();
+    assertThat(byOwner.path("denomination_credits").asLong()).isEqualTo(1000);
+    assertThat(byOwner.path("threshold_credits").asLong()).isEqualTo(100);
+    assertThat(byAdmin).isEqualTo(byOwner);
+    assertThat(api.get(path, member.key()).assertStatus(200).json()).isEqualTo(byOwner);
+    api.get(team.path() + "/members/" + team.owner().id() + "/auto-reload", member.key())
+        .assertProblem(403, "not_authorized");
+  }
 }

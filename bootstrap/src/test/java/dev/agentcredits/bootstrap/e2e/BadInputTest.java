@@ -28,7 +28,11 @@ class BadInputTest {
   /** Two teams, a queued run in each; the cases aim at the first and use the second's ids. */
   private record World(Team team, Team other, String task, String otherTask) {}
 
-  private record Case(String name, Supplier<Reply> call, int status, String code) {}
+  private record Case(String name, Supplier<Reply> call, int status, String code, String detail) {
+    Case(String name, Supplier<Reply> call, int status, String code) {
+      this(name, call, status, code, null);
+    }
+  }
 
   private World world() {
     Team team = SERVICE.teams().build().withAdmin().withMember().withTeamKey().create();
@@ -441,13 +445,151 @@ class BadInputTest {
                         .send())));
   }
 
+  /**
+   * Issue 18, items 12-17: a NUL character in any text field, dates past what the database keeps, a
+   * webhook over 1 MiB, a made-up purchases cursor, emails with markup and auto-reload without a
+   * denomination are each a clear 4xx (never a retryable 500) and change nothing.
+   */
+  @Test
+  void nul_characters_far_dates_huge_webhooks_bad_cursors_and_markup_emails_change_nothing() {
+    World w = world();
+    Team t = w.team();
+    String owner = t.owner().key();
+    String member = t.member().key();
+    String nul = "\\u0000";
+    String grants = t.path() + "/grants";
+    Reply membersBefore = api.get(t.path() + "/members", owner).assertStatus(200);
+    Reply keysBefore = api.get(t.path() + "/api-keys", owner).assertStatus(200);
+    Reply runsBefore = api.get("/api/v1/agent/tasks?limit=100", owner).assertStatus(200);
+    Reply reloadBefore = api.get(t.path() + "/members/me/auto-reload", member).assertStatus(200);
+    String bigWebhook = "{\"pad\": \"" + "x".repeat(1024 * 1024 + 10) + "\"}";
+    run(
+        w,
+        List.of(
+            nul(
+                "a NUL in a prompt",
+                () -> api.post("/api/v1/agent/tasks", member, "{\"prompt\": \"a" + nul + "b\"}"),
+                "prompt"),
+            nul(
+                "a NUL in a schedule_id",
+                () ->
+                    api.post(
+                        "/api/v1/agent/tasks",
+                        member,
+                        "{\"prompt\": \"p\", \"schedule_id\": \"n" + nul + "\"}"),
+                "schedule_id"),
+            nul(
+                "a NUL in a team name",
+                () -> api.post("/api/v1/teams", OPERATOR, VALID_TEAM.replace("Acme", "Ac" + nul)),
+                "name"),
+            nul(
+                "a NUL in a key name",
+                () -> api.post(t.path() + "/api-keys", owner, "{\"name\": \"ci" + nul + "\"}"),
+                "name"),
+            nul(
+                "a NUL in an email",
+                () ->
+                    api.post(
+                        t.path() + "/members",
+                        OPERATOR,
+                        "{\"email\": \"a" + nul + "@b.test\", \"role\": \"MEMBER\"}"),
+                "email"),
+            // Jetty may refuse %00 in a URI itself; either way a 400 that changes nothing
+            bad("a NUL in a cursor", () -> api.get(t.path() + "/ledger?cursor=a%00b", owner), 400),
+            bad(
+                "a grant expiring in year 10000",
+                () ->
+                    api.post(
+                        grants,
+                        OPERATOR,
+                        "{\"credits\": 10, \"expires_at\": \"+10000-01-01T00:00:00Z\"}"),
+                400,
+                "expires_at must be in the years 1970 to 9999"),
+            bad(
+                "usage from a date no database keeps",
+                () -> api.get(t.path() + "/usage?from=%2B999999999-12-30", owner),
+                400,
+                "from must be in the years 1970 to 9999"),
+            bad(
+                "usage to year 10000",
+                () -> api.get(t.path() + "/usage?from=2025-01-01&to=%2B10000-01-01", owner),
+                400,
+                "to must be in the years 1970 to 9999"),
+            new Case(
+                "a webhook body over 1 MiB",
+                () ->
+                    api.request("POST", "/webhooks/stripe")
+                        .header("Stripe-Signature", "t=1,v1=00")
+                        .json(bigWebhook)
+                        .send(),
+                413,
+                "request_too_large",
+                "larger than 1,048,576 bytes"),
+            bad(
+                "a made-up purchases cursor",
+                () -> api.get(t.path() + "/members/me/add-on-purchases?cursor=garbage", member),
+                400,
+                "cursor must be a next_cursor from an earlier page"),
+            bad(
+                "an email with markup",
+                () ->
+                    api.post(
+                        t.path() + "/members",
+                        OPERATOR,
+                        "{\"email\": \"x\\\"><script>alert(1)</script>@example.com\","
+                            + " \"role\": \"MEMBER\"}"),
+                400,
+                "email must be an email address"),
+            bad(
+                "a javascript: email",
+                () ->
+                    api.post(
+                        "/api/v1/teams",
+                        OPERATOR,
+                        VALID_TEAM.replace("boss@acme.test", "javascript:alert(1)@example.com")),
+                400,
+                "owner_email must be an email address"),
+            bad(
+                "turning auto-reload on with no denomination ever set",
+                () -> api.put(t.path() + "/members/me/auto-reload", member, "{\"enabled\": true}"),
+                400,
+                "denomination_credits is required to turn auto-reload on"),
+            bad(
+                "a threshold over the maximum",
+                () ->
+                    api.put(
+                        t.path() + "/members/me/auto-reload",
+                        member,
+                        "{\"enabled\": false, \"threshold_credits\": 10000001}"),
+                400,
+                "threshold_credits must be at most 10,000,000 credits.")));
+    assertThat(api.get(t.path() + "/members", owner).json()).isEqualTo(membersBefore.json());
+    assertThat(api.get(t.path() + "/api-keys", owner).json()).isEqualTo(keysBefore.json());
+    assertThat(api.get("/api/v1/agent/tasks?limit=100", owner).json()).isEqualTo(runsBefore.json());
+    assertThat(api.get(t.path() + "/members/me/auto-reload", member).json())
+        .isEqualTo(reloadBefore.json());
+  }
+
+  private static Case nul(String name, Supplier<Reply> call, String field) {
+    return new Case(
+        name, call, 400, "invalid_request", field + " must not contain a NUL character (\\u0000)");
+  }
+
+  private static Case bad(String name, Supplier<Reply> call, int status, String detail) {
+    return new Case(name, call, status, "invalid_request", detail);
+  }
+
   private void run(World w, List<Case> cases) {
     var before = steps.snapshot(w.team());
     var otherBefore = steps.snapshot(w.other());
     for (Case c : cases) {
       Reply reply = c.call().get();
       try {
-        reply.assertProblem(c.status(), c.code());
+        JsonNode problem = reply.assertProblem(c.status(), c.code());
+        if (c.detail() != null) {
+          assertThat(problem.path("detail").asText()).contains(c.detail());
+          assertThat(problem.path("retryable").asBoolean(true)).isFalse();
+        }
       } catch (AssertionError e) {
         throw new AssertionError("case \"" + c.name() + "\": " + e.getMessage(), e);
       }

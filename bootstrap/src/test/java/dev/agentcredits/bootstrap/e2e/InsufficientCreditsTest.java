@@ -38,7 +38,13 @@ class InsufficientCreditsTest {
     assertThat(problem.path("balances").path("available_credits").asLong()).isZero();
     assertThat(problem.path("required_credits").asLong()).isEqualTo(20);
     assertThat(problem.path("auto_reload").path("state").asText()).isEqualTo("off");
-    assertThat(actions(problem)).contains("purchase_add_on:triggering_user");
+    assertThat(actions(problem))
+        .containsExactly(
+            "purchase_add_on:triggering_user",
+            "wait_for_refresh:triggering_user",
+            "enable_auto_reload:triggering_user",
+            "retry:triggering_user");
+    assertSingleKeys(refused.body());
     String task = problem.path("task_id").asText();
     assertThat(task).isNotBlank();
     JsonNode failed = steps.task(task, member.key());
@@ -84,7 +90,15 @@ class InsufficientCreditsTest {
     assertThat(problem.path("billed_pool").path("payer").asText()).isEqualTo("team_owner");
     assertThat(problem.path("billed_pool").path("member_id").asText()).isEqualTo(team.owner().id());
     assertThat(problem.path("detail").asText()).contains("team owner");
-    assertThat(actions(problem)).anyMatch(a -> a.endsWith(":team_owner"));
+    assertThat(actions(problem))
+        .containsExactly(
+            "purchase_add_on:team_owner",
+            "purchase_add_on:team_admin",
+            "wait_for_refresh:team_owner",
+            "enable_auto_reload:team_owner",
+            "retry:triggering_user");
+    assertThat(problem.path("detail").asText())
+        .contains("the team owner can top up their pool by purchasing add-on credits");
     // the member's own pool is untouched: user-triggered runs still go through
     steps.submit(team.member().key()).assertStatus(201);
   }
@@ -106,7 +120,12 @@ class InsufficientCreditsTest {
     assertThat(problem.path("billed_pool").path("kind").asText()).isEqualTo("TEAM");
     assertThat(problem.path("billed_pool").path("payer").asText()).isEqualTo("team_pool");
     assertThat(problem.path("auto_reload").path("state").asText()).isEqualTo("not_offered");
-    assertThat(actions(problem)).contains("contact_account_manager:account_manager");
+    assertThat(actions(problem))
+        .containsExactly("contact_account_manager:account_manager", "retry:triggering_user");
+    assertThat(problem.path("detail").asText())
+        .contains("contact your account manager")
+        .doesNotContainIgnoringCase("purchase")
+        .doesNotContainIgnoringCase("auto-reload");
     JsonNode pool =
         SERVICE.api().get(team.path() + "/pool", team.member().key()).assertStatus(200).json();
     assertThat(pool.path("available_credits").asLong()).isZero();
@@ -138,6 +157,105 @@ class InsufficientCreditsTest {
     assertThat(pool.path("available_credits").asLong()).isEqualTo(-100);
     assertThat(pool.path("held_credits").asLong()).isZero();
     steps.submit(team.member().key()).assertProblem(403, "insufficient_credits");
+  }
+
+  /** Issue 18 item 5: the cap is the cause, so neither a purchase nor auto-reload is advised. */
+  @Test
+  void a_member_refused_because_the_cap_is_reached_is_told_to_have_the_cap_raised_or_wait() {
+    var team = SERVICE.teams().build().withMember().create();
+    var member = team.member();
+    steps.autoReload(team, member, member.key(), true, 400).assertStatus(200);
+    steps.spendCap(team, team.owner().key(), 0).assertStatus(200);
+    steps.drain(member, 1500);
+
+    Reply refused = steps.submit(member.key());
+
+    JsonNode problem = refused.assertProblem(403, "insufficient_credits");
+    assertSingleKeys(refused.body());
+    assertThat(problem.path("title").asText()).isEqualTo(Steps.INSUFFICIENT_CREDITS_TITLE);
+    assertThat(problem.path("auto_reload").path("state").asText()).isEqualTo("cap_reached");
+    assertThat(problem.path("cause").asText()).isEqualTo("cap_reached");
+    assertThat(actions(problem))
+        .containsExactly(
+            "raise_spend_cap:owner_or_admin",
+            "wait_for_month_start:triggering_user",
+            "wait_for_refresh:triggering_user",
+            "retry:triggering_user");
+    assertThat(problem.path("resolution").path(0).has("emails"))
+        .as("a member may not see the owner's and admins' addresses")
+        .isFalse();
+    String detail = problem.path("detail").asText();
+    assertThat(detail)
+        .contains("Auto-reload is on, but the team-wide monthly spend cap has been reached")
+        .contains("an admin or the team owner can raise the team-wide monthly spend cap")
+        .contains("1st of the month (UTC)")
+        .doesNotContainIgnoringCase("purchase add-on")
+        .doesNotContainIgnoringCase("enable auto-reload");
+    // what the advice says works: the owner raises the cap, the retry reloads and is accepted
+    steps.spendCap(team, team.owner().key(), 20_000).assertStatus(200);
+    steps.retry(problem.path("task_id").asText(), member.key()).assertStatus(200);
+  }
+
+  @Test
+  void the_owner_refused_because_the_cap_is_reached_sees_who_can_raise_it_by_email() {
+    var team = SERVICE.teams().build().withAdmin().create();
+    var owner = team.owner();
+    steps.autoReload(team, owner, owner.key(), true, 400).assertStatus(200);
+    steps.spendCap(team, owner.key(), 0).assertStatus(200);
+    steps.drain(owner, 1500);
+
+    JsonNode problem = steps.submit(owner.key()).assertProblem(403, "insufficient_credits");
+
+    assertThat(problem.path("resolution").path(0).path("action").asText())
+        .isEqualTo("raise_spend_cap");
+    List<String> emails = new ArrayList<>();
+    problem.path("resolution").path(0).path("emails").forEach(e -> emails.add(e.asText()));
+    assertThat(emails).containsExactly(owner.email(), team.admin().email());
+    assertThat(problem.path("detail").asText())
+        .contains("(" + owner.email() + ", " + team.admin().email() + ")");
+  }
+
+  @Test
+  void a_declined_reload_refusal_says_the_owner_or_an_admin_fixes_the_card() {
+    var team = SERVICE.teams().build().withMember().create();
+    var member = team.member();
+    steps.autoReload(team, member, member.key(), true, 400).assertStatus(200);
+    SERVICE
+        .api()
+        .put(
+            "/api/v1/ops/teams/" + team.id() + "/payments",
+            ServiceExtension.OPERATOR_KEY,
+            "{\"declined\": true}")
+        .assertStatus(200);
+    steps.drain(member, 1500);
+
+    Reply refused = steps.submit(member.key());
+
+    JsonNode problem = refused.assertProblem(403, "insufficient_credits");
+    assertSingleKeys(refused.body());
+    assertThat(problem.path("cause").asText()).isEqualTo("payment_declined");
+    assertThat(actions(problem))
+        .containsExactly(
+            "update_payment_method:owner_or_admin",
+            "enable_auto_reload:owner_or_admin",
+            "wait_for_refresh:triggering_user",
+            "retry:triggering_user");
+    assertThat(problem.path("resolution").path(1).path("with_previous").asBoolean()).isTrue();
+    assertThat(problem.path("detail").asText())
+        .contains("The team's card was declined, so auto-reload was turned off.")
+        .contains("the team owner or an admin can update the team's card")
+        .doesNotContainIgnoringCase("purchase add-on");
+  }
+
+  /** The body is valid JSON with no key twice, at any depth. */
+  static void assertSingleKeys(String body) {
+    try {
+      var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      mapper.readTree(body);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not valid JSON with single keys: " + body, e);
+    }
   }
 
   static String grant(long credits) {

@@ -98,6 +98,26 @@ public final class ServiceExtension implements BeforeAllCallback, AfterAllCallba
     return new Teams(api);
   }
 
+  /** The types of the events the service stored for a team, in order (its outbox). */
+  java.util.List<String> eventTypes(String teamId) {
+    TestDatabase db = TestDatabase.get();
+    try (var connection = java.sql.DriverManager.getConnection(db.url, db.user, db.password);
+        var query =
+            connection.prepareStatement(
+                "SELECT type FROM " + schema + ".outbox WHERE team_id = ? ORDER BY sequence")) {
+      query.setString(1, teamId);
+      java.util.List<String> types = new java.util.ArrayList<>();
+      try (var rows = query.executeQuery()) {
+        while (rows.next()) {
+          types.add(rows.getString(1));
+        }
+      }
+      return types;
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** Moves the service's manual clock forward; due work is done before it answers. */
   public Instant advance(java.time.Duration by) {
     var reply =

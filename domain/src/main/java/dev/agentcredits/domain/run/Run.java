@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param charged credits charged so far, arrears included
  * @param lastActivityAt acceptance or the latest usage report: the hold's time to live counts from
  *     it
+ * @param endedAt when the run last left {@code QUEUED} (succeeded, cancelled, stopped or refused);
+ *     null while it is queued. Late usage is judged from it (DOMAIN.md rule 27, {@link LateUsage}).
  */
 public record Run(
     RunId id,
@@ -32,9 +34,42 @@ public record Run(
     long charged,
     RunFailure failure,
     Instant createdAt,
-    Instant lastActivityAt) {
+    Instant lastActivityAt,
+    Instant endedAt) {
 
   public static final int MAX_PROMPT_LENGTH = 100_000;
+
+  /** A run whose end, if it has ended, is its last activity. */
+  public Run(
+      RunId id,
+      TeamId team,
+      Trigger trigger,
+      MemberId triggeredBy,
+      String scheduleId,
+      String prompt,
+      BilledPool billedPool,
+      RunState state,
+      Hold hold,
+      long charged,
+      RunFailure failure,
+      Instant createdAt,
+      Instant lastActivityAt) {
+    this(
+        id,
+        team,
+        trigger,
+        triggeredBy,
+        scheduleId,
+        prompt,
+        billedPool,
+        state,
+        hold,
+        charged,
+        failure,
+        createdAt,
+        lastActivityAt,
+        state == null || state.isOpen() ? null : lastActivityAt);
+  }
 
   public Run {
     Objects.requireNonNull(id, "id");
@@ -56,6 +91,9 @@ public record Run(
     }
     if ((state == RunState.FAILED) != (failure != null)) {
       throw new IllegalArgumentException("a failed run, and only a failed run, says why");
+    }
+    if (state.isOpen() != (endedAt == null)) {
+      throw new IllegalArgumentException("an ended run, and only an ended run, has an end time");
     }
   }
 
@@ -114,7 +152,8 @@ public record Run(
         newCharged,
         why,
         createdAt,
-        at);
+        at,
+        newState.isOpen() ? null : state.isOpen() || endedAt == null ? at : endedAt);
   }
 
   public boolean holdExpiredAt(Instant now, java.time.Duration timeToLive) {

@@ -20,7 +20,33 @@ public record BillingTerms(
     Duration holdTimeToLive,
     Money defaultMonthlySpendCap,
     Credits defaultReloadThreshold,
-    PriceList priceList) {
+    PriceList priceList,
+    Duration lateUsageWindow) {
+
+  /** The default late-usage window of DOMAIN.md rule 27: 24 hours. */
+  public static final Duration DEFAULT_LATE_USAGE_WINDOW = Duration.ofHours(24);
+
+  /** Terms with the default late-usage window. */
+  public BillingTerms(
+      Credits startHold,
+      Duration cycleLength,
+      Map<Plan, Credits> includedCreditsPerCycle,
+      Period lotLifetime,
+      Duration holdTimeToLive,
+      Money defaultMonthlySpendCap,
+      Credits defaultReloadThreshold,
+      PriceList priceList) {
+    this(
+        startHold,
+        cycleLength,
+        includedCreditsPerCycle,
+        lotLifetime,
+        holdTimeToLive,
+        defaultMonthlySpendCap,
+        defaultReloadThreshold,
+        priceList,
+        DEFAULT_LATE_USAGE_WINDOW);
+  }
 
   public BillingTerms {
     Objects.requireNonNull(startHold, "startHold");
@@ -39,6 +65,9 @@ public record BillingTerms(
     if (holdTimeToLive.isNegative() || holdTimeToLive.isZero()) {
       throw new IllegalArgumentException("the hold time to live must be positive");
     }
+    if (lateUsageWindow == null || lateUsageWindow.isNegative()) {
+      throw new IllegalArgumentException("the late usage window must not be negative");
+    }
     includedCreditsPerCycle = Map.copyOf(includedCreditsPerCycle);
   }
 
@@ -55,7 +84,22 @@ public record BillingTerms(
         Duration.ofHours(24),
         Money.dollars(200),
         Credits.of(100),
-        PriceList.defaults());
+        PriceList.defaults(),
+        DEFAULT_LATE_USAGE_WINDOW);
+  }
+
+  /** The same terms with another late-usage window (rule 27). */
+  public BillingTerms withLateUsageWindow(Duration window) {
+    return new BillingTerms(
+        startHold,
+        cycleLength,
+        includedCreditsPerCycle,
+        lotLifetime,
+        holdTimeToLive,
+        defaultMonthlySpendCap,
+        defaultReloadThreshold,
+        priceList,
+        window);
   }
 
   /** Plan-included credits a member receives each cycle; none on contract or legacy plans. */

@@ -17,61 +17,105 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The public page's "How to resolve" for each billed principal and each auto-reload state: who can
- * fix it, and how. Remedies are written {@code action:who}, in order.
+ * The public page's "How to resolve" for each billed principal, auto-reload state and room under
+ * the cap: only steps that would work, in the page's order. Remedies are written {@code
+ * action:who}, a step taken together with the one before it {@code +action:who}.
  */
 class InsufficientCreditsTest {
   private static final TeamId TEAM = new TeamId("team-1");
 
-  @ParameterizedTest(name = "{0}, auto-reload {1}")
+  @ParameterizedTest(name = "{0}, auto-reload {1}, cap has room {2}")
   @CsvSource(
       delimiter = '|',
       textBlock =
           """
-          TRIGGERING_USER | OFF              | PURCHASE_ADD_ON:TRIGGERING_USER WAIT_FOR_REFRESH:TRIGGERING_USER ENABLE_AUTO_RELOAD:TRIGGERING_USER RETRY:TRIGGERING_USER
-          TRIGGERING_USER | PAYMENT_DECLINED | PURCHASE_ADD_ON:TRIGGERING_USER WAIT_FOR_REFRESH:TRIGGERING_USER ENABLE_AUTO_RELOAD:TRIGGERING_USER RETRY:TRIGGERING_USER
-          TRIGGERING_USER | CAP_REACHED      | PURCHASE_ADD_ON:TRIGGERING_USER WAIT_FOR_REFRESH:TRIGGERING_USER RAISE_SPEND_CAP:TEAM_ADMIN RETRY:TRIGGERING_USER
-          TRIGGERING_USER | IN_FLIGHT        | PURCHASE_ADD_ON:TRIGGERING_USER WAIT_FOR_REFRESH:TRIGGERING_USER RETRY:TRIGGERING_USER
-          TEAM_OWNER      | OFF              | PURCHASE_ADD_ON:TEAM_OWNER PURCHASE_ADD_ON:TEAM_ADMIN WAIT_FOR_REFRESH:TEAM_OWNER ENABLE_AUTO_RELOAD:TEAM_OWNER RETRY:TRIGGERING_USER
-          TEAM_OWNER      | PAYMENT_DECLINED | PURCHASE_ADD_ON:TEAM_OWNER PURCHASE_ADD_ON:TEAM_ADMIN WAIT_FOR_REFRESH:TEAM_OWNER ENABLE_AUTO_RELOAD:TEAM_OWNER RETRY:TRIGGERING_USER
-          TEAM_OWNER      | CAP_REACHED      | PURCHASE_ADD_ON:TEAM_OWNER PURCHASE_ADD_ON:TEAM_ADMIN WAIT_FOR_REFRESH:TEAM_OWNER RAISE_SPEND_CAP:TEAM_ADMIN RETRY:TRIGGERING_USER
-          TEAM_OWNER      | IN_FLIGHT        | PURCHASE_ADD_ON:TEAM_OWNER PURCHASE_ADD_ON:TEAM_ADMIN WAIT_FOR_REFRESH:TEAM_OWNER RETRY:TRIGGERING_USER
-          TEAM_POOL       | NOT_OFFERED      | CONTACT_ACCOUNT_MANAGER:ACCOUNT_MANAGER RETRY:TRIGGERING_USER
+          TRIGGERING_USER | OFF              | true  | AUTO_RELOAD_OFF    | PURCHASE_ADD_ON:TRIGGERING_USER WAIT_FOR_REFRESH:TRIGGERING_USER ENABLE_AUTO_RELOAD:TRIGGERING_USER RETRY:TRIGGERING_USER
+          TRIGGERING_USER | OFF              | false | CAP_REACHED        | RAISE_SPEND_CAP:OWNER_OR_ADMIN WAIT_FOR_REFRESH:TRIGGERING_USER RETRY:TRIGGERING_USER
+          TRIGGERING_USER | CAP_REACHED      | false | CAP_REACHED        | RAISE_SPEND_CAP:OWNER_OR_ADMIN WAIT_FOR_MONTH_START:TRIGGERING_USER WAIT_FOR_REFRESH:TRIGGERING_USER RETRY:TRIGGERING_USER
+          TRIGGERING_USER | CAP_REACHED      | true  | CAP_REACHED        | RAISE_SPEND_CAP:OWNER_OR_ADMIN WAIT_FOR_MONTH_START:TRIGGERING_USER WAIT_FOR_REFRESH:TRIGGERING_USER RETRY:TRIGGERING_USER
+          TRIGGERING_USER | PAYMENT_DECLINED | true  | PAYMENT_DECLINED   | UPDATE_PAYMENT_METHOD:OWNER_OR_ADMIN +ENABLE_AUTO_RELOAD:OWNER_OR_ADMIN WAIT_FOR_REFRESH:TRIGGERING_USER RETRY:TRIGGERING_USER
+          TRIGGERING_USER | PAYMENT_DECLINED | false | PAYMENT_DECLINED   | UPDATE_PAYMENT_METHOD:OWNER_OR_ADMIN +ENABLE_AUTO_RELOAD:OWNER_OR_ADMIN +RAISE_SPEND_CAP:OWNER_OR_ADMIN WAIT_FOR_REFRESH:TRIGGERING_USER RETRY:TRIGGERING_USER
+          TRIGGERING_USER | IN_FLIGHT        | true  | RELOAD_IN_FLIGHT   | PURCHASE_ADD_ON:TRIGGERING_USER WAIT_FOR_REFRESH:TRIGGERING_USER RETRY:TRIGGERING_USER
+          TRIGGERING_USER | IN_FLIGHT        | false | CAP_REACHED        | RAISE_SPEND_CAP:OWNER_OR_ADMIN WAIT_FOR_REFRESH:TRIGGERING_USER RETRY:TRIGGERING_USER
+          TEAM_OWNER      | OFF              | true  | AUTO_RELOAD_OFF    | PURCHASE_ADD_ON:TEAM_OWNER PURCHASE_ADD_ON:TEAM_ADMIN WAIT_FOR_REFRESH:TEAM_OWNER ENABLE_AUTO_RELOAD:TEAM_OWNER RETRY:TRIGGERING_USER
+          TEAM_OWNER      | CAP_REACHED      | false | CAP_REACHED        | RAISE_SPEND_CAP:OWNER_OR_ADMIN WAIT_FOR_MONTH_START:TEAM_OWNER WAIT_FOR_REFRESH:TEAM_OWNER RETRY:TRIGGERING_USER
+          TEAM_OWNER      | PAYMENT_DECLINED | true  | PAYMENT_DECLINED   | UPDATE_PAYMENT_METHOD:OWNER_OR_ADMIN +ENABLE_AUTO_RELOAD:OWNER_OR_ADMIN WAIT_FOR_REFRESH:TEAM_OWNER RETRY:TRIGGERING_USER
+          TEAM_OWNER      | IN_FLIGHT        | true  | RELOAD_IN_FLIGHT   | PURCHASE_ADD_ON:TEAM_OWNER PURCHASE_ADD_ON:TEAM_ADMIN WAIT_FOR_REFRESH:TEAM_OWNER RETRY:TRIGGERING_USER
+          TEAM_POOL       | NOT_OFFERED      | true  | CONTRACT_EXHAUSTED | CONTACT_ACCOUNT_MANAGER:ACCOUNT_MANAGER RETRY:TRIGGERING_USER
+          TEAM_POOL       | NOT_OFFERED      | false | CONTRACT_EXHAUSTED | CONTACT_ACCOUNT_MANAGER:ACCOUNT_MANAGER RETRY:TRIGGERING_USER
           """)
-  void theRemediesFitThePoolThatWasBilledAndTheAutoReloadState(
-      Payer payer, AutoReloadState state, String expected) {
-    InsufficientCredits why = refusal(payer, state);
+  void eachCaseGetsOnlyTheStepsThatWouldWorkInThePagesOrder(
+      Payer payer, AutoReloadState state, boolean capHasRoom, RefusalCase cause, String expected) {
+    Resolution resolution = Resolution.decide(payer, state, capHasRoom);
 
-    assertThat(why.remedies())
-        .extracting(r -> r.action() + ":" + r.who())
+    assertThat(resolution.cause()).isEqualTo(cause);
+    assertThat(resolution.steps())
+        .extracting(r -> (r.withPrevious() ? "+" : "") + r.action() + ":" + r.who())
         .containsExactly(expected.split(" "));
+  }
+
+  @Test
+  void whenTheCapIsTheCauseNeitherABuyNorTurningOnAutoReloadIsOffered() {
+    for (Payer payer : Arrays.asList(Payer.TRIGGERING_USER, Payer.TEAM_OWNER)) {
+      for (AutoReloadState state : List.of(AutoReloadState.OFF, AutoReloadState.CAP_REACHED)) {
+        assertThat(Resolution.decide(payer, state, false).steps())
+            .extracting(Remedy::action)
+            .as("%s, auto-reload %s", payer, state)
+            .doesNotContain(RemedyAction.PURCHASE_ADD_ON, RemedyAction.ENABLE_AUTO_RELOAD)
+            .contains(RemedyAction.RAISE_SPEND_CAP);
+      }
+    }
+  }
+
+  @Test
+  void theCapCountsAsReachedWhenTheCheapestAddOnNoLongerFits() {
+    assertThat(refusal(AutoReloadState.OFF, Money.dollars(191), Money.dollars(10)).cause())
+        .isEqualTo(RefusalCase.CAP_REACHED);
+    assertThat(refusal(AutoReloadState.OFF, Money.dollars(190), Money.dollars(10)).cause())
+        .isEqualTo(RefusalCase.AUTO_RELOAD_OFF);
   }
 
   @Test
   void anEnterpriseRefusalNeverSuggestsBuyingOrReloading() {
     for (AutoReloadState state : AutoReloadState.values()) {
       List<RemedyAction> actions =
-          refusal(Payer.TEAM_POOL, state).remedies().stream().map(Remedy::action).toList();
+          Resolution.decide(Payer.TEAM_POOL, state, true).steps().stream()
+              .map(Remedy::action)
+              .toList();
 
       assertThat(actions)
           .as("auto-reload %s", state)
-          .doesNotContain(
-              RemedyAction.PURCHASE_ADD_ON,
-              RemedyAction.ENABLE_AUTO_RELOAD,
-              RemedyAction.RAISE_SPEND_CAP,
-              RemedyAction.WAIT_FOR_REFRESH);
+          .containsExactly(RemedyAction.CONTACT_ACCOUNT_MANAGER, RemedyAction.RETRY);
     }
   }
 
   @Test
-  void everySelfServeRefusalEndsWithARetryAndOffersAPurchase() {
-    for (Payer payer : Arrays.asList(Payer.TRIGGERING_USER, Payer.TEAM_OWNER)) {
+  void everyRefusalEndsWithARetry() {
+    for (Payer payer : Payer.values()) {
       for (AutoReloadState state : AutoReloadState.values()) {
-        List<Remedy> remedies = refusal(payer, state).remedies();
-        assertThat(remedies.get(remedies.size() - 1).action()).isEqualTo(RemedyAction.RETRY);
-        assertThat(remedies).extracting(Remedy::action).contains(RemedyAction.PURCHASE_ADD_ON);
+        for (boolean room : new boolean[] {true, false}) {
+          List<Remedy> steps = Resolution.decide(payer, state, room).steps();
+          assertThat(steps.get(steps.size() - 1).action()).isEqualTo(RemedyAction.RETRY);
+        }
       }
     }
+  }
+
+  @Test
+  void theOwnerAndAdminsAreNamedOnlyWhereTheCallerMaySeeThem() {
+    Contacts visible = new Contacts("owner@example.com", List.of("admin@example.com"));
+
+    Resolution named =
+        Resolution.decide(Payer.TRIGGERING_USER, AutoReloadState.CAP_REACHED, false)
+            .naming(visible);
+    Resolution hidden =
+        Resolution.decide(Payer.TRIGGERING_USER, AutoReloadState.CAP_REACHED, false)
+            .naming(Contacts.HIDDEN);
+
+    assertThat(named.steps().get(0).contacts())
+        .containsExactly("owner@example.com", "admin@example.com");
+    assertThat(named.steps().get(1).contacts()).isEmpty();
+    assertThat(hidden.steps()).allSatisfy(s -> assertThat(s.contacts()).isEmpty());
   }
 
   @Test
@@ -89,35 +133,31 @@ class InsufficientCreditsTest {
             AutoReloadState.CAP_REACHED,
             Money.dollars(200),
             Money.dollars(200),
-            Optional.of(refresh));
+            Optional.of(refresh),
+            Money.dollars(10),
+            Contacts.HIDDEN);
 
     assertThat(why.billed()).isEqualTo(billed);
     assertThat(why.required()).isEqualTo(20);
     assertThat(why.balances()).isEqualTo(balances);
     assertThat(why.autoReload()).isEqualTo(AutoReloadState.CAP_REACHED);
+    assertThat(why.cause()).isEqualTo(RefusalCase.CAP_REACHED);
     assertThat(why.monthlySpendCap()).isEqualTo(Money.dollars(200));
     assertThat(why.monthToDateSpend()).isEqualTo(Money.dollars(200));
     assertThat(why.nextRefresh()).contains(refresh);
   }
 
-  @Test
-  void anEnterprisePoolHasNoRefreshToWaitFor() {
-    assertThat(refusal(Payer.TEAM_POOL, AutoReloadState.NOT_OFFERED).nextRefresh()).isEmpty();
-  }
-
-  private static InsufficientCredits refusal(Payer payer, AutoReloadState state) {
-    BilledPool billed =
-        payer == Payer.TEAM_POOL
-            ? BilledPool.ofTeam(TEAM)
-            : BilledPool.ofMember(TEAM, new MemberId("bob"), payer);
+  private static InsufficientCredits refusal(AutoReloadState state, Money spent, Money cheapest) {
     return InsufficientCredits.of(
-        billed,
+        BilledPool.ofMember(TEAM, new MemberId("bob"), Payer.TRIGGERING_USER),
         20,
         new PoolBalances(0, 0, 0, 0),
         List.of(),
         state,
         Money.dollars(200),
-        Money.ZERO,
-        Optional.empty());
+        spent,
+        Optional.empty(),
+        cheapest,
+        Contacts.HIDDEN);
   }
 }

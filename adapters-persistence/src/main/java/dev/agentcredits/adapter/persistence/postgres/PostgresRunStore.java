@@ -115,6 +115,7 @@ public final class PostgresRunStore implements RunStore {
         row.put(column, all.get(column));
       }
       row.put("lastActivityAt", all.get("lastActivityAt"));
+      row.put("endedAt", all.get("endedAt"));
       rows.add(row);
     }
     db.defer(RunDao.UPDATE_PROGRESS_JSON, Map.of("deferredProgress", RecordSets.json(rows, HOLD)));

@@ -16,7 +16,7 @@ interface RunDao {
           + ", request_key) VALUES (:runId, :teamId, :trigger, :triggeredBy, :scheduleId,"
           + " :prompt, :billedPoolId, :billedPoolKind, :billedTeamId, :billedMemberId,"
           + " :billedPayer, :state, CAST(:hold AS jsonb), :charged, :failure, :createdAt,"
-          + " :lastActivityAt, :requestKey)")
+          + " :lastActivityAt, :endedAt, :requestKey)")
   void insert(@BindMap Map<String, Object> run, @Bind("requestKey") String requestKey);
 
   /** Any number of runs in one statement: {@code :deferredRuns}, a JSON array. */
@@ -30,14 +30,15 @@ interface RunDao {
           + " billed_pool_id text, billed_pool_kind text, billed_team_id text,"
           + " billed_member_id text, billed_payer text, state text, hold jsonb, charged bigint,"
           + " failure text, created_at timestamptz, last_activity_at timestamptz,"
-          + " request_key text)";
+          + " ended_at timestamptz, request_key text)";
 
   /** The progress of any number of runs in one statement: {@code :deferredProgress}, JSON. */
   String UPDATE_PROGRESS_JSON =
       "UPDATE runs SET state = r.state, hold = r.hold, charged = r.charged, failure = r.failure,"
-          + " last_activity_at = r.last_activity_at"
+          + " last_activity_at = r.last_activity_at, ended_at = r.ended_at"
           + " FROM jsonb_to_recordset(CAST(:deferredProgress AS jsonb)) AS r(run_id text,"
-          + " state text, hold jsonb, charged bigint, failure text, last_activity_at timestamptz)"
+          + " state text, hold jsonb, charged bigint, failure text, last_activity_at timestamptz,"
+          + " ended_at timestamptz)"
           + " WHERE runs.run_id = r.run_id";
 
   String LOCK_ALL =
@@ -80,8 +81,8 @@ interface RunDao {
           + " prompt = :prompt, billed_pool_id = :billedPoolId, billed_pool_kind = :billedPoolKind,"
           + " billed_team_id = :billedTeamId, billed_member_id = :billedMemberId,"
           + " billed_payer = :billedPayer, state = :state, hold = CAST(:hold AS jsonb),"
-          + " charged = :charged, failure = :failure, last_activity_at = :lastActivityAt"
-          + " WHERE run_id = :runId")
+          + " charged = :charged, failure = :failure, last_activity_at = :lastActivityAt,"
+          + " ended_at = :endedAt WHERE run_id = :runId")
   int update(@BindMap Map<String, Object> run);
 
   @SqlQuery("SELECT credits FROM run_usage WHERE run_id = :run AND usage_id = :usage")

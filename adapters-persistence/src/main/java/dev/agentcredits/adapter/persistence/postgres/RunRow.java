@@ -47,12 +47,13 @@ record RunRow(
     long charged,
     String failure,
     Instant createdAt,
-    Instant lastActivityAt) {
+    Instant lastActivityAt,
+    Instant endedAt) {
 
   static final String COLUMNS =
       "run_id, team_id, trigger, triggered_by, schedule_id, prompt, billed_pool_id,"
           + " billed_pool_kind, billed_team_id, billed_member_id, billed_payer, state, hold,"
-          + " charged, failure, created_at, last_activity_at";
+          + " charged, failure, created_at, last_activity_at, ended_at";
 
   static RunRow of(Run run) {
     BilledPool billed = run.billedPool();
@@ -73,7 +74,8 @@ record RunRow(
         run.charged(),
         run.failure() == null ? null : run.failure().name(),
         run.createdAt(),
-        run.lastActivityAt());
+        run.lastActivityAt(),
+        run.endedAt());
   }
 
   Run toRun() {
@@ -97,7 +99,8 @@ record RunRow(
         charged,
         failure == null ? null : RunFailure.valueOf(failure),
         createdAt,
-        lastActivityAt);
+        lastActivityAt,
+        endedAt);
   }
 
   /** The named parameters of the DAO statements that write this row. */
@@ -120,6 +123,7 @@ record RunRow(
     params.put("failure", failure);
     params.put("createdAt", createdAt);
     params.put("lastActivityAt", lastActivityAt);
+    params.put("endedAt", endedAt);
     return params;
   }
 
@@ -141,7 +145,8 @@ record RunRow(
         rs.getLong("charged"),
         rs.getString("failure"),
         Rows.INSTANT.map(rs, "created_at", ctx),
-        Rows.INSTANT.map(rs, "last_activity_at", ctx));
+        Rows.INSTANT.map(rs, "last_activity_at", ctx),
+        Rows.INSTANT.map(rs, "ended_at", ctx));
   }
 
   private static String holdJson(Hold hold) {

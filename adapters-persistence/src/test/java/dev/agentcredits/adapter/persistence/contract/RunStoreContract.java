@@ -162,6 +162,32 @@ public abstract class RunStoreContract extends StoreContract {
     assertThat(stores().runs().find(second.id())).contains(stopped);
   }
 
+  /** Rule 27: late usage moves the last activity, never the end it is judged from. */
+  @Test
+  void anEndedRunKeepsItsEndTimeWhenLateUsageIsWritten() {
+    World world = world();
+    Run run = aQueuedRun(world.team()).holding(20, 0).build();
+    stores().runs().insert(run, null);
+    Run completed = run.completed(at(Duration.ofMinutes(3)));
+    Run lateCharge = completed.charged(5, completed.hold(), at(Duration.ofHours(2)));
+
+    tx().inTransaction(() -> {
+      stores().runs().lockAll(List.of(run.id()));
+      stores().runs().updateProgress(List.of(completed));
+      return null;
+    });
+    tx().inTransaction(() -> {
+      stores().runs().lockAll(List.of(run.id()));
+      stores().runs().updateProgress(List.of(lateCharge));
+      return null;
+    });
+
+    Run found = stores().runs().find(run.id()).orElseThrow();
+    assertThat(found.endedAt()).isEqualTo(at(Duration.ofMinutes(3)));
+    assertThat(found.lastActivityAt()).isEqualTo(at(Duration.ofHours(2)));
+    assertThat(found).isEqualTo(lateCharge);
+  }
+
   @Test
   void anUnknownRunIsNeitherFoundNorLocked() {
     RunId unknown = new RunId("task_unknown");

@@ -14,6 +14,7 @@ public record GrantContractCreditsCommand(
     Objects.requireNonNull(team, "team_id is required");
     Objects.requireNonNull(credits, "credits is required");
     Objects.requireNonNull(expiresAt, "expires_at is required");
+    StorableTime.require(expiresAt, "expires_at");
     if (!credits.isPositive() || credits.value() > MAX_GRANT) {
       throw new IllegalArgumentException("credits must be from 1 to 1000000000000");
     }

@@ -10,6 +10,7 @@ public record ProvisionTeamCommand(Caller caller, String name, Plan plan, String
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new IllegalArgumentException("name must be 1-200 characters");
     }
+    Text.requirePlain(name, "name");
     Email.requireValid(ownerEmail, "owner_email");
   }
 }

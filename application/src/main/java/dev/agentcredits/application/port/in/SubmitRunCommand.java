@@ -41,6 +41,8 @@ public record SubmitRunCommand(
         throw new IllegalArgumentException("schedule_id is required for a SCHEDULED trigger");
       }
     }
+    Text.requirePlain(prompt, "prompt");
+    Text.requirePlain(scheduleId, "schedule_id");
     RequestKey.requireValid(requestKey);
   }
 }

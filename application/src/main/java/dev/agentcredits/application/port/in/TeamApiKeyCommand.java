@@ -11,5 +11,6 @@ public record TeamApiKeyCommand(Caller caller, TeamId team, String name) {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new IllegalArgumentException("name must be 1-200 characters");
     }
+    Text.requirePlain(name, "name");
   }
 }

@@ -19,6 +19,8 @@ public record UsageQuery(
   public UsageQuery {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(team, "team_id is required");
+    StorableTime.require(from, "from");
+    StorableTime.require(to, "to");
     if (from != null && to != null) {
       if (from.isAfter(to)) {
         throw new IllegalArgumentException("from must not be after to");

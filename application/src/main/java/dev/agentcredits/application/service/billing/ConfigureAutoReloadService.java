@@ -21,6 +21,8 @@ import dev.agentcredits.domain.team.Member;
 import dev.agentcredits.domain.team.Team;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 
 /** DOMAIN.md rules 6 and 11: that member, the owner or an admin sets a pool's auto-reload. */
 public final class ConfigureAutoReloadService implements ConfigureAutoReloadUseCase {
@@ -61,20 +63,41 @@ public final class ConfigureAutoReloadService implements ConfigureAutoReloadUseC
             throw Guard.refuse(
                 Refusal.featureNotAvailable("the " + team.plan() + " plan has no auto-reload"));
           }
-          if (terms.priceList().forDenomination(command.denomination()).isEmpty()) {
+          if (command.denomination() != null
+              && terms.priceList().forDenomination(command.denomination()).isEmpty()) {
             throw Guard.refuse(
                 Refusal.invalid(
-                    "denomination_credits must be one of " + terms.priceList().denominations()));
+                    "denomination_credits must be one of " + denominations() + " credits."));
           }
           PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
           Pool pool = changes.lockCurrent(PoolIds.forMember(member.id()), team.plan());
-          var threshold =
-              command.threshold() != null ? command.threshold() : pool.autoReload().threshold();
-          var settings =
-              new AutoReloadSettings(command.enabled(), command.denomination(), threshold, null);
+          AutoReloadSettings current = pool.autoReload();
+          var denomination =
+              command.denomination() != null ? command.denomination() : current.denomination();
+          var threshold = command.threshold() != null ? command.threshold() : current.threshold();
+          if (command.enabled() && denomination == null) {
+            throw Guard.refuse(
+                Refusal.invalid(
+                    "denomination_credits is required to turn auto-reload on: this pool has none"
+                        + " yet (one of "
+                        + denominations()
+                        + " credits)."));
+          }
+          var settings = new AutoReloadSettings(command.enabled(), denomination, threshold, null);
           changes.replace(pool.withAutoReload(settings));
           changes.flush();
           return Outcome.ok(Views.autoReload(settings));
         }));
+  }
+
+  /** The denominations in words: "400, 1,000, 3,000 or 6,500". */
+  private String denominations() {
+    List<String> each =
+        terms.priceList().denominations().stream()
+            .map(n -> String.format(Locale.ROOT, "%,d", n))
+            .toList();
+    return each.size() == 1
+        ? each.get(0)
+        : String.join(", ", each.subList(0, each.size() - 1)) + " or " + each.getLast();
   }
 }

@@ -53,6 +53,8 @@ public final class PurchaseHistoryService implements PurchaseHistoryQuery {
     this.clock = clock;
   }
 
+  private static final String CURSOR = "cursor must be a next_cursor from an earlier page";
+
   @Override
   public Outcome<PurchasePageView> purchases(Caller caller, PoolRef ref, int limit, String cursor) {
     return Guard.outcome(() -> {
@@ -69,6 +71,11 @@ public final class PurchaseHistoryService implements PurchaseHistoryQuery {
     Member member = access.poolOwner(caller, team, ref.member());
     PoolId poolId = PoolIds.forMember(member.id());
     List<Purchase> found = purchases.listForPool(poolId, after, limit + 1);
+    if (after != null && found.isEmpty()) {
+      // a next_cursor is only handed out when a purchase follows it, and purchases are never
+      // deleted: an empty page after a cursor means the cursor was not one of this pool's
+      throw Guard.refuse(Refusal.invalid(CURSOR));
+    }
     Pool pool =
         pools
             .find(poolId)
@@ -84,7 +91,7 @@ public final class PurchaseHistoryService implements PurchaseHistoryQuery {
     try {
       return new PurchaseId(cursor);
     } catch (IllegalArgumentException e) {
-      throw Guard.refuse(Refusal.invalid("cursor must be a next_cursor from an earlier page"));
+      throw Guard.refuse(Refusal.invalid(CURSOR));
     }
   }
 }

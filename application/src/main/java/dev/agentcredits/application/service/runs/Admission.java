@@ -64,7 +64,7 @@ public final class Admission {
     this.tx = tx;
     this.reloader = reloader;
     this.directory = directory;
-    var decision = new AdmissionDecision(runs, spending, terms);
+    var decision = new AdmissionDecision(teams, runs, spending, terms);
     this.batch = new AdmissionBatch(teams, pools, runs, ledger, outbox, tx, decision, terms, clock);
     this.lanes = new Lanes<>(batch::attempt);
   }

@@ -5,6 +5,7 @@ import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.SpendStore;
+import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.service.runs.AdmissionAttempt.Attempt;
 import dev.agentcredits.application.service.runs.AdmissionAttempt.Decided;
 import dev.agentcredits.application.service.runs.AdmissionAttempt.Request;
@@ -15,11 +16,15 @@ import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.ReloadFailure;
 import dev.agentcredits.domain.pool.ReserveOutcome;
 import dev.agentcredits.domain.principal.BilledPool;
+import dev.agentcredits.domain.principal.Trigger;
 import dev.agentcredits.domain.refusal.AutoReloadState;
+import dev.agentcredits.domain.refusal.Contacts;
 import dev.agentcredits.domain.refusal.InsufficientCredits;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.spend.AutoReloadPolicy;
 import dev.agentcredits.domain.spend.MonthlySpend;
+import dev.agentcredits.domain.team.Member;
+import dev.agentcredits.domain.team.Role;
 import dev.agentcredits.domain.team.Team;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.util.List;
@@ -29,11 +34,13 @@ import java.util.List;
  * key, a reload to try first, or the run stored FAILED with everything the refusal must say.
  */
 final class AdmissionDecision {
+  private final TeamStore teams;
   private final RunStore runs;
   private final SpendStore spending;
   private final BillingTerms terms;
 
-  AdmissionDecision(RunStore runs, SpendStore spending, BillingTerms terms) {
+  AdmissionDecision(TeamStore teams, RunStore runs, SpendStore spending, BillingTerms terms) {
+    this.teams = teams;
     this.runs = runs;
     this.spending = spending;
     this.terms = terms;
@@ -72,7 +79,7 @@ final class AdmissionDecision {
     }
     AutoReloadState state =
         request.verdict() != null ? request.verdict() : stateWithoutReload(pool, team);
-    InsufficientCredits why = why(billed, shortfall, state, team, pool, changes);
+    InsufficientCredits why = why(billed, shortfall, state, team, pool, changes, template);
     Run refused = template.refused(billed, changes.now());
     updateIfStored(draft, refused);
     changes.raise(BillingEvents.rejected(refused, state, changes.now()));
@@ -98,7 +105,14 @@ final class AdmissionDecision {
             ? s
             : new ReserveOutcome.Short(required, pool.balances(), List.of());
     InsufficientCredits why =
-        why(earlier.billedPool(), shortfall, stateWithoutReload(pool, team), team, pool, changes);
+        why(
+            earlier.billedPool(),
+            shortfall,
+            stateWithoutReload(pool, team),
+            team,
+            pool,
+            changes,
+            earlier);
     return Outcome.<RunView>refused(new Refusal.InsufficientCredits(why, earlier.id())).asReplay();
   }
 
@@ -109,7 +123,8 @@ final class AdmissionDecision {
       AutoReloadState state,
       Team team,
       Pool pool,
-      PoolChanges changes) {
+      PoolChanges changes,
+      Run run) {
     MonthlySpend spend = spending.find(team.id(), MonthlySpend.monthOf(changes.now()));
     return InsufficientCredits.of(
         billed,
@@ -119,7 +134,35 @@ final class AdmissionDecision {
         state,
         team.monthlySpendCap(),
         spend.spent(),
-        pool.nextRefreshAt(terms.cycleLength()));
+        pool.nextRefreshAt(terms.cycleLength()),
+        terms.priceList().prices().get(0).price(),
+        contacts(team, run));
+  }
+
+  /**
+   * The owner's and admins' addresses, shown as the member list shows them (ListMembersService): to
+   * a run started by the owner or an admin with their own key; hidden from members, team keys and
+   * schedules.
+   */
+  private Contacts contacts(Team team, Run run) {
+    if (run.trigger() != Trigger.USER || run.triggeredBy() == null) {
+      return Contacts.HIDDEN;
+    }
+    boolean administers =
+        teams.findMember(run.triggeredBy()).map(m -> m.role().administers()).orElse(false);
+    if (!administers) {
+      return Contacts.HIDDEN;
+    }
+    String owner = null;
+    List<String> admins = new java.util.ArrayList<>();
+    for (Member m : teams.members(team.id())) {
+      if (m.role() == Role.OWNER) {
+        owner = m.email();
+      } else if (m.role() == Role.ADMIN) {
+        admins.add(m.email());
+      }
+    }
+    return new Contacts(owner, admins);
   }
 
   private void updateIfStored(RunDraft draft, Run run) {

@@ -86,7 +86,9 @@ final class RunBatch {
       }
     }
     var changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
-    var work = new RunWork(locked, new HashMap<>(runs.findUsages(usageKeys)), changes);
+    var work =
+        new RunWork(
+            locked, new HashMap<>(runs.findUsages(usageKeys)), changes, terms.lateUsageWindow());
     lockPools(operations, work);
     List<Result> results = new ArrayList<>(operations.size());
     for (RunOperation operation : operations) {

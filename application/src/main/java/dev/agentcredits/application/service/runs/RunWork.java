@@ -10,10 +10,12 @@ import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.domain.event.EventType;
 import dev.agentcredits.domain.pool.ChargeOutcome;
 import dev.agentcredits.domain.pool.Pool;
+import dev.agentcredits.domain.run.LateUsage;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.run.RunState;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.RunId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,10 +36,17 @@ final class RunWork {
   private final List<RunStore.Usage> recorded = new ArrayList<>();
   private final Map<RunId, Run> changed = new LinkedHashMap<>();
 
-  RunWork(Map<RunId, Run> locked, Map<UsageKey, RunStore.Usage> seen, PoolChanges changes) {
+  private final Duration lateUsageWindow;
+
+  RunWork(
+      Map<RunId, Run> locked,
+      Map<UsageKey, RunStore.Usage> seen,
+      PoolChanges changes,
+      Duration lateUsageWindow) {
     this.locked = locked;
     this.seen = seen;
     this.changes = changes;
+    this.lateUsageWindow = lateUsageWindow;
   }
 
   static UsageKey key(ReportUsageCommand report) {
@@ -89,6 +98,18 @@ final class RunWork {
           : new Result.Refused(
               Refusal.conflict("usage_id " + report.usage() + " was reported with other credits"));
     }
+    if (LateUsage.judge(run, changes.now(), lateUsageWindow) == LateUsage.TOO_LATE) {
+      return new Result.Refused(
+          Refusal.conflict(
+              "the task ended (%s) at %s, more than %d hours before this report; usage is charged only up to %d hours after a task ends"
+                  .formatted(
+                      run.state(),
+                      run.endedAt(),
+                      lateUsageWindow.toHours(),
+                      lateUsageWindow.toHours())));
+    }
+    // a queued run's usage, or late usage on an ended one (rule 27): an ended run holds nothing,
+    // so the charge goes to the waterfall, into arrears if need be, and usage.charged says so
     PoolId poolId = run.billedPool().poolId();
     Pool pool = changes.current(poolId);
     ChargeOutcome charge =
@@ -97,6 +118,10 @@ final class RunWork {
     Run charged = run.charged(charge.total(), charge.remainingHold(), changes.now());
     changes.raise(BillingEvents.usageCharged(charged, report.usage(), charge, changes.now()));
     changes.raiseAll(BillingEvents.balanceCrossings(pool, after, changes.now()));
+    if (!run.state().isOpen() && charge.uncovered() > 0 && pool.available() <= 0) {
+      // late usage into arrears on a pool already empty: no crossing, but it is depleted again
+      changes.raise(BillingEvents.depleted(after, changes.now()));
+    }
     boolean canReload = addOns.contains(poolId) && after.autoReload().enabled();
     boolean inArrears = !charge.fullyCovered() && charged.state().isOpen();
     if (inArrears && !canReload) {

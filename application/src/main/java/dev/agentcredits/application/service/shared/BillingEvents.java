@@ -82,6 +82,11 @@ public final class BillingEvents {
     return events;
   }
 
+  /** credits.depleted on its own: a charge made arrears on a pool that had nothing left. */
+  public static DomainEvent depleted(Pool pool, Instant at) {
+    return balance(EventType.CREDITS_DEPLETED, pool, at);
+  }
+
   public static DomainEvent purchased(Purchase purchase, Instant at) {
     var data =
         new EventData.AddOnPurchased(
