@@ -134,11 +134,13 @@ class WebConfig {
       BrokerBackend broker,
       OutboxRelay relay,
       TimeKeepingScheduler timeKeeping,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry,
+      StartupGate started) {
     var readiness =
         List.of(
             new HealthCheck("store", store.healthy()),
-            new HealthCheck("broker", broker.healthy()));
+            new HealthCheck("broker", broker.healthy()),
+            new HealthCheck("started", started::isOpen));
     var limit = new RateLimit(settings.rateLimitPerSecond(), settings.rateLimitBurst());
     var pages = new WebPages(WebAssets.BILLING, WebAssets.DOCS, WebAssets.WEBJARS);
     var throttle =
