@@ -47,6 +47,7 @@ public final class AgentCreditsApplication {
     if (settings.demo()) {
       var demo = DemoSeed.provision(service, service.clock());
       DemoSeed.print(demo, service.port(), service.operatorKey(), System.out);
+      service.startupGate().open();
     }
   }
 
@@ -54,6 +55,7 @@ public final class AgentCreditsApplication {
   public static RunningService start(Settings settings) {
     var context = new AnnotationConfigApplicationContext();
     context.registerBean(Settings.class, () -> settings);
+    context.registerBean(StartupGate.class, StartupGate::new);
     context.addApplicationListener((ContextClosedEvent closed) ->
         LOG.info(
             "stopping: HTTP stops accepting, requests in flight finish, then jobs and pools close"));
@@ -69,7 +71,12 @@ public final class AgentCreditsApplication {
         MessagingConfig.class,
         WebConfig.class);
     context.refresh();
-    return new RunningService(context);
+    var service = new RunningService(context);
+    if (!settings.demo()) {
+      // with --demo, ready once the demo teams are there (main opens it)
+      service.startupGate().open();
+    }
+    return service;
   }
 
   private static void banner(RunningService service, PrintStream out) {
@@ -89,7 +96,9 @@ public final class AgentCreditsApplication {
     } else {
       out.println("Operator key: the one in AGENT_CREDITS_OPERATOR_KEY");
     }
+    out.printf("Billing page: %s/billing%n", base);
     out.printf("API docs: %s/docs  OpenAPI: %s/api/v1/openapi.json%n", base, base);
+    out.printf("Health: %s/health/ready  Metrics: %s/metrics%n", base, base);
   }
 
   /** The causes' own messages, without Spring's wrapping and without repeats. */

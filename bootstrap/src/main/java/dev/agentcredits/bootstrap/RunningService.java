@@ -29,6 +29,10 @@ public final class RunningService implements AutoCloseable {
     return context.getBean(port);
   }
 
+  StartupGate startupGate() {
+    return context.getBean(StartupGate.class);
+  }
+
   Clock clock() {
     return context.getBean(Clock.class);
   }

@@ -33,7 +33,10 @@ public record Settings(
     boolean demo,
     long rateLimitPerSecond,
     long rateLimitBurst,
-    PaymentSettings payments) {
+    PaymentSettings payments,
+    long authFailuresPerSecond,
+    long authFailureBurst,
+    boolean trustForwardedFor) {
 
   public enum Store {
     EMBEDDED,
@@ -54,6 +57,8 @@ public record Settings(
   static final String PREFIX = "AGENT_CREDITS_";
   public static final long DEFAULT_RATE_LIMIT_PER_SECOND = 1_000;
   public static final long DEFAULT_RATE_LIMIT_BURST = 2_000;
+  public static final long DEFAULT_AUTH_FAILURES_PER_SECOND = 2;
+  public static final long DEFAULT_AUTH_FAILURE_BURST = 20;
   private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{16,200}");
 
@@ -98,6 +103,24 @@ public record Settings(
           },
           new String[] {
             "RATE_LIMIT_BURST", "2000", "requests each API key may make at once, per instance"
+          },
+          new String[] {
+            "AUTH_FAILURES_PER_SECOND",
+            "2",
+            "failed authentications per second each client address may make, per instance, once"
+                + " its burst is spent; beyond, keys not known to be valid get 429 without a look-up"
+                + " (0: no limit)"
+          },
+          new String[] {
+            "AUTH_FAILURE_BURST",
+            "20",
+            "failed authentications each client address may make at once, per instance"
+          },
+          new String[] {
+            "TRUST_FORWARDED_FOR",
+            "false",
+            "true: the client address is the last one in X-Forwarded-For (behind a proxy that sets"
+                + " it), not the connection's"
           },
           new String[] {"PAYMENTS", "simulated", "simulated | stripe (the payment gateway)"},
           new String[] {"STRIPE_SECRET_KEY", "", "Stripe secret key (sk_test_… or sk_live_…)"},
@@ -144,6 +167,50 @@ public record Settings(
         PaymentSettings.SIMULATED);
   }
 
+  /**
+   * Settings without a throttle of failed authentications (built in code, as tests do; the
+   * environment and flags default to {@link #DEFAULT_AUTH_FAILURE_BURST} failures, then {@link
+   * #DEFAULT_AUTH_FAILURES_PER_SECOND} per second).
+   */
+  public Settings(
+      int httpPort,
+      Optional<String> operatorKey,
+      Store store,
+      Path dataDir,
+      String dbUrl,
+      String dbUser,
+      String dbPassword,
+      Optional<String> dbSchema,
+      Broker broker,
+      String amqpUrl,
+      ClockMode clock,
+      Optional<Instant> clockStart,
+      boolean demo,
+      long rateLimitPerSecond,
+      long rateLimitBurst,
+      PaymentSettings payments) {
+    this(
+        httpPort,
+        operatorKey,
+        store,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        dbSchema,
+        broker,
+        amqpUrl,
+        clock,
+        clockStart,
+        demo,
+        rateLimitPerSecond,
+        rateLimitBurst,
+        payments,
+        0,
+        1,
+        false);
+  }
+
   public Settings {
     java.util.Objects.requireNonNull(payments, "payments");
     if (httpPort < 0 || httpPort > 65535) {
@@ -155,6 +222,13 @@ public record Settings(
     }
     if (rateLimitBurst < 1 || rateLimitBurst > 1_000_000_000L) {
       throw new SettingsException("AGENT_CREDITS_RATE_LIMIT_BURST must be from 1 to 1000000000");
+    }
+    if (authFailuresPerSecond < 0 || authFailuresPerSecond > 1_000_000_000L) {
+      throw new SettingsException(
+          "AGENT_CREDITS_AUTH_FAILURES_PER_SECOND must be from 0 to 1000000000");
+    }
+    if (authFailureBurst < 1 || authFailureBurst > 1_000_000_000L) {
+      throw new SettingsException("AGENT_CREDITS_AUTH_FAILURE_BURST must be from 1 to 1000000000");
     }
   }
 
@@ -198,7 +272,15 @@ public record Settings(
                 values.getOrDefault("PAYMENTS", "simulated")),
             Optional.ofNullable(values.get("STRIPE_SECRET_KEY")),
             Optional.ofNullable(values.get("STRIPE_WEBHOOK_SECRET")),
-            Optional.ofNullable(values.get("STRIPE_API_BASE"))));
+            Optional.ofNullable(values.get("STRIPE_API_BASE"))),
+        count(
+            "AUTH_FAILURES_PER_SECOND",
+            values.getOrDefault(
+                "AUTH_FAILURES_PER_SECOND", Long.toString(DEFAULT_AUTH_FAILURES_PER_SECOND))),
+        count(
+            "AUTH_FAILURE_BURST",
+            values.getOrDefault("AUTH_FAILURE_BURST", Long.toString(DEFAULT_AUTH_FAILURE_BURST))),
+        bool("TRUST_FORWARDED_FOR", values.getOrDefault("TRUST_FORWARDED_FOR", "false")));
   }
 
   /** {@code --name=value} for a setting, {@code --demo} alone for {@code --demo=true}. */

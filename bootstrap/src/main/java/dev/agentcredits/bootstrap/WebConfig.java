@@ -1,6 +1,7 @@
 package dev.agentcredits.bootstrap;
 
 import dev.agentcredits.adapter.messaging.OutboxRelay;
+import dev.agentcredits.adapter.rest.AuthThrottle;
 import dev.agentcredits.adapter.rest.HealthCheck;
 import dev.agentcredits.adapter.rest.RateLimit;
 import dev.agentcredits.adapter.rest.RestApi;
@@ -133,13 +134,24 @@ class WebConfig {
       BrokerBackend broker,
       OutboxRelay relay,
       TimeKeepingScheduler timeKeeping,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry,
+      StartupGate started) {
     var readiness =
         List.of(
-            new HealthCheck("store", store.healthy()), new HealthCheck("broker", broker.healthy()));
+            new HealthCheck("store", store.healthy()),
+            new HealthCheck("broker", broker.healthy()),
+            new HealthCheck("started", started::isOpen));
     var limit = new RateLimit(settings.rateLimitPerSecond(), settings.rateLimitBurst());
     var pages = new WebPages(WebAssets.BILLING, WebAssets.DOCS, WebAssets.WEBJARS);
-    var rest = RestSettings.of(readiness, registry).withRateLimit(limit).withWebPages(pages);
+    var throttle =
+        new AuthThrottle(
+            new RateLimit(settings.authFailuresPerSecond(), settings.authFailureBurst()),
+            settings.trustForwardedFor());
+    var rest =
+        RestSettings.of(readiness, registry)
+            .withRateLimit(limit)
+            .withWebPages(pages)
+            .withAuthThrottle(throttle);
     return new RestApi(useCases, rest).start(settings.httpPort());
   }
 }

@@ -74,6 +74,26 @@ class SettingsTest {
   }
 
   @Test
+  void failed_authentications_are_throttled_by_default_and_configurable() {
+    Settings defaults = Settings.parse(Map.of(), List.of());
+    assertThat(defaults.authFailuresPerSecond()).isEqualTo(2);
+    assertThat(defaults.authFailureBurst()).isEqualTo(20);
+    assertThat(defaults.trustForwardedFor()).isFalse();
+
+    Settings s =
+        Settings.parse(
+            Map.of("AGENT_CREDITS_AUTH_FAILURES_PER_SECOND", "5"),
+            List.of("--auth-failure-burst=50", "--trust-forwarded-for=true"));
+    assertThat(s.authFailuresPerSecond()).isEqualTo(5);
+    assertThat(s.authFailureBurst()).isEqualTo(50);
+    assertThat(s.trustForwardedFor()).isTrue();
+
+    assertThatThrownBy(() -> Settings.parse(Map.of(), List.of("--auth-failure-burst=0")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("AGENT_CREDITS_AUTH_FAILURE_BURST must be from 1");
+  }
+
+  @Test
   void refuses_unknown_flags() {
     assertThatThrownBy(() -> Settings.parse(Map.of(), List.of("--colour=blue")))
         .isInstanceOf(SettingsException.class)

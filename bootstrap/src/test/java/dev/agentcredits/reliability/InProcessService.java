@@ -1,6 +1,7 @@
 package dev.agentcredits.reliability;
 
 import dev.agentcredits.bootstrap.AgentCreditsApplication;
+import dev.agentcredits.bootstrap.PaymentSettings;
 import dev.agentcredits.bootstrap.RunningService;
 import dev.agentcredits.bootstrap.Settings;
 import java.nio.file.Path;
@@ -50,6 +51,8 @@ final class InProcessService implements AutoCloseable {
     private Settings.ClockMode clock = Settings.ClockMode.MANUAL;
     private long perSecond = Settings.DEFAULT_RATE_LIMIT_PER_SECOND;
     private long burst = Settings.DEFAULT_RATE_LIMIT_BURST;
+    private long authFailuresPerSecond;
+    private long authFailureBurst = 1;
 
     private Builder(String dbUrl, String schema) {
       this.dbUrl = dbUrl;
@@ -73,6 +76,13 @@ final class InProcessService implements AutoCloseable {
       return this;
     }
 
+    /** Throttles failed authentications per client address (none unless set). */
+    Builder authThrottle(long perSecond, long burst) {
+      this.authFailuresPerSecond = perSecond;
+      this.authFailureBurst = burst;
+      return this;
+    }
+
     InProcessService start() {
       TestPostgres db = TestPostgres.get();
       var settings =
@@ -91,7 +101,11 @@ final class InProcessService implements AutoCloseable {
               Optional.of(CLOCK_START),
               false,
               perSecond,
-              burst);
+              burst,
+              PaymentSettings.SIMULATED,
+              authFailuresPerSecond,
+              authFailureBurst,
+              false);
       return new InProcessService(AgentCreditsApplication.start(settings));
     }
   }

@@ -16,11 +16,14 @@ import org.junit.jupiter.api.Test;
  */
 class RateLimitIT {
   private static final int BURST = 5;
+  private static final int AUTH_PER_SECOND = 2;
+  private static final int AUTH_BURST = 20;
   private static final Figures FIGURES = new Figures(RateLimitIT.class);
 
   private static String schema;
   private static InProcessService a;
   private static InProcessService b;
+  private static InProcessService c;
 
   @BeforeAll
   static void start() {
@@ -28,11 +31,15 @@ class RateLimitIT {
     schema = TestPostgres.uniqueName("rel_ratelimit");
     a = InProcessService.on(db.urlFor("reliability-rate-a"), schema).rateLimit(1, BURST).start();
     b = InProcessService.on(db.urlFor("reliability-rate-b"), schema).rateLimit(1, BURST).start();
+    c =
+        InProcessService.on(db.urlFor("reliability-rate-c"), schema)
+            .authThrottle(AUTH_PER_SECOND, AUTH_BURST)
+            .start();
   }
 
   @AfterAll
   static void stop() {
-    for (InProcessService service : new InProcessService[] {b, a}) {
+    for (InProcessService service : new InProcessService[] {c, b, a}) {
       if (service != null) {
         service.close();
       }
@@ -85,5 +92,45 @@ class RateLimitIT {
             + " changed and its idempotency key unused; other keys and the other instance"
             + " unaffected; accepted after Retry-After",
         BURST, BURST + 1, retryAfter);
+  }
+
+  @Test
+  void guessed_keys_beyond_the_budget_get_429_while_a_valid_key_from_the_same_client_goes_on() {
+    Http http = c.http();
+    Team team = new Tenants(b.http(), InProcessService.OPERATOR_KEY).create("BUILD", 0, 1, false);
+    String pool = team.path() + "/members/me/pool";
+    Tenants.expect(http.get(pool, team.member().key()), 200);
+
+    java.util.List<Answer> answers = new java.util.ArrayList<>();
+    long started = System.nanoTime();
+    for (int i = 0; i < 200; i++) {
+      answers.add(http.get(pool, "ak_guess_" + java.util.UUID.randomUUID()));
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    assertThat(answers.subList(0, AUTH_BURST))
+        .allSatisfy(a -> assertThat(a.outcome()).isEqualTo("401 authentication_required"));
+    // the rest are 429, but for the failures refilled meanwhile (2 per second)
+    Answer throttled = answers.stream().filter(a -> a.status() == 429).findFirst().orElseThrow();
+    assertThat(throttled.outcome()).isEqualTo("429 rate_limited");
+    long unauthorized = answers.stream().filter(a -> a.status() == 401).count();
+    assertThat(answers).allSatisfy(a -> assertThat(a.status()).isIn(401, 429));
+    assertThat(unauthorized)
+        .as("looked up: the burst, then %d per second over %.1f s", AUTH_PER_SECOND, seconds)
+        .isLessThanOrEqualTo(AUTH_BURST + (long) Math.ceil(seconds * AUTH_PER_SECOND) + 1);
+    assertThat(throttled.header("Content-Type")).contains("application/problem+json");
+    long retryAfter = Long.parseLong(throttled.header("Retry-After").orElseThrow());
+    assertThat(retryAfter).isBetween(1L, 2L);
+    assertThat(throttled.json().path("detail").asText()).contains("failed authentications");
+    Tenants.expect(http.get(pool, team.member().key()), 200);
+
+    Load.pause(Duration.ofSeconds(retryAfter));
+    assertThat(http.get(pool, "ak_guess_after").outcome()).isEqualTo("401 authentication_required");
+    assertThat(http.violations()).isEmpty();
+    FIGURES.add(
+        "failed authentications from one address, %d/s after a burst of %d: 200 guessed keys in"
+            + " %.1f s, %d answered 401 and the rest 429 rate_limited (Retry-After %d s) without a"
+            + " look-up; the member's key from the same client 200 throughout",
+        AUTH_PER_SECOND, AUTH_BURST, seconds, unauthorized, retryAfter);
   }
 }

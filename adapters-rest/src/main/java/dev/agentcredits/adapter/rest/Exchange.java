@@ -49,19 +49,29 @@ final class Exchange {
   /** The caller the bearer key names; a missing, malformed, unknown or revoked key is refused. */
   Caller caller() {
     if (caller == null) {
-      caller = authenticate(ctx.header("Authorization"));
+      caller = authenticate();
     }
     return caller;
   }
 
-  private Caller authenticate(String authorization) {
+  /** The key of a well-formed {@code Authorization: Bearer <key>} header; null if there is none. */
+  String bearerKey() {
+    String authorization = ctx.header("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       String key = authorization.substring(7).trim();
       if (!key.isEmpty() && key.chars().noneMatch(Character::isWhitespace)) {
-        var found = authentication.authenticate(key);
-        if (found.isPresent()) {
-          return found.get();
-        }
+        return key;
+      }
+    }
+    return null;
+  }
+
+  private Caller authenticate() {
+    String key = bearerKey();
+    if (key != null) {
+      var found = authentication.authenticate(key);
+      if (found.isPresent()) {
+        return found.get();
       }
     }
     ctx.header("WWW-Authenticate", "Bearer");

@@ -36,6 +36,7 @@ public final class RestApi {
   private final RestSettings settings;
   private final ApiMetrics metrics;
   private final RateLimiter limiter;
+  private final FailedAuthentications failedAuthentications;
   private final List<Route> routes;
   private final Javalin javalin;
 
@@ -44,6 +45,7 @@ public final class RestApi {
     this.settings = settings;
     this.metrics = new ApiMetrics(settings.metrics());
     this.limiter = new RateLimiter(settings.rateLimit());
+    this.failedAuthentications = new FailedAuthentications(settings.authThrottle());
     IdempotentCalls idempotent = new IdempotentCalls(useCases.idempotency());
     OpenApiDocument openApi = OpenApiDocument.load();
     this.routes =
@@ -130,7 +132,7 @@ public final class RestApi {
     Reply reply;
     try {
       if (route.authenticated()) {
-        exchange.caller();
+        authenticate(exchange, ctx);
         throttle(exchange, ctx);
       }
       reply = route.action().handle(exchange);
@@ -138,6 +140,41 @@ public final class RestApi {
       reply = Problems.of(e, ctx.path(), trace.traceId());
     }
     write(ctx, reply);
+  }
+
+  /**
+   * Looks the key up, unless its client address has spent its budget of failed authentications and
+   * the key is not one known to be valid: then 429 with Retry-After, without a look-up. A key that
+   * is looked up and refused (unknown, revoked) takes one from the address's budget; a request
+   * without a key costs no look-up and is not counted.
+   */
+  private void authenticate(Exchange exchange, Context ctx) {
+    String key = exchange.bearerKey();
+    if (key == null || !failedAuthentications.throttles()) {
+      exchange.caller();
+      return;
+    }
+    String address =
+        failedAuthentications.address(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+    long wait = failedAuthentications.admit(address, key);
+    if (wait > 0) {
+      ctx.header("Retry-After", Long.toString(wait));
+      RateLimit limit = failedAuthentications.limit();
+      throw ProblemException.of(
+          ProblemType.RATE_LIMITED,
+          ("too many failed authentications from this address (more than %d at once, then %d per"
+                  + " second); retry after %d s with a valid key")
+              .formatted(limit.burst(), limit.perSecond(), wait));
+    }
+    try {
+      exchange.caller();
+    } catch (ProblemException e) {
+      if (e.problem().type() == ProblemType.AUTHENTICATION_REQUIRED) {
+        failedAuthentications.failed(address);
+      }
+      throw e;
+    }
+    failedAuthentications.succeeded(key);
   }
 
   /** Per-key limit (this instance's count): over it, 429 with Retry-After and nothing done. */

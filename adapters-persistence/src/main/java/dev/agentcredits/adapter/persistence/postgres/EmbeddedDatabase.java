@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static final Duration FIRST_START_WAIT = Duration.ofSeconds(120);
   private static final Duration RESTART_WAIT = Duration.ofSeconds(30);
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+  private static final Duration WATCH_INTERVAL = Duration.ofMillis(100);
 
   private final Path dataDir;
   private final int port;
@@ -135,8 +137,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
         port,
         dataDir,
         settings);
-    ProcessHandle.of(pid)
-        .ifPresent(postmaster -> postmaster.onExit().thenRunAsync(this::recover, supervisor));
+    try {
+      ProcessHandle.of(pid).ifPresent(postmaster -> supervisor.execute(() -> watch(postmaster)));
+    } catch (RejectedExecutionException e) {
+      // closing: the server just started is stopped by close()
+    }
+  }
+
+  /**
+   * Waits for the server to exit, then starts it again. Polls instead of {@code onExit()}, which
+   * does not complete for a server killed but left unreaped (a zombie) by a parent that is not us.
+   */
+  private void watch(ProcessHandle postmaster) {
+    try {
+      while (!closed && !ProcessStatus.gone(postmaster)) {
+        Thread.sleep(WATCH_INTERVAL);
+      }
+    } catch (InterruptedException e) {
+      return;
+    }
+    recover();
   }
 
   /** The durability and version settings as the server reports them; refuses a weaker one. */

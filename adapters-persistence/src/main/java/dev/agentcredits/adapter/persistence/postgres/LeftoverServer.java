@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +43,7 @@ final class LeftoverServer {
   static Optional<ProcessHandle> running(Path dataDir) {
     return recordedPid(dataDir)
         .flatMap(ProcessHandle::of)
-        .filter(ProcessHandle::isAlive)
+        .filter(process -> !ProcessStatus.gone(process))
         .filter(process -> command(process).map(LeftoverServer::isPostgres).orElse(false));
   }
 
@@ -56,6 +54,16 @@ final class LeftoverServer {
       return;
     }
     Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
+    if (process.isPresent() && ProcessStatus.gone(process.get())) {
+      // Killed, not yet reaped by its parent (PID 1 in a container may never reap it): it holds
+      // nothing, answers no signal and will not exit any further. PostgreSQL's own check would
+      // take it for a running server, so the lock file goes.
+      LOG.info(
+          "the PostgreSQL server named in {} (PID {}) has exited (a zombie not yet reaped)",
+          pidFile(dataDir),
+          pid.get());
+      process = Optional.empty();
+    }
     if (process.isPresent()) {
       Optional<String> command = command(process.get());
       if (command.isEmpty()) {
@@ -65,9 +73,10 @@ final class LeftoverServer {
       if (isPostgres(command.get())) {
         LOG.warn(
             "a PostgreSQL server (PID {}) left behind by a service that died still runs on {}:"
-                + " stopping it (fast shutdown)",
+                + " stopping it (fast shutdown), waiting up to {} s for it to exit",
             pid.get(),
-            dataDir.toAbsolutePath());
+            dataDir.toAbsolutePath(),
+            FAST_SHUTDOWN.toSeconds());
         stop(process.get());
         LOG.info("the left-over PostgreSQL server (PID {}) has stopped", pid.get());
       }
@@ -89,7 +98,11 @@ final class LeftoverServer {
     if (await(server, FAST_SHUTDOWN)) {
       return;
     }
-    LOG.warn("PostgreSQL (PID {}) did not stop within {}: killing it", server.pid(), FAST_SHUTDOWN);
+    LOG.warn(
+        "PostgreSQL (PID {}) did not stop within {} s: killing it, waiting up to {} s",
+        server.pid(),
+        FAST_SHUTDOWN.toSeconds(),
+        AFTER_KILL.toSeconds());
     server.destroyForcibly();
     if (!await(server, AFTER_KILL)) {
       throw new EmbeddedDatabaseException(
@@ -118,14 +131,13 @@ final class LeftoverServer {
     }
   }
 
+  /**
+   * Polls rather than {@code onExit()}: a process that is not our child and became a zombie never
+   * completes {@code onExit()} until someone reaps it.
+   */
   private static boolean await(ProcessHandle process, Duration timeout) {
     try {
-      process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException e) {
-      return false;
-    } catch (ExecutionException e) {
-      return !process.isAlive();
+      return ProcessStatus.awaitGone(process, timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EmbeddedDatabaseException("interrupted while stopping PostgreSQL", e);
