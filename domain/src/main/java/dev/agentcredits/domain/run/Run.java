@@ -3,6 +3,7 @@ package dev.agentcredits.domain.run;
 import dev.agentcredits.domain.pool.Hold;
 import dev.agentcredits.domain.principal.BilledPool;
 import dev.agentcredits.domain.principal.Trigger;
+import dev.agentcredits.domain.shared.ApiKeyId;
 import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.TeamId;
@@ -18,6 +19,8 @@ import java.util.Optional;
  * @param charged credits charged so far, arrears included
  * @param lastActivityAt acceptance or the latest usage report: the hold's time to live counts from
  *     it
+ * @param submittedWith the team API key that submitted the run, when one did (absent for member
+ *     keys and integrations)
  */
 public record Run(
     RunId id,
@@ -32,9 +35,42 @@ public record Run(
     long charged,
     RunFailure failure,
     Instant createdAt,
-    Instant lastActivityAt) {
+    Instant lastActivityAt,
+    ApiKeyId submittedWith) {
 
   public static final int MAX_PROMPT_LENGTH = 100_000;
+
+  /** A run no team API key submitted. */
+  public Run(
+      RunId id,
+      TeamId team,
+      Trigger trigger,
+      MemberId triggeredBy,
+      String scheduleId,
+      String prompt,
+      BilledPool billedPool,
+      RunState state,
+      Hold hold,
+      long charged,
+      RunFailure failure,
+      Instant createdAt,
+      Instant lastActivityAt) {
+    this(
+        id,
+        team,
+        trigger,
+        triggeredBy,
+        scheduleId,
+        prompt,
+        billedPool,
+        state,
+        hold,
+        charged,
+        failure,
+        createdAt,
+        lastActivityAt,
+        null);
+  }
 
   public Run {
     Objects.requireNonNull(id, "id");
@@ -114,7 +150,31 @@ public record Run(
         newCharged,
         why,
         createdAt,
-        at);
+        at,
+        submittedWith);
+  }
+
+  public Optional<ApiKeyId> submittedWithKey() {
+    return Optional.ofNullable(submittedWith);
+  }
+
+  /** The same run, noting the team API key that submitted it. */
+  public Run withSubmittedWith(ApiKeyId key) {
+    return new Run(
+        id,
+        team,
+        trigger,
+        triggeredBy,
+        scheduleId,
+        prompt,
+        billedPool,
+        state,
+        hold,
+        charged,
+        failure,
+        createdAt,
+        lastActivityAt,
+        key);
   }
 
   public boolean holdExpiredAt(Instant now, java.time.Duration timeToLive) {

@@ -11,6 +11,7 @@ import dev.agentcredits.domain.principal.Trigger;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.run.RunFailure;
 import dev.agentcredits.domain.run.RunState;
+import dev.agentcredits.domain.shared.ApiKeyId;
 import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.RunId;
@@ -47,12 +48,13 @@ record RunRow(
     long charged,
     String failure,
     Instant createdAt,
-    Instant lastActivityAt) {
+    Instant lastActivityAt,
+    String submittedKeyId) {
 
   static final String COLUMNS =
       "run_id, team_id, trigger, triggered_by, schedule_id, prompt, billed_pool_id,"
           + " billed_pool_kind, billed_team_id, billed_member_id, billed_payer, state, hold,"
-          + " charged, failure, created_at, last_activity_at";
+          + " charged, failure, created_at, last_activity_at, submitted_key_id";
 
   static RunRow of(Run run) {
     BilledPool billed = run.billedPool();
@@ -73,7 +75,8 @@ record RunRow(
         run.charged(),
         run.failure() == null ? null : run.failure().name(),
         run.createdAt(),
-        run.lastActivityAt());
+        run.lastActivityAt(),
+        run.submittedWith() == null ? null : run.submittedWith().value());
   }
 
   Run toRun() {
@@ -97,7 +100,8 @@ record RunRow(
         charged,
         failure == null ? null : RunFailure.valueOf(failure),
         createdAt,
-        lastActivityAt);
+        lastActivityAt,
+        submittedKeyId == null ? null : new ApiKeyId(submittedKeyId));
   }
 
   /** The named parameters of the DAO statements that write this row. */
@@ -120,6 +124,7 @@ record RunRow(
     params.put("failure", failure);
     params.put("createdAt", createdAt);
     params.put("lastActivityAt", lastActivityAt);
+    params.put("submittedKeyId", submittedKeyId);
     return params;
   }
 
@@ -141,7 +146,8 @@ record RunRow(
         rs.getLong("charged"),
         rs.getString("failure"),
         Rows.INSTANT.map(rs, "created_at", ctx),
-        Rows.INSTANT.map(rs, "last_activity_at", ctx));
+        Rows.INSTANT.map(rs, "last_activity_at", ctx),
+        rs.getString("submitted_key_id"));
   }
 
   private static String holdJson(Hold hold) {
