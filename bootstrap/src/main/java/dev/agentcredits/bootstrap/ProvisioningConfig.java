@@ -11,6 +11,8 @@ import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.AuthenticateService;
 import dev.agentcredits.application.service.access.Directory;
 import dev.agentcredits.application.service.access.IdentifyCallerService;
+import dev.agentcredits.application.service.members.RemoveMemberService;
+import dev.agentcredits.application.service.members.RotateMemberKeyService;
 import dev.agentcredits.application.service.provisioning.AddMemberService;
 import dev.agentcredits.application.service.provisioning.Enrollment;
 import dev.agentcredits.application.service.provisioning.GrantContractCreditsService;
@@ -93,8 +95,39 @@ class ProvisioningConfig {
 
   @Bean
   AuthenticateService authenticate(
-      ApiKeyStore apiKeys, Directory directory, KeyHasher hasher, OperatorKey operatorKey) {
-    return new AuthenticateService(apiKeys, directory, hasher, operatorKey.value());
+      ApiKeyStore apiKeys,
+      Directory directory,
+      KeyHasher hasher,
+      OperatorKey operatorKey,
+      Clock clock) {
+    return new AuthenticateService(apiKeys, directory, hasher, operatorKey.value(), clock);
+  }
+
+  /** DOMAIN.md rule 22. */
+  @Bean
+  RemoveMemberService removeMember(
+      TeamStore teams,
+      ApiKeyStore apiKeys,
+      PoolStore pools,
+      LedgerStore ledger,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      Directory directory,
+      BillingTerms terms,
+      Clock clock) {
+    return new RemoveMemberService(
+        teams, apiKeys, pools, ledger, outbox, tx, directory, terms, clock);
+  }
+
+  @Bean
+  RotateMemberKeyService rotateMemberKey(
+      TeamStore teams,
+      ApiKeyStore apiKeys,
+      TransactionRunner tx,
+      SecretGenerator secrets,
+      KeyHasher hasher,
+      Clock clock) {
+    return new RotateMemberKeyService(teams, apiKeys, tx, secrets, hasher, clock);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package dev.agentcredits.bootstrap;
 
+import dev.agentcredits.application.port.out.ApiKeyStore;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.LedgerStore;
 import dev.agentcredits.application.port.out.PoolStore;
@@ -57,8 +58,8 @@ class RunsConfig {
   }
 
   @Bean
-  GetRunService getRun(RunStore runs, TransactionRunner tx) {
-    return new GetRunService(runs, tx);
+  GetRunService getRun(RunStore runs, TeamStore teams, ApiKeyStore keys, TransactionRunner tx) {
+    return new GetRunService(runs, teams, keys, tx);
   }
 
   @Bean
@@ -102,8 +103,8 @@ class RunsConfig {
   }
 
   @Bean
-  ListRunsService listRuns(TeamStore teams, RunStore runs, TransactionRunner tx) {
-    return new ListRunsService(teams, runs, tx);
+  ListRunsService listRuns(TeamStore teams, RunStore runs, ApiKeyStore keys, TransactionRunner tx) {
+    return new ListRunsService(teams, runs, keys, tx);
   }
 
   @Bean

@@ -31,10 +31,12 @@ import dev.agentcredits.application.port.in.PurchaseHistoryQuery;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
 import dev.agentcredits.application.port.in.ReceivePaymentEventUseCase;
 import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
+import dev.agentcredits.application.port.in.RemoveMemberUseCase;
 import dev.agentcredits.application.port.in.ReportUsageBatchUseCase;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
+import dev.agentcredits.application.port.in.RotateMemberKeyUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.UsageUseCase;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -94,7 +96,9 @@ class WebConfig {
       CancelRunUseCase cancelRun,
       ListMembersUseCase listMembers,
       ListApiKeysUseCase listApiKeys,
-      UsageUseCase usage) {
+      UsageUseCase usage,
+      RemoveMemberUseCase removeMember,
+      RotateMemberKeyUseCase rotateMemberKey) {
     return new RestUseCases(
         authenticate,
         idempotency,
@@ -123,7 +127,9 @@ class WebConfig {
         cancelRun,
         listMembers,
         listApiKeys,
-        usage);
+        usage,
+        removeMember,
+        rotateMemberKey);
   }
 
   @Bean(destroyMethod = "stop")

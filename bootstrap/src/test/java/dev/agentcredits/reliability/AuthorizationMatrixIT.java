@@ -181,6 +181,31 @@ class AuthorizationMatrixIT {
                   return key -> http.delete(b.path() + "/api-keys/" + keyId, key);
                 }),
             endpoint(
+                "DELETE /teams/{t}/members/{m}",
+                admins,
+                "",
+                false,
+                () -> {
+                  Member removable = freshMember(b);
+                  return key -> http.delete(b.path() + "/members/" + removable.id(), key);
+                }),
+            endpoint(
+                "POST /teams/{t}/members/{m}/api-key",
+                admins,
+                "",
+                false,
+                () -> {
+                  Member rotated = freshMember(b);
+                  return key -> {
+                    Answer answer =
+                        http.post(b.path() + "/members/" + rotated.id() + "/api-key", key, null);
+                    if (answer.status() == 200) {
+                      KEYS.add(answer.text("api_key"));
+                    }
+                    return answer;
+                  };
+                }),
+            endpoint(
                 "POST /teams/{t}/grants (ENTERPRISE)",
                 EnumSet.of(Caller.OPERATOR),
                 "",
@@ -539,6 +564,14 @@ class AuthorizationMatrixIT {
     Answer submitted = http.post("/api/v1/agent/tasks", starter.key(), "{\"prompt\": \"cell\"}");
     Tenants.expect(submitted, 201);
     return submitted.text("task_id");
+  }
+
+  /** A MEMBER of the team, made by the operator for the cell that removes it or rotates its key. */
+  private static Member freshMember(Team team) {
+    Member member =
+        new Tenants(http, OPERATOR).addMember(team.id(), "MEMBER", "cell-" + UUID.randomUUID());
+    KEYS.add(member.key());
+    return member;
   }
 
   private static String freshKeyId(Team team) {

@@ -152,6 +152,11 @@ final class Exchange {
     return valid(() -> new ApiKeyId(ctx.pathParam("key_id")));
   }
 
+  /** The member named in the path, by id. */
+  MemberId member() {
+    return valid(() -> new MemberId(ctx.pathParam("member_id")));
+  }
+
   /** The member named in the path; null for {@code me}, the caller's own pool. */
   MemberId memberOrMe() {
     String member = ctx.pathParam("member_id");

@@ -52,6 +52,7 @@ public final class RestApi {
         Stream.of(
                 new SystemRoutes(settings.readiness(), settings.metrics(), openApi).routes(),
                 new ProvisioningRoutes(useCases).routes(),
+                new MemberRoutes(useCases).routes(),
                 new RunRoutes(useCases, metrics).routes(),
                 new UsageEventRoutes(useCases).routes(),
                 new BillingRoutes(useCases, idempotent, metrics).routes(),

@@ -22,10 +22,12 @@ import dev.agentcredits.application.port.in.PurchaseHistoryQuery;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
 import dev.agentcredits.application.port.in.ReceivePaymentEventUseCase;
 import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
+import dev.agentcredits.application.port.in.RemoveMemberUseCase;
 import dev.agentcredits.application.port.in.ReportUsageBatchUseCase;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
+import dev.agentcredits.application.port.in.RotateMemberKeyUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.UsageUseCase;
 
@@ -60,4 +62,6 @@ public record RestUseCases(
     CancelRunUseCase cancelRun,
     ListMembersUseCase listMembers,
     ListApiKeysUseCase listApiKeys,
-    UsageUseCase usage) {}
+    UsageUseCase usage,
+    RemoveMemberUseCase removeMember,
+    RotateMemberKeyUseCase rotateMemberKey) {}

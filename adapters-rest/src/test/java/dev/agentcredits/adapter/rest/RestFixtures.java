@@ -36,6 +36,8 @@ public final class RestFixtures {
         app.cancelRun(),
         app.listMembers(),
         app.listApiKeys(),
-        app.usage());
+        app.usage(),
+        app.removeMember(),
+        app.rotateMemberKey());
   }
 }

@@ -13,9 +13,11 @@ import dev.agentcredits.application.port.in.view.MemberView;
 import dev.agentcredits.application.port.in.view.PoolView;
 import dev.agentcredits.application.port.in.view.ProvisionedTeamView;
 import dev.agentcredits.application.port.in.view.PurchaseView;
+import dev.agentcredits.application.port.in.view.RotatedKeyView;
 import dev.agentcredits.application.port.in.view.RunPageView;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.application.port.in.view.SpendCapView;
+import dev.agentcredits.application.port.in.view.SubmittedByView;
 import dev.agentcredits.application.port.in.view.TeamBillingView;
 import dev.agentcredits.application.port.in.view.UsageView;
 import java.time.Instant;
@@ -46,7 +48,31 @@ public final class Bodies {
     if (run.errorCode() != null) {
       body.put("error", Map.of("code", run.errorCode()));
     }
+    if (run.origin() != null) {
+      body.put("created_at", time(run.origin().createdAt()));
+      body.put("prompt_excerpt", run.origin().promptExcerpt());
+      body.put("submitted_by", submittedBy(run.origin().submittedBy()));
+    }
     return body;
+  }
+
+  /**
+   * By trigger: {@code {member_id, email}}, {@code {key_id, name}} or {@code {schedule_id}}; what
+   * is not known is left out (a TEAM_API_KEY run an integration submitted: {@code {}}).
+   */
+  private static Map<String, Object> submittedBy(SubmittedByView who) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    putIfPresent(body, "member_id", who.memberId());
+    putIfPresent(body, "email", who.email());
+    putIfPresent(body, "key_id", who.keyId());
+    putIfPresent(body, "name", who.name());
+    putIfPresent(body, "schedule_id", who.scheduleId());
+    return body;
+  }
+
+  /** A member's new key (API.md "Members and keys"), shown once. */
+  public static Map<String, Object> rotatedKey(RotatedKeyView key) {
+    return ordered("member_id", key.memberId(), "api_key", key.apiKey());
   }
 
   /** One result of a usage batch (API.md "Usage in batches"): the run as the charge left it. */
@@ -221,6 +247,7 @@ public final class Bodies {
       Map<String, Object> body =
           ordered("key_id", key.keyId(), "name", key.name(), "created_at", time(key.createdAt()));
       putIfPresent(body, "revoked_at", time(key.revokedAt()));
+      putIfPresent(body, "last_used_at", time(key.lastUsedAt()));
       bodies.add(body);
     }
     return ordered("api_keys", bodies);

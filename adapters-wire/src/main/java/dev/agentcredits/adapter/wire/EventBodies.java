@@ -87,6 +87,17 @@ public final class EventBodies {
               .put("source_id", d.source().value())
               .put("source_kind", lower(d.sourceKind()))
               .put("credits", d.credits());
+      case EventData.MemberRemoved d ->
+          f.put("member_id", d.member().value())
+              .put("role", d.role())
+              .put("pool_id", d.pool() == null ? null : d.pool().value())
+              .put("plan_credits_ended", d.planCreditsEnded())
+              .put("credits_transferred", d.creditsTransferred());
+      case EventData.CreditsTransferred d ->
+          f.put("from_pool_id", d.fromPool().value())
+              .put("to_pool_id", d.toPool().value())
+              .put("credits", d.credits())
+              .put("reason", d.reason());
     }
     return f.map;
   }

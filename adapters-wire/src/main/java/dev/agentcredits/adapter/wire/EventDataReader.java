@@ -108,6 +108,19 @@ public final class EventDataReader {
               new SourceId(text("source_id")),
               upper(text("source_kind")),
               number("credits"));
+      case MEMBER_REMOVED ->
+          new EventData.MemberRemoved(
+              new MemberId(text("member_id")),
+              text("role"),
+              data.containsKey("pool_id") ? new PoolId(text("pool_id")) : null,
+              number("plan_credits_ended"),
+              number("credits_transferred"));
+      case CREDITS_TRANSFERRED ->
+          new EventData.CreditsTransferred(
+              new PoolId(text("from_pool_id")),
+              new PoolId(text("to_pool_id")),
+              number("credits"),
+              text("reason"));
     };
   }
 

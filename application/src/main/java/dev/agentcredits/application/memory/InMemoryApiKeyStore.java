@@ -3,6 +3,7 @@ package dev.agentcredits.application.memory;
 import dev.agentcredits.application.port.out.ApiKey;
 import dev.agentcredits.application.port.out.ApiKeyStore;
 import dev.agentcredits.domain.shared.ApiKeyId;
+import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
 import java.util.Comparator;
@@ -53,12 +54,44 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
   @Override
   public void revoke(ApiKeyId id, Instant at) {
     db.run(() ->
+        keys.get(id).filter(k -> !k.isRevoked()).ifPresent(k -> keys.put(id, revoked(k, at))));
+  }
+
+  @Override
+  public int revokeMemberKeys(MemberId member, Instant at) {
+    return db.call(() -> {
+      int count = 0;
+      for (ApiKey key : keys.values()) {
+        if (member.equals(key.member()) && !key.isRevoked()) {
+          keys.put(key.id(), revoked(key, at));
+          count++;
+        }
+      }
+      return count;
+    });
+  }
+
+  @Override
+  public void touch(ApiKeyId id, Instant at, Instant notBefore) {
+    db.run(() ->
         keys.get(id)
-            .filter(k -> !k.isRevoked())
+            .filter(k -> k.lastUsedAt() == null || k.lastUsedAt().isBefore(notBefore))
             .ifPresent(k ->
                 keys.put(
                     id,
                     new ApiKey(
-                        k.id(), k.team(), k.member(), k.name(), k.hash(), k.createdAt(), at))));
+                        k.id(),
+                        k.team(),
+                        k.member(),
+                        k.name(),
+                        k.hash(),
+                        k.createdAt(),
+                        k.revokedAt(),
+                        at))));
+  }
+
+  private static ApiKey revoked(ApiKey k, Instant at) {
+    return new ApiKey(
+        k.id(), k.team(), k.member(), k.name(), k.hash(), k.createdAt(), at, k.lastUsedAt());
   }
 }

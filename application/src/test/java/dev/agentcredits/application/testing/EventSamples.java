@@ -106,7 +106,18 @@ public final class EventSamples {
             EventType.CREDITS_EXPIRED,
             team,
             at,
-            new EventData.CreditsExpired(pool, new SourceId("lot-1"), "ADD_ON", 400)));
+            new EventData.CreditsExpired(pool, new SourceId("lot-1"), "ADD_ON", 400)),
+        event(
+            EventType.MEMBER_REMOVED,
+            team,
+            at,
+            new EventData.MemberRemoved(new MemberId("mem_2"), "MEMBER", pool, 1_480, 600)),
+        event(
+            EventType.CREDITS_TRANSFERRED,
+            team,
+            at,
+            new EventData.CreditsTransferred(
+                pool, new PoolId("m:mem_owner"), 600, "member_removed")));
   }
 
   private static EventData.PurchaseChanged purchase(long credits, String code, String reason) {

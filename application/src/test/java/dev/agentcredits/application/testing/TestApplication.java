@@ -22,10 +22,12 @@ import dev.agentcredits.application.port.in.PurchaseHistoryQuery;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
 import dev.agentcredits.application.port.in.ReceivePaymentEventUseCase;
 import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
+import dev.agentcredits.application.port.in.RemoveMemberUseCase;
 import dev.agentcredits.application.port.in.ReportUsageBatchUseCase;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
+import dev.agentcredits.application.port.in.RotateMemberKeyUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.TimeKeepingUseCase;
 import dev.agentcredits.application.port.in.UsageUseCase;
@@ -52,6 +54,8 @@ import dev.agentcredits.application.service.billing.ReceivePaymentEventService;
 import dev.agentcredits.application.service.billing.RefundPurchaseService;
 import dev.agentcredits.application.service.billing.UsageService;
 import dev.agentcredits.application.service.idempotency.IdempotencyService;
+import dev.agentcredits.application.service.members.RemoveMemberService;
+import dev.agentcredits.application.service.members.RotateMemberKeyService;
 import dev.agentcredits.application.service.provisioning.AddMemberService;
 import dev.agentcredits.application.service.provisioning.Enrollment;
 import dev.agentcredits.application.service.provisioning.GrantContractCreditsService;
@@ -109,7 +113,9 @@ public record TestApplication(
     CancelRunUseCase cancelRun,
     ListMembersUseCase listMembers,
     ListApiKeysUseCase listApiKeys,
-    UsageUseCase usage) {
+    UsageUseCase usage,
+    RemoveMemberUseCase removeMember,
+    RotateMemberKeyUseCase rotateMemberKey) {
 
   /** The ports a test provides. */
   public record Ports(
@@ -213,7 +219,7 @@ public record TestApplication(
             clock);
     CompleteRunUseCase completeRun = new CompleteRunService(runOperations);
     RetryRunUseCase retryRun = new RetryRunService(s.teams(), s.runs(), tx, admission);
-    GetRunQuery getRun = new GetRunService(s.runs(), tx);
+    GetRunQuery getRun = new GetRunService(s.runs(), s.teams(), s.apiKeys(), tx);
     PurchaseAddOnUseCase purchaseAddOn =
         new PurchaseAddOnService(
             s.teams(), s.spend(), s.purchases(), tx, purchasing, ids, terms, clock);
@@ -230,7 +236,7 @@ public record TestApplication(
     AddMemberUseCase addMember = new AddMemberService(s.teams(), tx, enrollment, ids, clock);
     var teamApiKeys = new TeamApiKeyService(s.teams(), s.apiKeys(), tx, ids, ports.hasher(), clock);
     AuthenticateUseCase authenticate =
-        new AuthenticateService(s.apiKeys(), directory, ports.hasher(), operatorKey);
+        new AuthenticateService(s.apiKeys(), directory, ports.hasher(), operatorKey, clock);
     BillingQuery billingQuery =
         new BillingQueryService(s.teams(), s.pools(), s.ledger(), s.spend(), tx, terms, clock);
     TimeKeepingUseCase timeKeeping =
@@ -306,11 +312,14 @@ public record TestApplication(
         refundPurchase,
         purchaseHistory,
         receivePaymentEvent,
-        new ListRunsService(s.teams(), s.runs(), tx),
+        new ListRunsService(s.teams(), s.runs(), s.apiKeys(), tx),
         new CancelRunService(
             s.teams(), s.pools(), s.runs(), s.ledger(), s.outbox(), tx, terms, clock),
         new ListMembersService(s.teams(), tx),
         new ListApiKeysService(s.teams(), s.apiKeys(), tx),
-        new UsageService(s.teams(), s.pools(), s.ledger(), tx, clock));
+        new UsageService(s.teams(), s.pools(), s.ledger(), tx, clock),
+        new RemoveMemberService(
+            s.teams(), s.apiKeys(), s.pools(), s.ledger(), s.outbox(), tx, directory, terms, clock),
+        new RotateMemberKeyService(s.teams(), s.apiKeys(), tx, ids, ports.hasher(), clock));
   }
 }

@@ -102,7 +102,8 @@ class BillingQueryTest extends UseCaseTest {
     RunView seen =
         ok(billing.app.getRun().get(new RunCommand(team.key("owner"), new RunId(run.taskId()))));
 
-    assertThat(seen).isEqualTo(run);
+    assertThat(seen.withOrigin(null)).isEqualTo(run);
+    assertThat(seen.origin().createdAt()).isEqualTo(billing.clock.instant());
     refused(
         billing.app.getRun().get(new RunCommand(other.key("owner"), new RunId(run.taskId()))),
         Refusal.NotFound.class);

@@ -36,7 +36,7 @@ class ListRunsTest extends UseCaseTest {
     assertThat(page.tasks())
         .extracting(t -> t.run().taskId())
         .containsExactly(second.taskId(), first.taskId());
-    assertThat(page.tasks().getFirst().run()).isEqualTo(second);
+    assertThat(page.tasks().getFirst().run().withOrigin(null)).isEqualTo(second);
     assertThat(page.tasks().getFirst().createdAt()).isEqualTo(billing.clock.instant());
     assertThat(page.nextCursor()).isNull();
   }
@@ -144,5 +144,58 @@ class ListRunsTest extends UseCaseTest {
 
   private static List<String> ids(RunPageView page) {
     return page.tasks().stream().map(ListedRunView::run).map(RunView::taskId).toList();
+  }
+
+  @Test
+  void eachRunSaysWhenWhatAndWhoSubmittedIt() {
+    TestTeam team = billing.aBuildTeam().withMember("bob").build();
+    RunView bobs = ok(team.submitAs("bob"));
+    RunView keyed = ok(team.submitWithTeamKey());
+    RunView scheduled = ok(team.submitScheduledAs("owner"));
+    RunView bridged =
+        ok(
+            billing
+                .app
+                .submitRun()
+                .submit(
+                    new dev.agentcredits.application.port.in.SubmitRunCommand(
+                        BillingFixture.INTEGRATION,
+                        team.id,
+                        dev.agentcredits.domain.principal.Trigger.TEAM_API_KEY,
+                        null,
+                        null,
+                        "x".repeat(200),
+                        null)));
+
+    var byId = new java.util.HashMap<String, RunView>();
+    ok(list(team.key("owner"), null, null, null, 20, null))
+        .tasks()
+        .forEach(t -> byId.put(t.run().taskId(), t.run()));
+
+    var who = byId.get(bobs.taskId()).origin().submittedBy();
+    assertThat(who.memberId()).isEqualTo(team.memberId("bob").value());
+    assertThat(who.email()).isEqualTo(team.email("bob"));
+    assertThat(byId.get(bobs.taskId()).origin().promptExcerpt()).isEqualTo("fix the build");
+    assertThat(byId.get(bobs.taskId()).origin().createdAt()).isEqualTo(billing.clock.instant());
+    var key = byId.get(keyed.taskId()).origin().submittedBy();
+    assertThat(key.keyId()).isNotNull();
+    assertThat(key.name()).isEqualTo("ci");
+    assertThat(key.memberId()).isNull();
+    assertThat(byId.get(scheduled.taskId()).origin().submittedBy().scheduleId())
+        .isEqualTo("nightly");
+    var fromBroker = byId.get(bridged.taskId()).origin();
+    assertThat(fromBroker.submittedBy().keyId()).isNull();
+    assertThat(fromBroker.promptExcerpt()).hasSize(80).endsWith("\u2026");
+    // The single read says the same.
+    assertThat(
+            ok(billing
+                    .app
+                    .getRun()
+                    .get(
+                        new dev.agentcredits.application.port.in.RunCommand(
+                            BillingFixture.OPERATOR,
+                            new dev.agentcredits.domain.shared.RunId(keyed.taskId()))))
+                .origin())
+        .isEqualTo(byId.get(keyed.taskId()).origin());
   }
 }

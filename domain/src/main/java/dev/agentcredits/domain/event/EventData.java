@@ -90,4 +90,17 @@ public sealed interface EventData {
   /** {@code sourceKind}: the expired source's kind by name (ADD_ON, GRANT, PLAN). */
   record CreditsExpired(PoolId pool, SourceId source, String sourceKind, long credits)
       implements EventData {}
+
+  /**
+   * member.removed (rule 22): {@code pool} is the member's closed pool, absent on a team without
+   * member pools; {@code planCreditsEnded} left with it, {@code creditsTransferred} went to the
+   * owner.
+   */
+  record MemberRemoved(
+      MemberId member, String role, PoolId pool, long planCreditsEnded, long creditsTransferred)
+      implements EventData {}
+
+  /** credits.transferred: what was left of lots moved between pools, and why. */
+  record CreditsTransferred(PoolId fromPool, PoolId toPool, long credits, String reason)
+      implements EventData {}
 }

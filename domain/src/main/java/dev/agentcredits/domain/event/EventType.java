@@ -19,7 +19,9 @@ public enum EventType {
   PURCHASE_PENDING("purchase.pending"),
   PURCHASE_FAILED("purchase.failed"),
   PURCHASE_REFUNDED("purchase.refunded"),
-  PURCHASE_DISPUTED("purchase.disputed");
+  PURCHASE_DISPUTED("purchase.disputed"),
+  MEMBER_REMOVED("member.removed"),
+  CREDITS_TRANSFERRED("credits.transferred");
 
   private final String routingKey;
 

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param cycleAnchor the member's anchor date for 30-day plan cycles; absent on a team pool
  * @param cycleStart start of the plan cycle last credited; absent until the first refresh
  * @param reloadInFlight the auto-reload purchase under way, if any (at most one per pool)
+ * @param closedAt when the pool's member was removed (rule 22): a closed pool gets no more plan
+ *     credits and takes no new runs; absent while the pool is open
  */
 public record Pool(
     PoolId id,
@@ -31,7 +33,34 @@ public record Pool(
     long arrears,
     List<CreditSource> sources,
     AutoReloadSettings autoReload,
-    PurchaseId reloadInFlight) {
+    PurchaseId reloadInFlight,
+    Instant closedAt) {
+
+  /** An open pool. */
+  public Pool(
+      PoolId id,
+      PoolKind kind,
+      TeamId team,
+      MemberId member,
+      Instant cycleAnchor,
+      Instant cycleStart,
+      long arrears,
+      List<CreditSource> sources,
+      AutoReloadSettings autoReload,
+      PurchaseId reloadInFlight) {
+    this(
+        id,
+        kind,
+        team,
+        member,
+        cycleAnchor,
+        cycleStart,
+        arrears,
+        sources,
+        autoReload,
+        reloadInFlight,
+        null);
+  }
 
   public Pool {
     Objects.requireNonNull(id, "id");
@@ -100,15 +129,26 @@ public record Pool(
     return Optional.ofNullable(member);
   }
 
+  public boolean isClosed() {
+    return closedAt != null;
+  }
+
   public Optional<Instant> nextRefreshAt(Duration cycleLength) {
-    if (kind != PoolKind.MEMBER) {
+    if (kind != PoolKind.MEMBER || isClosed()) {
       return Optional.empty();
     }
     return Optional.of(cycleStart == null ? cycleAnchor : cycleStart.plus(cycleLength));
   }
 
-  /** When time next changes this pool: its next refresh or the next expiry of free credits. */
+  /**
+   * When time next changes this pool: its next refresh or the next expiry of free credits. A closed
+   * pool with free credits (a removed member's run gave its hold back) is due at once: they go on
+   * to the owner's pool.
+   */
   public Optional<Instant> nextDueAt(Duration cycleLength) {
+    if (isClosed() && sources.stream().anyMatch(s -> s.free() > 0)) {
+      return Optional.of(closedAt);
+    }
     Optional<Instant> expiry =
         sources.stream()
             .filter(s -> s.free() > 0)
@@ -140,12 +180,23 @@ public record Pool(
         arrears,
         sources,
         settings,
-        reloadInFlight);
+        reloadInFlight,
+        closedAt);
   }
 
   public Pool withReloadInFlight(PurchaseId purchase) {
     return new Pool(
-        id, kind, team, member, cycleAnchor, cycleStart, arrears, sources, autoReload, purchase);
+        id,
+        kind,
+        team,
+        member,
+        cycleAnchor,
+        cycleStart,
+        arrears,
+        sources,
+        autoReload,
+        purchase,
+        closedAt);
   }
 
   /** Applies every plan refresh and expiry due by {@code now}, in the order they fell due. */

@@ -50,7 +50,7 @@ final class PoolTimeline {
   }
 
   private Optional<Instant> nextRefresh(PoolWork work) {
-    if (pool.kind() != PoolKind.MEMBER) {
+    if (pool.kind() != PoolKind.MEMBER || pool.isClosed()) {
       return Optional.empty();
     }
     Instant last = work.cycleStart();

@@ -77,6 +77,20 @@ final class PoolWork {
     return settleArrears(reference, at);
   }
 
+  /**
+   * Receives {@code credits} of another pool's lot under the lot's own id and expiry (rule 22);
+   * arrears are paid from them first, as from any credits that reach the pool.
+   */
+  void receive(CreditSource lot, long credits, String reference, Instant at) {
+    requirePositive(credits);
+    if (sources.stream().noneMatch(s -> s.id().equals(lot.id()))) {
+      sources.add(lot.withAmounts(0, 0));
+      sources.sort(Waterfall.ORDER);
+    }
+    move(lot.id(), PostingKind.TRANSFERRED_IN, credits, null, reference, at);
+    settleArrears(reference, at);
+  }
+
   /** Pays arrears from live credits: they come first out of whatever reaches the pool. */
   long settleArrears(String reference, Instant at) {
     if (arrears == 0) {
@@ -177,7 +191,8 @@ final class PoolWork {
             arrears,
             kept,
             start.autoReload(),
-            start.reloadInFlight());
+            start.reloadInFlight(),
+            start.closedAt());
     return new PoolTransition(pool, postings, events);
   }
 

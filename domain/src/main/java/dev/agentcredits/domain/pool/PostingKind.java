@@ -16,7 +16,11 @@ public enum PostingKind {
   /** An untouched add-on lot leaves the pool because its payment was refunded (rule 20). */
   REFUNDED(-1, 0, 0),
   /** What is left of a lot leaves the pool because its payment is disputed. */
-  FROZEN(-1, 0, 0);
+  FROZEN(-1, 0, 0),
+  /** What is left of a removed member's lot leaves their pool for the owner's (rule 22). */
+  TRANSFERRED_OUT(-1, 0, 0),
+  /** A removed member's lot arrives in the owner's pool, keeping its expiry (rule 22). */
+  TRANSFERRED_IN(+1, 0, 0);
 
   private final int remainingSign;
   private final int reservedSign;

@@ -3,6 +3,7 @@ package dev.agentcredits.domain.run;
 import dev.agentcredits.domain.pool.Hold;
 import dev.agentcredits.domain.principal.BilledPool;
 import dev.agentcredits.domain.principal.Trigger;
+import dev.agentcredits.domain.shared.ApiKeyId;
 import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.TeamId;
@@ -20,6 +21,8 @@ import java.util.Optional;
  *     it
  * @param endedAt when the run last left {@code QUEUED} (succeeded, cancelled, stopped or refused);
  *     null while it is queued. Late usage is judged from it (DOMAIN.md rule 27, {@link LateUsage}).
+ * @param submittedWith the team API key that submitted the run, when one did (absent for member
+ *     keys and integrations)
  */
 public record Run(
     RunId id,
@@ -35,11 +38,12 @@ public record Run(
     RunFailure failure,
     Instant createdAt,
     Instant lastActivityAt,
-    Instant endedAt) {
+    Instant endedAt,
+    ApiKeyId submittedWith) {
 
   public static final int MAX_PROMPT_LENGTH = 100_000;
 
-  /** A run whose end, if it has ended, is its last activity. */
+  /** A run no team API key submitted, whose end, if it has ended, is its last activity. */
   public Run(
       RunId id,
       TeamId team,
@@ -68,7 +72,8 @@ public record Run(
         failure,
         createdAt,
         lastActivityAt,
-        state == null || state.isOpen() ? null : lastActivityAt);
+        state == null || state.isOpen() ? null : lastActivityAt,
+        null);
   }
 
   public Run {
@@ -153,7 +158,32 @@ public record Run(
         why,
         createdAt,
         at,
-        newState.isOpen() ? null : state.isOpen() || endedAt == null ? at : endedAt);
+        newState.isOpen() ? null : state.isOpen() || endedAt == null ? at : endedAt,
+        submittedWith);
+  }
+
+  public Optional<ApiKeyId> submittedWithKey() {
+    return Optional.ofNullable(submittedWith);
+  }
+
+  /** The same run, noting the team API key that submitted it. */
+  public Run withSubmittedWith(ApiKeyId key) {
+    return new Run(
+        id,
+        team,
+        trigger,
+        triggeredBy,
+        scheduleId,
+        prompt,
+        billedPool,
+        state,
+        hold,
+        charged,
+        failure,
+        createdAt,
+        lastActivityAt,
+        endedAt,
+        key);
   }
 
   public boolean holdExpiredAt(Instant now, java.time.Duration timeToLive) {

@@ -14,7 +14,7 @@ interface ApiKeyDao {
       "INSERT INTO api_keys ("
           + ApiKeyRow.COLUMNS
           + ") VALUES (:keyId, :teamId, :memberId, :name,"
-          + " :hash, :createdAt, :revokedAt)")
+          + " :hash, :createdAt, :revokedAt, :lastUsedAt)")
   void insert(@BindMap Map<String, Object> key);
 
   String FIND_BY_HASH = "SELECT " + ApiKeyRow.COLUMNS + " FROM api_keys WHERE hash = :hash";
@@ -35,4 +35,13 @@ interface ApiKeyDao {
   /** The first revocation counts; revoking again changes nothing. */
   @SqlUpdate("UPDATE api_keys SET revoked_at = :at WHERE key_id = :id AND revoked_at IS NULL")
   int revoke(@Bind("id") String id, @Bind("at") Instant at);
+
+  @SqlUpdate(
+      "UPDATE api_keys SET revoked_at = :at WHERE member_id = :member AND revoked_at IS NULL")
+  int revokeMemberKeys(@Bind("member") String member, @Bind("at") Instant at);
+
+  /** Written once however many instances race: only while the last use is older than notBefore. */
+  String TOUCH =
+      "UPDATE api_keys SET last_used_at = :at WHERE key_id = :id"
+          + " AND (last_used_at IS NULL OR last_used_at < :notBefore)";
 }

@@ -19,9 +19,11 @@ record ApiKeyRow(
     String name,
     String hash,
     Instant createdAt,
-    Instant revokedAt) {
+    Instant revokedAt,
+    Instant lastUsedAt) {
 
-  static final String COLUMNS = "key_id, team_id, member_id, name, hash, created_at, revoked_at";
+  static final String COLUMNS =
+      "key_id, team_id, member_id, name, hash, created_at, revoked_at, last_used_at";
 
   static ApiKeyRow of(ApiKey key) {
     return new ApiKeyRow(
@@ -31,7 +33,8 @@ record ApiKeyRow(
         key.name(),
         key.hash(),
         key.createdAt(),
-        key.revokedAt());
+        key.revokedAt(),
+        key.lastUsedAt());
   }
 
   ApiKey toApiKey() {
@@ -42,7 +45,8 @@ record ApiKeyRow(
         name,
         hash,
         createdAt,
-        revokedAt);
+        revokedAt,
+        lastUsedAt);
   }
 
   /** The named parameters of the DAO statements that write this row. */
@@ -55,6 +59,7 @@ record ApiKeyRow(
     params.put("hash", hash);
     params.put("createdAt", createdAt);
     params.put("revokedAt", revokedAt);
+    params.put("lastUsedAt", lastUsedAt);
     return params;
   }
 
@@ -66,6 +71,7 @@ record ApiKeyRow(
         rs.getString("name"),
         rs.getString("hash"),
         Rows.INSTANT.map(rs, "created_at", ctx),
-        Rows.INSTANT.map(rs, "revoked_at", ctx));
+        Rows.INSTANT.map(rs, "revoked_at", ctx),
+        Rows.INSTANT.map(rs, "last_used_at", ctx));
   }
 }

@@ -47,7 +47,7 @@ interface PoolDao {
           + " auto_reload_denomination = :autoReloadDenomination,"
           + " auto_reload_threshold = :autoReloadThreshold,"
           + " auto_reload_turned_off_by = :autoReloadTurnedOffBy,"
-          + " reload_in_flight = :reloadInFlight, due_at = :dueAt"
+          + " reload_in_flight = :reloadInFlight, due_at = :dueAt, closed_at = :closedAt"
           + " WHERE pool_id = :poolId RETURNING pool_id),"
           + SAVE_SOURCES
           + " SELECT count(*) FROM pool";

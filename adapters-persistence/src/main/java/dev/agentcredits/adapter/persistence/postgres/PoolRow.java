@@ -36,17 +36,18 @@ record PoolRow(
     String autoReloadTurnedOffBy,
     String reloadInFlight,
     Instant dueAt,
+    Instant closedAt,
     String sources) {
 
   static final String COLUMNS =
       "pool_id, kind, team_id, member_id, cycle_anchor, cycle_start, arrears, auto_reload_enabled,"
           + " auto_reload_denomination, auto_reload_threshold, auto_reload_turned_off_by,"
-          + " reload_in_flight, due_at";
+          + " reload_in_flight, due_at, closed_at";
 
   static final String VALUES =
       ":poolId, :kind, :teamId, :memberId, :cycleAnchor, :cycleStart, :arrears,"
           + " :autoReloadEnabled, :autoReloadDenomination, :autoReloadThreshold,"
-          + " :autoReloadTurnedOffBy, :reloadInFlight, :dueAt";
+          + " :autoReloadTurnedOffBy, :reloadInFlight, :dueAt, :closedAt";
 
   static PoolRow of(Pool pool, Instant dueAt) {
     AutoReloadSettings auto = pool.autoReload();
@@ -64,6 +65,7 @@ record PoolRow(
         auto.turnedOffBy() == null ? null : auto.turnedOffBy().name(),
         pool.reloadInFlight() == null ? null : pool.reloadInFlight().value(),
         dueAt,
+        pool.closedAt(),
         SourceRow.toJson(pool.sources()));
   }
 
@@ -84,7 +86,8 @@ record PoolRow(
         arrears,
         creditSources,
         auto,
-        reloadInFlight == null ? null : new PurchaseId(reloadInFlight));
+        reloadInFlight == null ? null : new PurchaseId(reloadInFlight),
+        closedAt);
   }
 
   /** The pool with the sources read along with it. */
@@ -108,6 +111,7 @@ record PoolRow(
     params.put("autoReloadTurnedOffBy", autoReloadTurnedOffBy);
     params.put("reloadInFlight", reloadInFlight);
     params.put("dueAt", dueAt);
+    params.put("closedAt", closedAt);
     params.put("sources", sources);
     return params;
   }
@@ -127,6 +131,7 @@ record PoolRow(
         rs.getString("auto_reload_turned_off_by"),
         rs.getString("reload_in_flight"),
         Rows.INSTANT.map(rs, "due_at", ctx),
+        Rows.INSTANT.map(rs, "closed_at", ctx),
         rs.getString("sources"));
   }
 }

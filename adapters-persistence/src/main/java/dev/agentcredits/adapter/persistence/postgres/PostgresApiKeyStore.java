@@ -3,6 +3,7 @@ package dev.agentcredits.adapter.persistence.postgres;
 import dev.agentcredits.application.port.out.ApiKey;
 import dev.agentcredits.application.port.out.ApiKeyStore;
 import dev.agentcredits.domain.shared.ApiKeyId;
+import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
 import java.util.List;
@@ -53,5 +54,22 @@ public final class PostgresApiKeyStore implements ApiKeyStore {
   @Override
   public void revoke(ApiKeyId id, Instant at) {
     db.withDao(ApiKeyDao.class, dao -> dao.revoke(id.value(), at));
+  }
+
+  @Override
+  public int revokeMemberKeys(MemberId member, Instant at) {
+    return db.withDao(ApiKeyDao.class, dao -> dao.revokeMemberKeys(member.value(), at));
+  }
+
+  @Override
+  public void touch(ApiKeyId id, Instant at, Instant notBefore) {
+    // On the request path, as findByHash: one statement, no BEGIN/COMMIT around it.
+    db.read(handle ->
+        handle
+            .createUpdate(ApiKeyDao.TOUCH)
+            .bind("id", id.value())
+            .bind("at", at)
+            .bind("notBefore", notBefore)
+            .execute());
   }
 }

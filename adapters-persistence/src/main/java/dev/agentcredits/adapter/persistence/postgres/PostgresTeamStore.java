@@ -5,6 +5,7 @@ import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.team.Member;
 import dev.agentcredits.domain.team.Team;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +60,17 @@ public final class PostgresTeamStore implements TeamStore {
             .mapTo(MemberRow.class)
             .findOne()
             .map(MemberRow::toMember));
+  }
+
+  @Override
+  public Optional<Member> findMemberEver(MemberId id) {
+    return db.withDao(
+        TeamDao.class, dao -> dao.findMemberEver(id.value()).map(MemberRow::toMember));
+  }
+
+  @Override
+  public boolean removeMember(MemberId id, Instant at) {
+    return db.withDao(TeamDao.class, dao -> dao.removeMember(id.value(), at) == 1);
   }
 
   @Override

@@ -16,7 +16,7 @@ interface RunDao {
           + ", request_key) VALUES (:runId, :teamId, :trigger, :triggeredBy, :scheduleId,"
           + " :prompt, :billedPoolId, :billedPoolKind, :billedTeamId, :billedMemberId,"
           + " :billedPayer, :state, CAST(:hold AS jsonb), :charged, :failure, :createdAt,"
-          + " :lastActivityAt, :endedAt, :requestKey)")
+          + " :lastActivityAt, :endedAt, :submittedKeyId, :requestKey)")
   void insert(@BindMap Map<String, Object> run, @Bind("requestKey") String requestKey);
 
   /** Any number of runs in one statement: {@code :deferredRuns}, a JSON array. */
@@ -30,7 +30,7 @@ interface RunDao {
           + " billed_pool_id text, billed_pool_kind text, billed_team_id text,"
           + " billed_member_id text, billed_payer text, state text, hold jsonb, charged bigint,"
           + " failure text, created_at timestamptz, last_activity_at timestamptz,"
-          + " ended_at timestamptz, request_key text)";
+          + " ended_at timestamptz, submitted_key_id text, request_key text)";
 
   /** The progress of any number of runs in one statement: {@code :deferredProgress}, JSON. */
   String UPDATE_PROGRESS_JSON =

@@ -11,6 +11,7 @@ import dev.agentcredits.domain.principal.Trigger;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.run.RunFailure;
 import dev.agentcredits.domain.run.RunState;
+import dev.agentcredits.domain.shared.ApiKeyId;
 import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.RunId;
@@ -48,12 +49,14 @@ record RunRow(
     String failure,
     Instant createdAt,
     Instant lastActivityAt,
-    Instant endedAt) {
+    Instant endedAt,
+    String submittedKeyId) {
 
   static final String COLUMNS =
       "run_id, team_id, trigger, triggered_by, schedule_id, prompt, billed_pool_id,"
           + " billed_pool_kind, billed_team_id, billed_member_id, billed_payer, state, hold,"
-          + " charged, failure, created_at, last_activity_at, ended_at";
+          + " charged, failure, created_at, last_activity_at, ended_at,"
+          + " submitted_key_id";
 
   static RunRow of(Run run) {
     BilledPool billed = run.billedPool();
@@ -75,7 +78,8 @@ record RunRow(
         run.failure() == null ? null : run.failure().name(),
         run.createdAt(),
         run.lastActivityAt(),
-        run.endedAt());
+        run.endedAt(),
+        run.submittedWith() == null ? null : run.submittedWith().value());
   }
 
   Run toRun() {
@@ -100,7 +104,8 @@ record RunRow(
         failure == null ? null : RunFailure.valueOf(failure),
         createdAt,
         lastActivityAt,
-        endedAt);
+        endedAt,
+        submittedKeyId == null ? null : new ApiKeyId(submittedKeyId));
   }
 
   /** The named parameters of the DAO statements that write this row. */
@@ -124,6 +129,7 @@ record RunRow(
     params.put("createdAt", createdAt);
     params.put("lastActivityAt", lastActivityAt);
     params.put("endedAt", endedAt);
+    params.put("submittedKeyId", submittedKeyId);
     return params;
   }
 
@@ -146,7 +152,8 @@ record RunRow(
         rs.getString("failure"),
         Rows.INSTANT.map(rs, "created_at", ctx),
         Rows.INSTANT.map(rs, "last_activity_at", ctx),
-        Rows.INSTANT.map(rs, "ended_at", ctx));
+        Rows.INSTANT.map(rs, "ended_at", ctx),
+        rs.getString("submitted_key_id"));
   }
 
   private static String holdJson(Hold hold) {

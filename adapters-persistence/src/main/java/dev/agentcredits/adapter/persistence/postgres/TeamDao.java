@@ -1,5 +1,6 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,18 +31,24 @@ interface TeamDao {
       "INSERT INTO members ("
           + MemberRow.COLUMNS
           + ") VALUES (:memberId, :teamId, :email, :role,"
-          + " :anchor) ON CONFLICT (team_id, lower(email)) DO NOTHING")
+          + " :anchor) ON CONFLICT (team_id, lower(email)) WHERE removed_at IS NULL DO NOTHING")
   int insertMember(@BindMap Map<String, Object> member);
 
-  String FIND_MEMBER = "SELECT " + MemberRow.COLUMNS + " FROM members WHERE member_id = :id";
+  String FIND_MEMBER =
+      "SELECT " + MemberRow.COLUMNS + " FROM members WHERE member_id = :id AND removed_at IS NULL";
 
-  @SqlQuery(FIND_MEMBER)
-  Optional<MemberRow> findMember(@Bind("id") String id);
+  String FIND_MEMBER_EVER = "SELECT " + MemberRow.COLUMNS + " FROM members WHERE member_id = :id";
+
+  @SqlQuery(FIND_MEMBER_EVER)
+  Optional<MemberRow> findMemberEver(@Bind("id") String id);
 
   @SqlQuery(
       "SELECT "
           + MemberRow.COLUMNS
-          + " FROM members WHERE team_id = :team"
+          + " FROM members WHERE team_id = :team AND removed_at IS NULL"
           + " ORDER BY anchor, member_id")
   List<MemberRow> members(@Bind("team") String team);
+
+  @SqlUpdate("UPDATE members SET removed_at = :at WHERE member_id = :id AND removed_at IS NULL")
+  int removeMember(@Bind("id") String id, @Bind("at") Instant at);
 }

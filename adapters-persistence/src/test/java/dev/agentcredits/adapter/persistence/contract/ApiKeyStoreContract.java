@@ -102,4 +102,42 @@ public abstract class ApiKeyStoreContract extends StoreContract {
             org.assertj.core.groups.Tuple.tuple(older.id(), revokedAt),
             org.assertj.core.groups.Tuple.tuple(newer.id(), null));
   }
+
+  @Test
+  void revokingAMembersKeysRevokesEachOfTheirsAndNoOtherKey() {
+    World world = world();
+    ApiKey first = TestData.memberKey(world.team().id(), world.owner().id());
+    ApiKey second = TestData.memberKey(world.team().id(), world.owner().id());
+    ApiKey team = TestData.teamKey(world.team().id());
+    stores().apiKeys().insert(first);
+    stores().apiKeys().insert(second);
+    stores().apiKeys().insert(team);
+    Instant at = TestData.at(Duration.ofHours(2));
+
+    assertThat(stores().apiKeys().revokeMemberKeys(world.owner().id(), at)).isEqualTo(2);
+    assertThat(stores().apiKeys().revokeMemberKeys(world.owner().id(), at)).isZero();
+
+    assertThat(stores().apiKeys().find(first.id()).orElseThrow().revokedAt()).isEqualTo(at);
+    assertThat(stores().apiKeys().find(second.id()).orElseThrow().revokedAt()).isEqualTo(at);
+    assertThat(stores().apiKeys().find(team.id()).orElseThrow().isRevoked()).isFalse();
+  }
+
+  @Test
+  void aKeysLastUseIsWrittenOnlyWhenTheOneRecordedIsOlderThanTheWindow() {
+    World world = world();
+    ApiKey key = TestData.teamKey(world.team().id());
+    stores().apiKeys().insert(key);
+    Instant first = TestData.at(Duration.ofMinutes(10));
+    Instant soon = first.plusSeconds(30);
+    Instant later = first.plusSeconds(90);
+
+    stores().apiKeys().touch(key.id(), first, first.minusSeconds(60));
+    stores().apiKeys().touch(key.id(), soon, soon.minusSeconds(60));
+    assertThat(stores().apiKeys().findByHash(key.hash()).orElseThrow().lastUsedAt())
+        .isEqualTo(first);
+
+    stores().apiKeys().touch(key.id(), later, later.minusSeconds(60));
+    assertThat(stores().apiKeys().findByHash(key.hash()).orElseThrow().lastUsedAt())
+        .isEqualTo(later);
+  }
 }

@@ -231,4 +231,33 @@ public abstract class PoolStoreContract extends StoreContract {
     stores().pools().insert(pool, at(Duration.ofDays(9)));
     return pool;
   }
+
+  @Test
+  void aClosedPoolIsSavedAndReadWithWhenItClosed() {
+    World world = world();
+    Pool open = world.ownerPool();
+    Pool closed =
+        new Pool(
+            open.id(),
+            open.kind(),
+            open.team(),
+            open.member(),
+            open.cycleAnchor(),
+            open.cycleStart(),
+            open.arrears(),
+            open.sources(),
+            open.autoReload(),
+            open.reloadInFlight(),
+            at(Duration.ofDays(3)));
+
+    tx().inTransaction(() -> {
+      stores().pools().lock(open.id());
+      stores().pools().update(closed, null);
+      return null;
+    });
+
+    assertThat(stores().pools().find(open.id())).contains(closed);
+    assertThat(tx().inTransaction(() -> stores().pools().lock(open.id()))).contains(closed);
+    assertThat(stores().pools().find(open.id()).orElseThrow().isClosed()).isTrue();
+  }
 }

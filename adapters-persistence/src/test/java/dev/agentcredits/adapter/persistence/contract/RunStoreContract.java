@@ -329,4 +329,29 @@ public abstract class RunStoreContract extends StoreContract {
     stores().runs().insert(run, null);
     return run;
   }
+
+  @Test
+  void aRunKeepsTheTeamApiKeyThatSubmittedIt() {
+    World world = world();
+    Run run =
+        aQueuedRun(world.team())
+            .holding(20, 0)
+            .build()
+            .withSubmittedWith(new dev.agentcredits.domain.shared.ApiKeyId("key_ci"));
+    Run batched =
+        aQueuedRun(world.team())
+            .holding(20, 0)
+            .build()
+            .withSubmittedWith(new dev.agentcredits.domain.shared.ApiKeyId("key_ci"));
+
+    stores().runs().insert(run, "a-key");
+    tx().inTransaction(() -> {
+      stores().runs().insertAll(List.of(new NewRun(batched, null)));
+      return null;
+    });
+
+    assertThat(stores().runs().find(run.id())).contains(run);
+    assertThat(stores().runs().find(batched.id()).orElseThrow().submittedWith())
+        .isEqualTo(new dev.agentcredits.domain.shared.ApiKeyId("key_ci"));
+  }
 }

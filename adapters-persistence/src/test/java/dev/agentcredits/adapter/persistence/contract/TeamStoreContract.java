@@ -88,4 +88,21 @@ public abstract class TeamStoreContract extends StoreContract {
     assertThat(stores().teams().insertMember(member)).isTrue();
     assertThat(stores().teams().insertMember(sameEmail)).isTrue();
   }
+
+  @Test
+  void aRemovedMemberLeavesTheTeamButStaysInItsHistoryAndTheirEmailMayJoinAgain() {
+    World world = world();
+    Member member = TeamBuilder.member(world.team(), "gone@example.com", Role.MEMBER);
+    stores().teams().insertMember(member);
+
+    assertThat(stores().teams().removeMember(member.id(), TestData.T0)).isTrue();
+    assertThat(stores().teams().removeMember(member.id(), TestData.T0)).isFalse();
+
+    assertThat(stores().teams().findMember(member.id())).isEmpty();
+    assertThat(stores().teams().findMemberEver(member.id())).contains(member);
+    assertThat(stores().teams().members(world.team().id())).containsExactly(world.owner());
+    Member again = TeamBuilder.member(world.team(), "GONE@example.com", Role.MEMBER);
+    assertThat(stores().teams().insertMember(again)).isTrue();
+    assertThat(stores().teams().findMember(again.id())).contains(again);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.agentcredits.application.port.out;
 
 import dev.agentcredits.domain.shared.ApiKeyId;
+import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
 import java.util.List;
@@ -17,4 +18,13 @@ public interface ApiKeyStore {
   List<ApiKey> teamKeys(TeamId team);
 
   void revoke(ApiKeyId id, Instant at);
+
+  /** Revokes every key of the member that still works; answers how many. */
+  int revokeMemberKeys(MemberId member, Instant at);
+
+  /**
+   * Records that the key was used at {@code at}, unless a use at or after {@code notBefore} is
+   * recorded already (so that instances racing on one key write it once).
+   */
+  void touch(ApiKeyId id, Instant at, Instant notBefore);
 }

@@ -4,6 +4,7 @@ import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.team.Member;
 import dev.agentcredits.domain.team.Team;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,10 +16,18 @@ public interface TeamStore {
   /** Updates the team's mutable fields (its spend cap). */
   void update(Team team);
 
-  /** Inserts a member; false when the team already has a member with that email. */
+  /** Inserts a member; false when the team already has a (current) member with that email. */
   boolean insertMember(Member member);
 
+  /** A current member: a removed one is not found. */
   Optional<Member> findMember(MemberId id);
 
+  /** A member, current or removed (to name who started a run, rule 22's readable history). */
+  Optional<Member> findMemberEver(MemberId id);
+
+  /** The team's current members. */
   List<Member> members(TeamId team);
+
+  /** Marks the member removed (rule 22); false when there is no such current member. */
+  boolean removeMember(MemberId id, Instant at);
 }

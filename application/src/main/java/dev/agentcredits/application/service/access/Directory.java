@@ -24,6 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * use case that one day changes a plan, an owner or a role must evict the entry here too, and,
  * since other instances keep their own, re-read what it changed where it is used, as Admission does
  * for the plan.
+ *
+ * <p>Removing a member (DOMAIN.md rule 22) is the one change to a member, and it is never taken
+ * from here either: it revokes the member's keys in the same transaction (so authentication, which
+ * reads the key's row on every request, refuses them at once on every instance), closes the
+ * member's pool (so Admission, which locks the pool, refuses new runs on it), and integrations that
+ * name a member are checked with {@link #currentMember}, a fresh read.
  */
 public final class Directory {
   /** A bound on memory; when reached the entries are dropped and read again as needed. */
@@ -58,8 +64,20 @@ public final class Directory {
     return found;
   }
 
+  /** The member as the store has it now (a removed member is not found), refreshing the cache. */
+  public Optional<Member> currentMember(MemberId id) {
+    Optional<Member> found = teamStore.findMember(id);
+    found.ifPresentOrElse(member -> remember(members, id, member), () -> members.remove(id));
+    return found;
+  }
+
   public void forget(TeamId id) {
     teams.remove(id);
+  }
+
+  /** Drops a removed member from this instance's cache (other instances: see the class note). */
+  public void forget(MemberId id) {
+    members.remove(id);
   }
 
   private static <K, V> void remember(Map<K, V> map, K key, V value) {

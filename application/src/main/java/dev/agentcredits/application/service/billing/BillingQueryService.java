@@ -113,8 +113,13 @@ public final class BillingQueryService implements BillingQuery {
         tx.inTransaction(() -> {
           Team team = access.teamOf(caller, teamId);
           Instant now = clock.instant();
+          // A removed member's closed pool keeps its ledger but leaves the team's billing (rule
+          // 22).
           List<PoolView> pools =
-              visiblePools(caller, team).stream().map(p -> view(p, team, now)).toList();
+              visiblePools(caller, team).stream()
+                  .filter(p -> !p.isClosed())
+                  .map(p -> view(p, team, now))
+                  .toList();
           MonthlySpend spend = spending.find(team.id(), MonthlySpend.monthOf(now));
           return Outcome.ok(
               new TeamBillingView(

@@ -31,7 +31,9 @@ public final class ListApiKeysService implements ListApiKeysUseCase {
           Team team = access.administeredTeam(query.caller(), query.team());
           return Outcome.ok(
               keys.teamKeys(team.id()).stream()
-                  .map(k -> new ApiKeyView(k.id().value(), k.name(), k.createdAt(), k.revokedAt()))
+                  .map(k ->
+                      new ApiKeyView(
+                          k.id().value(), k.name(), k.createdAt(), k.revokedAt(), k.lastUsedAt()))
                   .toList());
         }));
   }

@@ -60,6 +60,13 @@ final class AdmissionDecision {
     if (earlier != null) {
       return new Decided(new Attempt.Answered(replay(earlier, request, team, pool, changes)), pool);
     }
+    if (pool.isClosed()) {
+      // The member was removed (rule 22) after this request resolved their pool.
+      return new Decided(
+          new Attempt.Answered(
+              Outcome.refused(Refusal.notFound("member " + pool.memberId().orElse(null)))),
+          pool);
+    }
     ReserveOutcome outcome = pool.reserve(template.id(), terms.startHold().value(), changes.now());
     if (outcome instanceof ReserveOutcome.Reserved reserved) {
       Pool after = changes.apply(reserved.transition());

@@ -7,13 +7,13 @@ import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.ListedRunView;
 import dev.agentcredits.application.port.in.view.RunPageView;
+import dev.agentcredits.application.port.out.ApiKeyStore;
 import dev.agentcredits.application.port.out.RunListing;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
-import dev.agentcredits.application.service.shared.Views;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.TeamId;
@@ -28,12 +28,14 @@ import java.util.List;
 public final class ListRunsService implements ListRunsUseCase {
   private final TeamStore teams;
   private final RunStore runs;
+  private final ApiKeyStore keys;
   private final TransactionRunner tx;
   private final Access access;
 
-  public ListRunsService(TeamStore teams, RunStore runs, TransactionRunner tx) {
+  public ListRunsService(TeamStore teams, RunStore runs, ApiKeyStore keys, TransactionRunner tx) {
     this.teams = teams;
     this.runs = runs;
+    this.keys = keys;
     this.tx = tx;
     this.access = new Access(teams);
   }
@@ -49,9 +51,10 @@ public final class ListRunsService implements ListRunsUseCase {
         List<Run> found = runs.list(listing, query.limit() + 1);
         List<Run> page = found.stream().limit(query.limit()).toList();
         String next = found.size() > query.limit() ? RunCursor.of(page.getLast()) : null;
+        RunOrigins origins = new RunOrigins(teams, keys);
         return Outcome.ok(
             new RunPageView(
-                page.stream().map(r -> new ListedRunView(Views.run(r), r.createdAt())).toList(),
+                page.stream().map(r -> new ListedRunView(origins.view(r), r.createdAt())).toList(),
                 next));
       });
     });
@@ -82,8 +85,9 @@ public final class ListRunsService implements ListRunsUseCase {
       return m.member();
     }
     if (named != null) {
+      // A removed member's runs stay listed by their name (rule 22: their history stays readable).
       teams
-          .findMember(named)
+          .findMemberEver(named)
           .filter(found -> found.team().equals(team.id()))
           .orElseThrow(() -> Guard.refuse(Refusal.notFound("member " + named)));
     }

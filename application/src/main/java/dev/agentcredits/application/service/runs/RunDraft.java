@@ -21,7 +21,8 @@ record RunDraft(Run template, boolean stored, String requestKey) {
       String prompt,
       BilledPool billed,
       Instant now,
-      String requestKey) {
+      String requestKey,
+      dev.agentcredits.domain.shared.ApiKeyId submittedWith) {
     Run template =
         new Run(
             id,
@@ -36,7 +37,9 @@ record RunDraft(Run template, boolean stored, String requestKey) {
             0,
             RunFailure.INSUFFICIENT_CREDITS,
             now,
-            now);
+            now,
+            now,
+            submittedWith);
     return new RunDraft(template, false, requestKey);
   }
 

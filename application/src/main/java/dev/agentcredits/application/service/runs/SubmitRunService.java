@@ -47,7 +47,7 @@ public final class SubmitRunService implements SubmitRunUseCase {
           directory
               .team(who.team())
               .orElseThrow(() -> Guard.refuse(Refusal.notFound("team " + who.team())));
-      BilledPool billed = resolve(team, who);
+      BilledPool billed = resolve(team, who, command.caller());
       String requestKey = RequestKeys.scoped(command.caller(), command.requestKey());
       RunDraft draft =
           RunDraft.fresh(
@@ -59,7 +59,8 @@ public final class SubmitRunService implements SubmitRunUseCase {
               command.prompt(),
               billed,
               clock.instant(),
-              requestKey);
+              requestKey,
+              command.caller() instanceof Caller.TeamKey k ? k.key() : null);
       // Under a request key used before, admission answers the run that key made (or its refusal)
       // from inside its batch: no look-up of its own here, one round trip less per keyed submit.
       try {
@@ -91,9 +92,15 @@ public final class SubmitRunService implements SubmitRunUseCase {
     };
   }
 
-  private BilledPool resolve(Team team, Who who) {
+  private BilledPool resolve(Team team, Who who, Caller caller) {
     if (who.member() != null && who.trigger() == Trigger.USER) {
-      Optional<Member> member = directory.member(who.member());
+      // A member key was read and found unrevoked by this request, and removing a member revokes
+      // their keys in the same transaction: its member is current. An integration only names the
+      // member, who may have been removed since this instance cached them: read afresh.
+      Optional<Member> member =
+          caller instanceof Caller.Integration
+              ? directory.currentMember(who.member())
+              : directory.member(who.member());
       if (member.isEmpty() || !member.get().team().equals(team.id())) {
         throw Guard.refuse(Refusal.notFound("member " + who.member()));
       }

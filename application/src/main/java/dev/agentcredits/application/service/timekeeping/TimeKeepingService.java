@@ -10,6 +10,7 @@ import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.billing.Purchasing;
+import dev.agentcredits.application.service.members.PoolClosing;
 import dev.agentcredits.application.service.runs.RunSettlement;
 import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.domain.purchase.Purchase;
@@ -57,6 +58,7 @@ public final class TimeKeepingService implements TimeKeepingUseCase {
   private final TransactionRunner tx;
   private final Purchasing purchasing;
   private final RunSettlement settlement;
+  private final PoolClosing closing;
   private final BillingTerms terms;
   private final Clock clock;
 
@@ -82,6 +84,7 @@ public final class TimeKeepingService implements TimeKeepingUseCase {
     this.tx = tx;
     this.purchasing = purchasing;
     this.settlement = new RunSettlement(teams, pools, runs, ledger, outbox, terms, clock);
+    this.closing = new PoolClosing(pools);
     this.terms = terms;
     this.clock = clock;
   }
@@ -124,7 +127,12 @@ public final class TimeKeepingService implements TimeKeepingUseCase {
     }
     Team team = teams.find(pool.get().team()).orElseThrow();
     PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
-    changes.lockCurrent(id, team.plan());
+    if (pool.get().isClosed() && pool.get().member() != null) {
+      // What a removed member's run gave back goes on to the owner's pool (rule 22).
+      closing.close(team, pool.get().member(), changes);
+    } else {
+      changes.lockCurrent(id, team.plan());
+    }
     changes.flush();
     return true;
   }

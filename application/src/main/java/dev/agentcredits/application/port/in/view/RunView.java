@@ -1,6 +1,9 @@
 package dev.agentcredits.application.port.in.view;
 
-/** A run as clients see it; {@code errorCode} is null unless the run FAILED. */
+/**
+ * A run as clients see it; {@code errorCode} is null unless the run FAILED. {@code origin} is given
+ * by the reads of a run (one run, a list), null elsewhere.
+ */
 public record RunView(
     String taskId,
     String state,
@@ -8,4 +11,22 @@ public record RunView(
     BilledPoolView billedPool,
     long heldCredits,
     long chargedCredits,
-    String errorCode) {}
+    String errorCode,
+    RunOriginView origin) {
+
+  public RunView(
+      String taskId,
+      String state,
+      String trigger,
+      BilledPoolView billedPool,
+      long heldCredits,
+      long chargedCredits,
+      String errorCode) {
+    this(taskId, state, trigger, billedPool, heldCredits, chargedCredits, errorCode, null);
+  }
+
+  public RunView withOrigin(RunOriginView runOrigin) {
+    return new RunView(
+        taskId, state, trigger, billedPool, heldCredits, chargedCredits, errorCode, runOrigin);
+  }
+}

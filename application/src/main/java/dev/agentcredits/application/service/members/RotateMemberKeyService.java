@@ -1,0 +1,76 @@
+package dev.agentcredits.application.service.members;
+
+import dev.agentcredits.application.port.in.MemberCommand;
+import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.Refusal;
+import dev.agentcredits.application.port.in.RotateMemberKeyUseCase;
+import dev.agentcredits.application.port.in.view.RotatedKeyView;
+import dev.agentcredits.application.port.out.ApiKey;
+import dev.agentcredits.application.port.out.ApiKeyStore;
+import dev.agentcredits.application.port.out.KeyHasher;
+import dev.agentcredits.application.port.out.SecretGenerator;
+import dev.agentcredits.application.port.out.TeamStore;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.access.Access;
+import dev.agentcredits.application.service.shared.Guard;
+import dev.agentcredits.domain.shared.ApiKeyId;
+import dev.agentcredits.domain.team.Member;
+import dev.agentcredits.domain.team.Team;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * A member's new key, in one transaction with the revocation of their old ones: the old key is
+ * refused from the next request on, on every instance (keys are read on every request).
+ */
+public final class RotateMemberKeyService implements RotateMemberKeyUseCase {
+  private final TeamStore teams;
+  private final ApiKeyStore apiKeys;
+  private final TransactionRunner tx;
+  private final SecretGenerator secrets;
+  private final KeyHasher hasher;
+  private final Access access;
+  private final Clock clock;
+
+  public RotateMemberKeyService(
+      TeamStore teams,
+      ApiKeyStore apiKeys,
+      TransactionRunner tx,
+      SecretGenerator secrets,
+      KeyHasher hasher,
+      Clock clock) {
+    this.teams = teams;
+    this.apiKeys = apiKeys;
+    this.tx = tx;
+    this.secrets = secrets;
+    this.hasher = hasher;
+    this.access = new Access(teams);
+    this.clock = clock;
+  }
+
+  @Override
+  public Outcome<RotatedKeyView> rotate(MemberCommand command) {
+    return Guard.outcome(() ->
+        tx.inTransaction(() -> {
+          Team team = access.administeredTeam(command.caller(), command.team());
+          Member member =
+              teams
+                  .findMember(command.member())
+                  .filter(m -> m.team().equals(team.id()))
+                  .orElseThrow(() -> Guard.refuse(Refusal.notFound("member " + command.member())));
+          Instant now = clock.instant();
+          apiKeys.revokeMemberKeys(member.id(), now);
+          String key = secrets.newKey("ac_mk");
+          apiKeys.insert(
+              new ApiKey(
+                  new ApiKeyId(secrets.newId("key")),
+                  team.id(),
+                  member.id(),
+                  member.email(),
+                  hasher.hash(key),
+                  now,
+                  null));
+          return Outcome.ok(new RotatedKeyView(member.id().value(), key));
+        }));
+  }
+}
