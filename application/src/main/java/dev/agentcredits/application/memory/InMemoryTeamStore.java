@@ -65,6 +65,11 @@ final class InMemoryTeamStore implements TeamStore {
   }
 
   @Override
+  public Optional<Member> lockMember(MemberId id) {
+    return findMember(id); // the memory database runs one transaction at a time
+  }
+
+  @Override
   public Optional<Member> findMemberEver(MemberId id) {
     return db.call(() -> members.get(id));
   }

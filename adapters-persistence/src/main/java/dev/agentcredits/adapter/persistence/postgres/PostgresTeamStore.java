@@ -63,6 +63,17 @@ public final class PostgresTeamStore implements TeamStore {
   }
 
   @Override
+  public Optional<Member> lockMember(MemberId id) {
+    return db.read(handle ->
+        handle
+            .createQuery(TeamDao.FIND_MEMBER + " FOR UPDATE")
+            .bind("id", id.value())
+            .mapTo(MemberRow.class)
+            .findOne()
+            .map(MemberRow::toMember));
+  }
+
+  @Override
   public Optional<Member> findMemberEver(MemberId id) {
     return db.withDao(
         TeamDao.class, dao -> dao.findMemberEver(id.value()).map(MemberRow::toMember));

@@ -105,4 +105,15 @@ public abstract class TeamStoreContract extends StoreContract {
     assertThat(stores().teams().insertMember(again)).isTrue();
     assertThat(stores().teams().findMember(again.id())).contains(again);
   }
+
+  @Test
+  void aCurrentMemberCanBeLockedAndARemovedOneCannot() {
+    World world = world();
+    Member member = TeamBuilder.member(world.team(), "locked@example.com", Role.MEMBER);
+    stores().teams().insertMember(member);
+
+    assertThat(tx().inTransaction(() -> stores().teams().lockMember(member.id()))).contains(member);
+    stores().teams().removeMember(member.id(), TestData.T0);
+    assertThat(tx().inTransaction(() -> stores().teams().lockMember(member.id()))).isEmpty();
+  }
 }

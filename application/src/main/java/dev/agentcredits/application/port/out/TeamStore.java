@@ -22,6 +22,12 @@ public interface TeamStore {
   /** A current member: a removed one is not found. */
   Optional<Member> findMember(MemberId id);
 
+  /**
+   * A current member, locked until the transaction ends: changes to one member's keys and
+   * membership (rotation, removal) take turns on it.
+   */
+  Optional<Member> lockMember(MemberId id);
+
   /** A member, current or removed (to name who started a run, rule 22's readable history). */
   Optional<Member> findMemberEver(MemberId id);
 

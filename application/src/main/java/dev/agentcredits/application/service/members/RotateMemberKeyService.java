@@ -53,9 +53,10 @@ public final class RotateMemberKeyService implements RotateMemberKeyUseCase {
     return Guard.outcome(() ->
         tx.inTransaction(() -> {
           Team team = access.administeredTeam(command.caller(), command.team());
+          // Locked, so that two rotations at once leave one key, not two.
           Member member =
               teams
-                  .findMember(command.member())
+                  .lockMember(command.member())
                   .filter(m -> m.team().equals(team.id()))
                   .orElseThrow(() -> Guard.refuse(Refusal.notFound("member " + command.member())));
           Instant now = clock.instant();
