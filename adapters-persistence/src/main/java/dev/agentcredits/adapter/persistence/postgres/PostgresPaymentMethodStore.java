@@ -5,7 +5,9 @@ import dev.agentcredits.domain.purchase.PaymentMethod;
 import dev.agentcredits.domain.shared.TeamId;
 import java.util.Optional;
 
-/** Each team's saved card in {@code payment_methods}, its customers in {@code payment_customers}. */
+/**
+ * Each team's saved card in {@code payment_methods}, its customers in {@code payment_customers}.
+ */
 public final class PostgresPaymentMethodStore implements PaymentMethodStore {
   private final JdbiTransactionRunner db;
 

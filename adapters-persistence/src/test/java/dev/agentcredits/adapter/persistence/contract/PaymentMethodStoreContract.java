@@ -57,8 +57,7 @@ public abstract class PaymentMethodStoreContract extends StoreContract {
     assertThat(stores().paymentMethods().find(world.team().id())).isEmpty();
     assertThat(stores().paymentMethods().teamOfCustomer(visa.customerId()))
         .contains(world.team().id());
-    assertThat(stores().paymentMethods().customerOf(world.team().id()))
-        .contains(visa.customerId());
+    assertThat(stores().paymentMethods().customerOf(world.team().id())).contains(visa.customerId());
   }
 
   @Test
