@@ -35,15 +35,20 @@ final class CardOwnership {
    * team at the provider is marked as this team's there. Runs with no transaction open.
    */
   void checkCustomer(TeamId team, String customerId) {
-    var linked = tx.inTransaction(() -> methods.teamOfCustomer(customerId));
-    if (linked.isPresent() && !linked.get().equals(team)) {
-      throw Guard.refuse(anotherTeams(customerId));
-    }
+    refuseIfAnotherTeams(team, customerId);
     switch (setup.claim(team, customerId)) {
       case CustomerCheck.Ours ours -> {}
       case CustomerCheck.OtherTeam other -> throw Guard.refuse(anotherTeams(customerId));
       case CustomerCheck.Missing missing -> throw Guard.refuse(Refusal.invalid(missing.reason()));
       case CustomerCheck.Unknown unknown -> throw unanswered(unknown.reason());
+    }
+  }
+
+  /** Refuses a customer the store links to another team, asking no provider. */
+  void refuseIfAnotherTeams(TeamId team, String customerId) {
+    var linked = tx.inTransaction(() -> methods.teamOfCustomer(customerId));
+    if (linked.isPresent() && !linked.get().equals(team)) {
+      throw Guard.refuse(anotherTeams(customerId));
     }
   }
 

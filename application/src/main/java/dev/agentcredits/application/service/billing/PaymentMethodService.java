@@ -50,7 +50,7 @@ public final class PaymentMethodService implements PaymentMethodUseCase {
   public Outcome<PaymentMethodView> save(SavePaymentMethodCommand command) {
     return Guard.outcome(() -> {
       tx.inTransaction(() -> access.administeredTeam(command.caller(), command.team()));
-      ownership.checkCustomer(command.team(), command.method().customerId());
+      ownership.refuseIfAnotherTeams(command.team(), command.method().customerId());
       PaymentMethod checked =
           switch (gateway.lookUp(command.method())) {
             case CardLookup.Found found -> found.method();
@@ -58,6 +58,8 @@ public final class PaymentMethodService implements PaymentMethodUseCase {
                 throw Guard.refuse(Refusal.invalid(unusable.reason()));
             case CardLookup.Unknown unknown -> throw CardOwnership.unanswered(unknown.reason());
           };
+      // Marked as the team's at the provider only once the card is known to be the customer's.
+      ownership.checkCustomer(command.team(), checked.customerId());
       ownership.save(command.caller(), command.team(), checked);
       return Outcome.ok(view(checked));
     });
