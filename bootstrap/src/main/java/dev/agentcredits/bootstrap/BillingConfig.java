@@ -1,5 +1,6 @@
 package dev.agentcredits.bootstrap;
 
+import dev.agentcredits.application.port.out.CardSetup;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.LedgerStore;
 import dev.agentcredits.application.port.out.PaymentEventStore;
@@ -121,8 +122,12 @@ class BillingConfig {
 
   @Bean
   PaymentMethodService paymentMethods(
-      TeamStore teams, PaymentMethodStore methods, TransactionRunner tx, PaymentGateway payments) {
-    return new PaymentMethodService(teams, methods, tx, payments);
+      TeamStore teams,
+      PaymentMethodStore methods,
+      TransactionRunner tx,
+      PaymentGateway payments,
+      CardSetup cardSetup) {
+    return new PaymentMethodService(teams, methods, tx, payments, cardSetup);
   }
 
   @Bean

@@ -1,10 +1,13 @@
 package dev.agentcredits.bootstrap;
 
+import dev.agentcredits.adapter.payments.SimulatedCardSetup;
 import dev.agentcredits.adapter.payments.SimulatedPaymentGateway;
 import dev.agentcredits.adapter.payments.SimulatedWebhooks;
+import dev.agentcredits.adapter.payments.stripe.StripeCardSetup;
 import dev.agentcredits.adapter.payments.stripe.StripePaymentGateway;
 import dev.agentcredits.adapter.payments.stripe.StripeSettings;
 import dev.agentcredits.adapter.payments.stripe.StripeWebhooks;
+import dev.agentcredits.application.port.out.CardSetup;
 import dev.agentcredits.application.port.out.PaymentEvents;
 import dev.agentcredits.application.port.out.PaymentGateway;
 import java.time.Clock;
@@ -28,6 +31,21 @@ class PaymentsConfig {
                   payments.stripeWebhookSecret().orElse(null),
                   payments.stripeApiBase().orElse(null)),
               clock);
+    };
+  }
+
+  /** The team's customers and the card setup page: Stripe Checkout, or simulated. */
+  @Bean
+  CardSetup cardSetup(Settings settings, Clock clock) {
+    PaymentSettings payments = settings.payments();
+    return switch (payments.gateway()) {
+      case SIMULATED -> new SimulatedCardSetup(clock);
+      case STRIPE ->
+          new StripeCardSetup(
+              StripeSettings.of(
+                  payments.stripeSecretKey().orElseThrow(),
+                  payments.stripeWebhookSecret().orElse(null),
+                  payments.stripeApiBase().orElse(null)));
     };
   }
 

@@ -326,6 +326,37 @@ class AuthorizationMatrixIT {
                             key,
                             "{\"stripe_customer_id\": \"cus_a\", \"payment_method_id\": \"pm_a\"}")),
             endpoint(
+                "POST /teams/{t}/payment-method/setup-session",
+                admins,
+                "",
+                false,
+                () ->
+                    key ->
+                        http.post(
+                            b.path() + "/payment-method/setup-session",
+                            key,
+                            "{\"return_url\": \"https://billing.example.com/\"}")),
+            endpoint(
+                "POST /teams/{t}/payment-method/setup-session/{s}/complete",
+                admins,
+                "",
+                false,
+                () -> {
+                  String session =
+                      http.post(
+                              b.path() + "/payment-method/setup-session",
+                              OPERATOR,
+                              "{\"return_url\": \"https://billing.example.com/\"}")
+                          .json()
+                          .path("session_id")
+                          .asText();
+                  return key ->
+                      http.post(
+                          b.path() + "/payment-method/setup-session/" + session + "/complete",
+                          key,
+                          null);
+                }),
+            endpoint(
                 "GET /teams/{t}/payment-method",
                 admins,
                 "",

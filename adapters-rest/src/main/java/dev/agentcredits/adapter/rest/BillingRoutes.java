@@ -1,10 +1,12 @@
 package dev.agentcredits.adapter.rest;
 
 import dev.agentcredits.adapter.wire.Bodies;
+import dev.agentcredits.adapter.wire.PaymentBodies;
 import dev.agentcredits.application.port.in.BillingQuery;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadCommand;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.PoolRef;
 import dev.agentcredits.application.port.in.PurchaseAddOnCommand;
 import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
@@ -12,15 +14,18 @@ import dev.agentcredits.application.port.in.RaiseSpendCapCommand;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
 import dev.agentcredits.application.port.in.UsageQuery;
 import dev.agentcredits.application.port.in.UsageUseCase;
+import dev.agentcredits.application.port.in.view.PaymentMethodView;
 import dev.agentcredits.application.port.in.view.PurchaseView;
 import dev.agentcredits.domain.shared.MemberId;
 import java.util.List;
+import java.util.Map;
 
 /** API.md "Billing": pools, add-on purchases, auto-reload, the spend cap and the ledger. */
 final class BillingRoutes {
   static final int DEFAULT_LEDGER_LIMIT = 50;
 
   private final BillingQuery billingQuery;
+  private final PaymentMethodUseCase paymentMethods;
   private final PurchaseAddOnUseCase purchaseAddOn;
   private final ConfigureAutoReloadUseCase configureAutoReload;
   private final RaiseSpendCapUseCase raiseSpendCap;
@@ -30,6 +35,7 @@ final class BillingRoutes {
 
   BillingRoutes(RestUseCases useCases, IdempotentCalls idempotent, ApiMetrics metrics) {
     this.billingQuery = useCases.billingQuery();
+    this.paymentMethods = useCases.paymentMethods();
     this.purchaseAddOn = useCases.purchaseAddOn();
     this.configureAutoReload = useCases.configureAutoReload();
     this.raiseSpendCap = useCases.raiseSpendCap();
@@ -53,7 +59,18 @@ final class BillingRoutes {
   }
 
   private Reply billing(Exchange ex) {
-    return ex.reply(billingQuery.teamBilling(ex.caller(), ex.team()), 200, Bodies::billing);
+    return ex.reply(
+        billingQuery.teamBilling(ex.caller(), ex.team()),
+        200,
+        view -> withCard(Bodies.billing(view), ex));
+  }
+
+  /** The team's card, for a caller who may see it (operator, owner, admin) when there is one. */
+  private Map<String, Object> withCard(Map<String, Object> body, Exchange ex) {
+    if (paymentMethods.find(ex.caller(), ex.team()) instanceof Outcome.Ok<PaymentMethodView> ok) {
+      body.put("payment_method", PaymentBodies.paymentMethod(ok.value()));
+    }
+    return body;
   }
 
   private Reply memberPool(Exchange ex) {

@@ -126,6 +126,11 @@ final class Exchange {
     return ctx.header(name);
   }
 
+  /** A path parameter as sent; the use case checks it. */
+  String pathParam(String name) {
+    return ctx.pathParam(name);
+  }
+
   PurchaseId purchaseId() {
     return valid(() -> new PurchaseId(ctx.pathParam("purchase_id")));
   }

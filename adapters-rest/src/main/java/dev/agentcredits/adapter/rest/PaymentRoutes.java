@@ -8,6 +8,7 @@ import dev.agentcredits.application.port.in.ReceivePaymentEventUseCase;
 import dev.agentcredits.application.port.in.RefundPurchaseCommand;
 import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
 import dev.agentcredits.application.port.in.SavePaymentMethodCommand;
+import dev.agentcredits.application.port.in.StartCardSetupCommand;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,8 @@ final class PaymentRoutes {
         Route.put(card, this::saveCard),
         Route.get(card, this::card),
         Route.delete(card, this::removeCard),
+        Route.post(card + "/setup-session", this::startSetup),
+        Route.post(card + "/setup-session/{session_id}/complete", this::completeSetup),
         Route.get(purchases, this::history),
         Route.post(purchases + "/{purchase_id}/refund", this::refund),
         Route.openPost("/webhooks/stripe", this::webhook));
@@ -58,6 +61,21 @@ final class PaymentRoutes {
 
   private Reply removeCard(Exchange ex) {
     return ex.reply(paymentMethods.remove(ex.caller(), ex.team()), 204, nothing -> null);
+  }
+
+  private Reply startSetup(Exchange ex) {
+    var team = ex.team();
+    var request = ex.body(Requests.SetupSession.class);
+    var command =
+        Exchange.valid(() -> new StartCardSetupCommand(ex.caller(), team, request.returnUrl()));
+    return ex.reply(paymentMethods.startSetup(command), 201, PaymentBodies::setupSession);
+  }
+
+  private Reply completeSetup(Exchange ex) {
+    return ex.reply(
+        paymentMethods.completeSetup(ex.caller(), ex.team(), ex.pathParam("session_id")),
+        200,
+        PaymentBodies::paymentMethod);
   }
 
   private Reply history(Exchange ex) {

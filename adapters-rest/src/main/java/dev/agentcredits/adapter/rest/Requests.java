@@ -91,6 +91,12 @@ final class Requests {
     }
   }
 
+  record SetupSession(String returnUrl) {
+    SetupSession {
+      required(returnUrl, "return_url");
+    }
+  }
+
   record Payments(Boolean declined) {
     Payments {
       required(declined, "declined");

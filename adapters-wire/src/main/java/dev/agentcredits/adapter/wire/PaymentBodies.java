@@ -3,6 +3,7 @@ package dev.agentcredits.adapter.wire;
 import dev.agentcredits.application.port.in.view.PaymentMethodView;
 import dev.agentcredits.application.port.in.view.PurchaseHistoryView;
 import dev.agentcredits.application.port.in.view.PurchasePageView;
+import dev.agentcredits.application.port.in.view.SetupSessionView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +25,10 @@ public final class PaymentBodies {
               "exp_year", method.card().expYear()));
     }
     return body;
+  }
+
+  public static Map<String, Object> setupSession(SetupSessionView session) {
+    return Bodies.ordered("session_id", session.sessionId(), "url", session.url());
   }
 
   /** {@code next_cursor} is null on the last page. */

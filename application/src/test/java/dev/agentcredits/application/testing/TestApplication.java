@@ -258,7 +258,8 @@ public record TestApplication(
             s.teams(), tx, ports.clockControl().apply(timeKeeping), ports.paymentSimulation());
 
     PaymentMethodUseCase paymentMethods =
-        new PaymentMethodService(s.teams(), s.paymentMethods(), tx, ports.payments());
+        new PaymentMethodService(
+            s.teams(), s.paymentMethods(), tx, ports.payments(), new TestCardSetup());
     RefundPurchaseUseCase refundPurchase =
         new RefundPurchaseService(
             s.teams(),

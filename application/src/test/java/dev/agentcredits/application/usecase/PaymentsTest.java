@@ -190,6 +190,63 @@ class PaymentsTest extends UseCaseTest {
     refused(billing.app.paymentMethods().find(team.key("owner"), team.id), Refusal.NotFound.class);
   }
 
+  @Test
+  void anotherTeamsCustomerIsAConflictAndChangesNothing() {
+    TestTeam first = billing.aBuildTeam().build();
+    TestTeam second = billing.aBuildTeam().build();
+    ok(
+        billing
+            .app
+            .paymentMethods()
+            .save(new SavePaymentMethodCommand(first.key("owner"), first.id, "cus_1", "pm_1")));
+    ok(
+        billing
+            .app
+            .paymentMethods()
+            .save(new SavePaymentMethodCommand(second.key("owner"), second.id, "cus_2", "pm_2")));
+
+    var taken =
+        billing
+            .app
+            .paymentMethods()
+            .save(new SavePaymentMethodCommand(second.key("owner"), second.id, "cus_1", "pm_1"));
+
+    refused(taken, Refusal.Conflict.class);
+    assertThat(ok(billing.app.paymentMethods().find(second.key("owner"), second.id)).customerId())
+        .isEqualTo("cus_2");
+  }
+
+  @Test
+  void aSetupSessionSavesACardOnTheTeamsOwnCustomer() {
+    TestTeam team = billing.aBuildTeam().withMember("bob").build();
+    var command =
+        new dev.agentcredits.application.port.in.StartCardSetupCommand(
+            team.key("owner"), team.id, "https://billing.example.com/b?x=1#card");
+
+    var session = ok(billing.app.paymentMethods().startSetup(command));
+    var saved =
+        ok(
+            billing
+                .app
+                .paymentMethods()
+                .completeSetup(team.key("owner"), team.id, session.sessionId()));
+    var again =
+        ok(
+            billing
+                .app
+                .paymentMethods()
+                .completeSetup(team.key("owner"), team.id, session.sessionId()));
+
+    assertThat(session.url())
+        .isEqualTo(
+            "https://billing.example.com/b?x=1&setup_session=" + session.sessionId() + "#card");
+    assertThat(saved.card().last4()).isEqualTo("4242");
+    assertThat(again).isEqualTo(saved);
+    refused(
+        billing.app.paymentMethods().completeSetup(team.key("bob"), team.id, session.sessionId()),
+        Refusal.NotAuthorized.class);
+  }
+
   private Handling receive(String payload) {
     return ok(billing.app.receivePaymentEvent().receive(new Notification(payload, "valid")));
   }

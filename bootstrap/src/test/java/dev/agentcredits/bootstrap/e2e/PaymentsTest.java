@@ -71,6 +71,89 @@ class PaymentsTest {
         .assertProblem(403, "not_authorized");
   }
 
+  @Test
+  void without_a_card_purchases_work_and_no_card_is_reported_until_one_is_set_up() {
+    var team = SERVICE.teams().build().withMember().create();
+
+    SERVICE
+        .api()
+        .get(team.path() + "/payment-method", team.owner().key())
+        .assertProblem(404, "resource_not_found");
+    assertThat(steps.billing(team, team.owner().key()).has("payment_method")).isFalse();
+    steps.purchase(team, team.member(), team.member().key(), 400).assertStatus(201);
+  }
+
+  @Test
+  void a_simulated_setup_session_returns_to_the_page_and_saves_a_simulated_card() {
+    var team = SERVICE.teams().build().withAdmin().withMember().create();
+    String returnUrl = "http://localhost:8080/billing?x=1";
+
+    JsonNode session = setupSession(team, team.admin().key(), returnUrl).assertStatus(201).json();
+    String id = session.path("session_id").asText();
+    JsonNode card = complete(team, id, team.admin().key()).assertStatus(200).json();
+    JsonNode again = complete(team, id, team.owner().key()).assertStatus(200).json();
+
+    assertThat(id).matches("sim_setup_[0-9a-f]{24}");
+    assertThat(session.path("url").asText()).isEqualTo(returnUrl + "&setup_session=" + id);
+    assertThat(card.path("card").path("brand").asText()).isEqualTo("visa");
+    assertThat(card.path("card").path("last4").asText()).isEqualTo("4242");
+    assertThat(card.path("card").path("exp_year").asInt()).isGreaterThan(2025);
+    assertThat(again).isEqualTo(card);
+    assertThat(
+            SERVICE
+                .api()
+                .get(team.path() + "/payment-method", team.owner().key())
+                .assertStatus(200)
+                .json())
+        .isEqualTo(card);
+    assertThat(steps.billing(team, team.owner().key()).path("payment_method")).isEqualTo(card);
+    assertThat(steps.billing(team, team.member().key()).has("payment_method")).isFalse();
+    complete(team, "sim_setup_nothing", team.owner().key())
+        .assertProblem(404, "resource_not_found");
+    steps.purchase(team, team.member(), team.member().key(), 400).assertStatus(201);
+  }
+
+  @Test
+  void only_the_teams_owner_admins_and_the_operator_set_up_its_card() {
+    var team = SERVICE.teams().build().withMember().create();
+    var stranger = SERVICE.teams().build().create();
+    String url = "https://billing.example.com/";
+    String id =
+        setupSession(team, team.owner().key(), url)
+            .assertStatus(201)
+            .json()
+            .path("session_id")
+            .asText();
+
+    setupSession(team, team.member().key(), url).assertProblem(403, "not_authorized");
+    setupSession(team, stranger.owner().key(), url).assertProblem(403, "not_authorized");
+    complete(team, id, team.member().key()).assertProblem(403, "not_authorized");
+    complete(team, id, stranger.owner().key()).assertProblem(403, "not_authorized");
+    setupSession(team, team.owner().key(), "billing.example.com/x")
+        .assertProblem(400, "invalid_request");
+
+    SERVICE
+        .api()
+        .get(team.path() + "/payment-method", team.owner().key())
+        .assertProblem(404, "resource_not_found");
+    complete(team, id, ServiceExtension.OPERATOR_KEY).assertStatus(200);
+  }
+
+  private Reply setupSession(Teams.Team team, String key, String returnUrl) {
+    return SERVICE
+        .api()
+        .post(
+            team.path() + "/payment-method/setup-session",
+            key,
+            "{\"return_url\": \"" + returnUrl + "\"}");
+  }
+
+  private Reply complete(Teams.Team team, String session, String key) {
+    return SERVICE
+        .api()
+        .post(team.path() + "/payment-method/setup-session/" + session + "/complete", key, null);
+  }
+
   private void decline(Teams.Team team, boolean declined) {
     JsonNode state =
         SERVICE

@@ -72,6 +72,77 @@ class StripePaymentsTest {
   }
 
   @Test
+  void anotherTeamsCustomerAndCardAreAConflictAndTheTeamKeepsItsOwnCard() {
+    var victim = withCard(SERVICE.teams().build().withMember().create());
+    var attacker = withCard(SERVICE.teams().build().withMember().create());
+    String victimsCustomer = customerOf(victim);
+    String victimsCard = cardOf(victim);
+    JsonNode before =
+        api.get(attacker.path() + "/payment-method", attacker.owner().key())
+            .assertStatus(200)
+            .json();
+
+    JsonNode problem =
+        api.put(
+                attacker.path() + "/payment-method",
+                attacker.owner().key(),
+                "{\"stripe_customer_id\": \"%s\", \"payment_method_id\": \"%s\"}"
+                    .formatted(victimsCustomer, victimsCard))
+            .assertProblem(409, "conflict");
+
+    assertThat(problem.path("detail").asText())
+        .contains(victimsCustomer)
+        .contains("belongs to another team");
+    assertThat(
+            api.get(attacker.path() + "/payment-method", attacker.owner().key())
+                .assertStatus(200)
+                .json())
+        .isEqualTo(before);
+    assertThat(STRIPE.customerMetadata(victimsCustomer))
+        .containsEntry("agent_credits_team_id", victim.id());
+    JsonNode bought =
+        steps
+            .purchase(attacker, attacker.member(), attacker.member().key(), 400)
+            .assertStatus(201)
+            .json();
+    var charge =
+        STRIPE.requests("POST", "/v1/payment_intents").stream()
+            .filter(r ->
+                bought.path("purchase_id").asText().equals(r.form().get("metadata[purchase_id]")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(charge.form()).containsEntry("customer", before.path("stripe_customer_id").asText());
+  }
+
+  @Test
+  void aCustomerWhoseStripeMetadataNamesAnotherTeamIsAConflict() {
+    var team = SERVICE.teams().build().create();
+    String customer = "cus_e2e_named" + CARDS.incrementAndGet();
+    STRIPE.addCustomer(customer, "team_somebody_else");
+    STRIPE.addCard("pm_e2e_named" + CARDS.get(), customer, "visa", "4242");
+
+    api.put(
+            team.path() + "/payment-method",
+            team.owner().key(),
+            "{\"stripe_customer_id\": \"%s\", \"payment_method_id\": \"%s\"}"
+                .formatted(customer, "pm_e2e_named" + CARDS.get()))
+        .assertProblem(409, "conflict");
+
+    api.get(team.path() + "/payment-method", team.owner().key())
+        .assertProblem(404, "resource_not_found");
+    assertThat(STRIPE.customerMetadata(customer))
+        .containsEntry("agent_credits_team_id", "team_somebody_else");
+  }
+
+  @Test
+  void aCustomerNamingNoTeamIsMarkedAsTheTeamsWhenItsCardIsSaved() {
+    var team = withCard(SERVICE.teams().build().create());
+
+    assertThat(STRIPE.customerMetadata(customerOf(team)))
+        .containsEntry("agent_credits_team_id", team.id());
+  }
+
+  @Test
   void withoutACardAPurchaseIsPaymentFailedAndChargesNothing() {
     var team = withCard(SERVICE.teams().build().withMember().create());
     api.delete(team.path() + "/payment-method", team.owner().key()).assertStatus(204);
@@ -375,6 +446,13 @@ class StripePaymentsTest {
     return api.get(team.path() + "/payment-method", team.owner().key())
         .json()
         .path("stripe_customer_id")
+        .asText();
+  }
+
+  private String cardOf(Teams.Team team) {
+    return api.get(team.path() + "/payment-method", team.owner().key())
+        .json()
+        .path("payment_method_id")
         .asText();
   }
 

@@ -25,8 +25,8 @@ final class Declines {
                   + " Checkout or the Customer Portal"),
           Map.entry(
               "no_payment_method",
-              "no card is on file for the team; the owner or an admin saves one with PUT"
-                  + " /teams/{team_id}/payment-method"));
+              "no card is on file for the team; the owner or an admin adds one on the billing page"
+                  + " (Add or change card, POST /teams/{team_id}/payment-method/setup-session)"));
 
   private Declines() {}
 

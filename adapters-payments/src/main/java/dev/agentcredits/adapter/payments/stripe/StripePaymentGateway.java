@@ -30,16 +30,7 @@ public final class StripePaymentGateway implements PaymentGateway {
   private final Clock clock;
 
   public StripePaymentGateway(StripeSettings settings, Clock clock) {
-    var builder =
-        StripeClient.builder()
-            .setApiKey(settings.secretKey())
-            .setConnectTimeout((int) settings.connectTimeout().toMillis())
-            .setReadTimeout((int) settings.readTimeout().toMillis())
-            .setMaxNetworkRetries(settings.maxNetworkRetries());
-    if (settings.apiBase() != null) {
-      builder.setApiBase(settings.apiBase());
-    }
-    this.client = builder.build();
+    this.client = StripeClients.of(settings);
     this.clock = clock;
   }
 
@@ -173,7 +164,8 @@ public final class StripePaymentGateway implements PaymentGateway {
                   .formatted(method.paymentMethodId(), method.customerId())
               + " setup mode or the Customer Portal");
     }
-    if (!"card".equals(found.getType()) || found.getCard() == null) {
+    var card = StripeClients.card(found);
+    if (card == null) {
       return new CardLookup.Unusable(
           "payment method "
               + method.paymentMethodId()
@@ -181,14 +173,7 @@ public final class StripePaymentGateway implements PaymentGateway {
               + found.getType()
               + ", not a card");
     }
-    var card = found.getCard();
-    return new CardLookup.Found(
-        method.withCard(
-            new dev.agentcredits.domain.purchase.PaymentMethod.Card(
-                card.getBrand(),
-                card.getLast4(),
-                card.getExpMonth() == null ? 0 : card.getExpMonth().intValue(),
-                card.getExpYear() == null ? 0 : card.getExpYear().intValue())));
+    return new CardLookup.Found(method.withCard(card));
   }
 
   /** A PaymentIntent's status as this service's answer. */
@@ -218,9 +203,6 @@ public final class StripePaymentGateway implements PaymentGateway {
   }
 
   private static String unanswered(StripeException e) {
-    return "Stripe gave no usable answer"
-        + (e.getStatusCode() == null ? "" : " (HTTP " + e.getStatusCode() + ")")
-        + ": "
-        + e.getClass().getSimpleName();
+    return StripeClients.unanswered(e);
   }
 }

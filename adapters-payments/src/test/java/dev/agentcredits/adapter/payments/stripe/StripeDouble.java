@@ -54,6 +54,7 @@ public final class StripeDouble implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final AtomicInteger created = new AtomicInteger();
+  private final StripeDoubleCheckout checkout = new StripeDoubleCheckout(cards, kept);
 
   public StripeDouble() {
     try {
@@ -74,9 +75,39 @@ public final class StripeDouble implements AutoCloseable {
     script.addAll(List.of(how));
   }
 
-  /** A card Stripe knows, attached to {@code customer}. */
+  /** A card Stripe knows, attached to {@code customer} (known too, naming no team if new). */
   public void addCard(String paymentMethod, String customer, String brand, String last4) {
     cards.put(paymentMethod, new String[] {customer, brand, last4});
+    checkout.addCustomer(customer, null);
+  }
+
+  /** A customer Stripe knows; {@code team} is its metadata's agent_credits_team_id, or null. */
+  public void addCustomer(String customer, String team) {
+    checkout.addCustomer(customer, team);
+  }
+
+  public void deleteCustomer(String customer) {
+    checkout.deleteCustomer(customer);
+  }
+
+  /** The customer's metadata as Stripe keeps it now. */
+  public Map<String, String> customerMetadata(String customer) {
+    return checkout.metadata(customer);
+  }
+
+  /** The card holder entered a card on a setup session's page: Stripe saved it on its customer. */
+  public void completeSetupSession(
+      String sessionId, String paymentMethod, String brand, String last4) {
+    checkout.complete(sessionId, paymentMethod, brand, last4);
+  }
+
+  public void expireSetupSession(String sessionId) {
+    checkout.expire(sessionId);
+  }
+
+  /** A checkout session's fields as created (form names) and its state. */
+  public Map<String, String> checkoutSession(String sessionId) {
+    return checkout.session(sessionId);
   }
 
   /** PaymentIntents created (an answer given again under its key creates none). */
@@ -176,6 +207,10 @@ public final class StripeDouble implements AutoCloseable {
               : ok(refundJson(intent, form.get("metadata[purchase_id]")));
       keep(method + path + key, answer);
       return answer;
+    }
+    String[] checkoutAnswer = checkout.route(method, path, form, key);
+    if (checkoutAnswer != null) {
+      return checkoutAnswer;
     }
     if (method.equals("GET") && path.startsWith("/v1/payment_methods/")) {
       String id = path.substring("/v1/payment_methods/".length());
@@ -289,7 +324,7 @@ public final class StripeDouble implements AutoCloseable {
         .formatted(intent.getOrDefault("amount", "0"), quote(purchase), intent.get("id"));
   }
 
-  private static String paymentMethodJson(String id, String[] card) {
+  static String paymentMethodJson(String id, String[] card) {
     return """
     {"id":"%s","object":"payment_method","billing_details":{"address":{"city":null,\
     "country":null,"line1":null,"line2":null,"postal_code":null,"state":null},"email":null,\
@@ -304,6 +339,14 @@ public final class StripeDouble implements AutoCloseable {
 
   private static String[] ok(String body) {
     return new String[] {"200", body};
+  }
+
+  static String[] missingAnswer(String what, String id) {
+    return missing(what, id);
+  }
+
+  static String quoteJson(String value) {
+    return quote(value);
   }
 
   private static String[] missing(String what, String id) {

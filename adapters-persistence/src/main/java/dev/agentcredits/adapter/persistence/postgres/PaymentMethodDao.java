@@ -29,4 +29,20 @@ interface PaymentMethodDao {
 
   @SqlUpdate("DELETE FROM payment_methods WHERE team_id = :team")
   int remove(@Bind("team") String team);
+
+  /** The customer's team after the claim: the claimant's, or the team that claimed it before. */
+  @SqlQuery(
+      "INSERT INTO payment_customers (customer_id, team_id) VALUES (:customer, :team)"
+          + " ON CONFLICT (customer_id) DO UPDATE SET team_id = payment_customers.team_id"
+          + " RETURNING team_id")
+  String claimCustomer(@Bind("team") String team, @Bind("customer") String customer);
+
+  @SqlQuery("SELECT team_id FROM payment_customers WHERE customer_id = :customer")
+  Optional<String> teamOfCustomer(@Bind("customer") String customer);
+
+  @SqlQuery(
+      "SELECT coalesce((SELECT customer_id FROM payment_methods WHERE team_id = :team),"
+          + " (SELECT customer_id FROM payment_customers WHERE team_id = :team"
+          + " ORDER BY seq DESC LIMIT 1))")
+  Optional<String> customerOf(@Bind("team") String team);
 }

@@ -5,7 +5,9 @@ import dev.agentcredits.domain.purchase.PaymentMethod;
 import dev.agentcredits.domain.shared.TeamId;
 import java.util.Optional;
 
-/** Each team's saved card in {@code payment_methods}. */
+/**
+ * Each team's saved card in {@code payment_methods}, its customers in {@code payment_customers}.
+ */
 public final class PostgresPaymentMethodStore implements PaymentMethodStore {
   private final JdbiTransactionRunner db;
 
@@ -41,5 +43,22 @@ public final class PostgresPaymentMethodStore implements PaymentMethodStore {
   @Override
   public boolean remove(TeamId team) {
     return db.withDao(PaymentMethodDao.class, dao -> dao.remove(team.value()) > 0);
+  }
+
+  @Override
+  public TeamId claimCustomer(TeamId team, String customerId) {
+    return new TeamId(
+        db.withDao(PaymentMethodDao.class, dao -> dao.claimCustomer(team.value(), customerId)));
+  }
+
+  @Override
+  public Optional<TeamId> teamOfCustomer(String customerId) {
+    return db.withDao(
+        PaymentMethodDao.class, dao -> dao.teamOfCustomer(customerId).map(TeamId::new));
+  }
+
+  @Override
+  public Optional<String> customerOf(TeamId team) {
+    return db.withDao(PaymentMethodDao.class, dao -> dao.customerOf(team.value()));
   }
 }

@@ -5,11 +5,13 @@ import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.SavePaymentMethodCommand;
+import dev.agentcredits.application.port.in.StartCardSetupCommand;
 import dev.agentcredits.application.port.in.view.PaymentMethodView;
+import dev.agentcredits.application.port.in.view.SetupSessionView;
+import dev.agentcredits.application.port.out.CardSetup;
 import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.PaymentGateway.CardLookup;
 import dev.agentcredits.application.port.out.PaymentMethodStore;
-import dev.agentcredits.application.port.out.ResourceUnavailableException;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
@@ -18,43 +20,59 @@ import dev.agentcredits.domain.purchase.PaymentMethod;
 import dev.agentcredits.domain.shared.TeamId;
 
 /**
- * The team's card (rule 19): attached at the provider outside this service, named here, and checked
- * with the provider before it is saved. The provider is asked with no transaction open.
+ * The team's card (rule 19): attached at the provider outside this service and named here, or
+ * entered on the provider's setup page, and checked with the provider before it is saved; its
+ * customer must be the team's own (issue 18). The provider is asked with no transaction open.
  */
 public final class PaymentMethodService implements PaymentMethodUseCase {
   private final PaymentMethodStore methods;
   private final TransactionRunner tx;
   private final PaymentGateway gateway;
   private final Access access;
+  private final CardOwnership ownership;
+  private final CardSetupFlow setupFlow;
 
   public PaymentMethodService(
-      TeamStore teams, PaymentMethodStore methods, TransactionRunner tx, PaymentGateway gateway) {
+      TeamStore teams,
+      PaymentMethodStore methods,
+      TransactionRunner tx,
+      PaymentGateway gateway,
+      CardSetup setup) {
     this.methods = methods;
     this.tx = tx;
     this.gateway = gateway;
     this.access = new Access(teams);
+    this.ownership = new CardOwnership(methods, tx, setup, access);
+    this.setupFlow = new CardSetupFlow(methods, tx, setup, access, ownership);
   }
 
   @Override
   public Outcome<PaymentMethodView> save(SavePaymentMethodCommand command) {
     return Guard.outcome(() -> {
       tx.inTransaction(() -> access.administeredTeam(command.caller(), command.team()));
+      ownership.refuseIfAnotherTeams(command.team(), command.method().customerId());
       PaymentMethod checked =
           switch (gateway.lookUp(command.method())) {
             case CardLookup.Found found -> found.method();
             case CardLookup.Unusable unusable ->
                 throw Guard.refuse(Refusal.invalid(unusable.reason()));
-            case CardLookup.Unknown unknown ->
-                throw new ResourceUnavailableException(
-                    "the payment provider did not answer (" + unknown.reason() + "); retry", null);
+            case CardLookup.Unknown unknown -> throw CardOwnership.unanswered(unknown.reason());
           };
-      tx.inTransaction(() -> {
-        access.administeredTeam(command.caller(), command.team());
-        methods.save(command.team(), checked);
-        return null;
-      });
+      // Marked as the team's at the provider only once the card is known to be the customer's.
+      ownership.checkCustomer(command.team(), checked.customerId());
+      ownership.save(command.caller(), command.team(), checked);
       return Outcome.ok(view(checked));
     });
+  }
+
+  @Override
+  public Outcome<SetupSessionView> startSetup(StartCardSetupCommand command) {
+    return Guard.outcome(() -> Outcome.ok(setupFlow.start(command)));
+  }
+
+  @Override
+  public Outcome<PaymentMethodView> completeSetup(Caller caller, TeamId team, String sessionId) {
+    return Guard.outcome(() -> Outcome.ok(view(setupFlow.complete(caller, team, sessionId))));
   }
 
   @Override
@@ -80,7 +98,7 @@ public final class PaymentMethodService implements PaymentMethodUseCase {
         }));
   }
 
-  private static PaymentMethodView view(PaymentMethod method) {
+  static PaymentMethodView view(PaymentMethod method) {
     var card = method.card();
     return new PaymentMethodView(
         method.customerId(),
