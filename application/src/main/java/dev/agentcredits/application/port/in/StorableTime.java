@@ -9,20 +9,18 @@ import java.time.ZoneOffset;
  * 1970 to 9999 (UTC). PostgreSQL's own range is wider at the start but ends in year 294276, and
  * Java parses years far beyond it.
  */
-public final class StorableTime {
-  public static final int FIRST_YEAR = 1970;
-  public static final int LAST_YEAR = 9999;
+public interface StorableTime {
+  int FIRST_YEAR = 1970;
+  int LAST_YEAR = 9999;
 
-  private StorableTime() {}
-
-  public static Instant require(Instant value, String field) {
+  static Instant require(Instant value, String field) {
     if (value != null) {
       require(LocalDate.ofInstant(value, ZoneOffset.UTC), field);
     }
     return value;
   }
 
-  public static LocalDate require(LocalDate value, String field) {
+  static LocalDate require(LocalDate value, String field) {
     if (value != null && (value.getYear() < FIRST_YEAR || value.getYear() > LAST_YEAR)) {
       throw new IllegalArgumentException(
           field + " must be in the years " + FIRST_YEAR + " to " + LAST_YEAR + " (UTC)");
