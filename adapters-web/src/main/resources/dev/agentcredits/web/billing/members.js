@@ -1,0 +1,98 @@
+// The team's members, for the owner and admins: each one's pool (self-serve plans), Buy for
+// them, Rotate key (a new key shown once) and Remove member (not the owner).
+import { call, q, session } from "./api.js";
+import { card, confirm, h, message, say, secret, table } from "./dom.js";
+import * as fmt from "./format.js";
+import { actions, enterprise, memberName, state, team } from "./context.js";
+
+const ROLES = { OWNER: "Owner", ADMIN: "Admin", MEMBER: "Member" };
+
+export function membersCard() {
+  const out = message("members-message");
+  const shown = h("div", { id: "member-key" });
+  const owner = state.me.owner_member_id;
+  const pools = new Map((state.billing.pools ?? []).filter((p) => p.kind === "MEMBER").map((p) => [p.member_id, p]));
+  const ids = [...new Set([...state.members.keys(), ...pools.keys()])];
+  ids.sort((a, b) => (a === owner ? -1 : b === owner ? 1 : memberName(a).localeCompare(memberName(b))));
+  const selfServe = !enterprise();
+  const headers = selfServe
+    ? ["Member", "Available", "Plan", "Add-on", "Held", "Arrears", "Auto-reload", "Actions"]
+    : ["Member", "Role", "Actions"];
+  const rows = ids.map((id) => {
+    const name = memberName(id);
+    const role = id === owner ? "OWNER" : state.members.get(id)?.role;
+    const who = h("th", { scope: "row" }, name === "you" ? `${state.me.email} (you)` : name,
+      id === owner && selfServe ? h("span", { class: "badge" }, "Owner · team API key and scheduled runs draw from this pool") : null);
+    const buttons = h("td", {}, h("div", { class: "row-actions" },
+      selfServe && pools.has(id)
+        ? h("button", { type: "button", class: "small", id: `buy-for-${id}`, "aria-label": `Buy add-on credits for ${name}`, onclick: (e) => actions.openBuy(id, e.currentTarget) }, "Buy")
+        : null,
+      h("button", { type: "button", class: "small secondary", "aria-label": `Rotate the key of ${name}`, onclick: () => rotate(id, out, shown) }, "Rotate key"),
+      id === owner || id === state.me.member_id ? null
+        : h("button", { type: "button", class: "small danger", "aria-label": `Remove ${name} from the team`, onclick: () => remove(id, out) }, "Remove member")));
+    if (!selfServe) {
+      return h("tr", { "data-member": id }, who, h("td", {}, ROLES[role] ?? "Member"), buttons);
+    }
+    const p = pools.get(id);
+    const r = p?.auto_reload;
+    const n = (v) => (p ? fmt.count(v) : "—");
+    return h("tr", { "data-member": id }, who,
+      h("td", { class: "num" }, p ? fmt.credits(p.available_credits) : "—"),
+      h("td", { class: "num" }, n(p?.plan_credits)),
+      h("td", { class: "num" }, n(p?.addon_credits)),
+      h("td", { class: "num" }, n(p?.held_credits)),
+      h("td", { class: "num" }, n(p?.arrears_credits)),
+      h("td", {}, r?.enabled ? `On: ${fmt.count(r.denomination_credits)} at ${fmt.count(r.threshold_credits)}` : "Off"),
+      buttons);
+  });
+  return card("members", selfServe ? "Members and their pools" : "Members",
+    table(selfServe ? "Every member's pool" : "Every member", headers, rows, { id: "member-pools", empty: "No members." }),
+    shown, out);
+}
+
+async function rotate(id, out, shown) {
+  const name = memberName(id);
+  const self = id === state.me.member_id;
+  const yes = await confirm({
+    title: "Rotate this key?",
+    text: self
+      ? "Rotate your own key? Your current key stops working at once; this page signs in with the new one, shown once for you to copy."
+      : `Rotate the key of ${name}? Their current key stops working at once, also for anything that uses it. The new key is shown once here: give it to them.`,
+    yes: "Rotate key",
+  });
+  if (!yes) return;
+  const answer = await call("POST", `${team()}/members/${q(id)}/api-key`);
+  if (!answer.ok) {
+    say(out, `The key was not rotated: ${answer.message}`, "error");
+    return;
+  }
+  if (self) session.remember(answer.body.api_key);
+  say(out, "");
+  const box = secret("member-key-value", `The new key of ${self ? "yours" : name}: copy it now, it is shown only once.`, answer.body.api_key);
+  box.id = "member-key-box";
+  box.setAttribute("tabindex", "-1");
+  shown.replaceChildren(box);
+  box.focus();
+}
+
+async function remove(id, out) {
+  const name = memberName(id);
+  const yes = await confirm({
+    title: "Remove this member?",
+    text: enterprise()
+      ? `Remove ${name} from the team? Their keys stop working at once; runs in progress finish. Their history stays in the ledger.`
+      : `Remove ${name} from the team? Their keys stop working at once, and their remaining add-on credits move to the owner's pool. Runs in progress finish. Their history stays in the ledger.`,
+    yes: "Remove member",
+  });
+  if (!yes) return;
+  const answer = await call("DELETE", `${team()}/members/${q(id)}`);
+  if (!answer.ok) {
+    say(out, `${name} was not removed: ${answer.message}`, "error");
+    return;
+  }
+  await actions.reloadMembers();
+  state.members.delete(id);
+  await actions.refresh({ text: `${name} was removed from the team; their keys no longer work.`, kind: "ok" });
+  document.getElementById("notice")?.setAttribute("tabindex", "-1");
+  document.getElementById("notice")?.focus();
+}
