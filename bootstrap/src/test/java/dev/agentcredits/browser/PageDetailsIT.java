@@ -206,7 +206,7 @@ class PageDetailsIT {
     Teams.Team team = SERVICE.teams().build().withAdmin().withMember().withTeamKey().create();
     String key = team.member().key();
     String run = steps.accepted(key);
-    steps.usage(run, 1200).assertStatus(200);
+    steps.usage(run, 1500).assertStatus(200);
     steps.complete(run, key).assertStatus(200);
     String refused = steps.submit(key).assertStatus(403).json().path("task_id").asText();
     steps.accepted(team.teamKey());
@@ -231,6 +231,19 @@ class PageDetailsIT {
           .as("the refusal at %d px", width)
           .isNull();
       assertThat(page.notInSight(page.button("Retry"), card)).as("Retry at %d px", width).isNull();
+      var members = page.byId("members");
+      for (String control :
+          List.of(
+              "Remove " + team.member().email() + " from the team",
+              "Rotate the key of " + team.admin().email(),
+              "Buy add-on credits for " + team.member().email())) {
+        assertThat(page.notInSight(page.button(control), members))
+            .as("%s at %d px", control, width)
+            .isNull();
+      }
+      assertThat(page.notInSight(page.button("Revoke key ci"), page.byId("keys-card")))
+          .as("Revoke at %d px", width)
+          .isNull();
     }
     Files.copy(
         SCREENSHOTS.resolve("billing-owner-1280.png"),

@@ -14,7 +14,6 @@ import { usageChart } from "./usage.js";
 
 actions.refresh = (notice) => refresh(notice);
 actions.openBuy = (memberId, opener) => openBuy(memberId, opener);
-actions.reloadMembers = () => loadMembers();
 names.of = (id) => (state.members.get(id)?.email ?? null);
 
 // ---------------------------------------------------------------------------------------------
@@ -141,18 +140,19 @@ function render() {
   const app = $("app");
   const notice = h("p", { id: "notice", class: "message", role: "status" });
   if (state.notice) say(notice, state.notice.text, state.notice.kind);
-  // Beside the pool, in the right-hand column: the cap, auto-reload and (owner, admins) the card.
-  const beside = present(
+  // The overview: the caller's credits (and, for the owner and admins, the team's card) on the
+  // left; the team's spend and the caller's auto-reload on the right; one column on a phone.
+  const left = present(enterprise() ? contractCard() : poolCard(), administers() && !enterprise() ? paymentCard() : null);
+  const right = present(
     enterprise() ? null : spendCard(),
-    enterprise() || !ownPool() ? null : autoReloadCard(ownPool()),
-    administers() && !enterprise() ? paymentCard() : null);
-  const pool = enterprise() ? contractCard() : poolCard();
-  if (beside.length === 0) pool.classList.add("wide");
-  else pool.classList.add(`span-${beside.length}`);
+    enterprise() || !ownPool() ? null : autoReloadCard(ownPool()));
+  const overview = h("div", { class: "overview", id: "overview" },
+    h("div", { class: "column" }, left),
+    right.length ? h("div", { class: "column" }, right) : null);
+  if (!right.length) overview.classList.add("single");
   app.replaceChildren(...present(
     notice,
-    pool,
-    beside,
+    overview,
     runsCard(),
     usageCard(),
     administers() ? membersCard() : null,
@@ -167,7 +167,10 @@ function render() {
 async function refresh(notice) {
   state.notice = notice ?? null;
   loadedAt = Date.now();
-  const billing = await call("GET", `${team()}/billing`);
+  const [billing] = await Promise.all([
+    call("GET", `${team()}/billing`),
+    administers() ? loadMembers() : null,
+  ]);
   if (billing.ok) {
     state.billing = billing.body;
   } else if (!state.notice) {

@@ -54,4 +54,4 @@ export function ownPool() {
   return pools.find((p) => p.kind === "MEMBER" && p.member_id === state.me.member_id);
 }
 
-export const actions = { refresh: async () => {}, openBuy: () => {}, reloadMembers: async () => {} };
+export const actions = { refresh: async () => {}, openBuy: () => {} };

@@ -12,17 +12,19 @@ export function membersCard() {
   const shown = h("div", { id: "member-key" });
   const owner = state.me.owner_member_id;
   const pools = new Map((state.billing.pools ?? []).filter((p) => p.kind === "MEMBER").map((p) => [p.member_id, p]));
-  const ids = [...new Set([...state.members.keys(), ...pools.keys()])];
-  ids.sort((a, b) => (a === owner ? -1 : b === owner ? 1 : memberName(a).localeCompare(memberName(b))));
+  // the members list says who is on the team (a removed member's pool may linger while it settles)
+  const ids = state.members.size ? [...state.members.keys()] : [...pools.keys()];
+  const email = (id) => (id === state.me.member_id ? state.me.email : memberName(id));
+  ids.sort((a, b) => (a === owner ? -1 : b === owner ? 1 : email(a).localeCompare(email(b))));
   const selfServe = !enterprise();
-  const headers = selfServe
-    ? ["Member", "Available", "Plan", "Add-on", "Held", "Arrears", "Auto-reload", "Actions"]
-    : ["Member", "Role", "Actions"];
+  const headers = selfServe ? ["Member", "Available", "Auto-reload", "Actions"] : ["Member", "Role", "Actions"];
   const rows = ids.map((id) => {
     const name = memberName(id);
     const role = id === owner ? "OWNER" : state.members.get(id)?.role;
     const who = h("th", { scope: "row" }, name === "you" ? `${state.me.email} (you)` : name,
-      id === owner && selfServe ? h("span", { class: "badge" }, "Owner · team API key and scheduled runs draw from this pool") : null);
+      id === owner && selfServe
+        ? h("span", { class: "badge" }, "Owner · team API key and scheduled runs draw from this pool")
+        : selfServe ? h("span", { class: "breakdown" }, ROLES[role] ?? "Member") : null);
     const buttons = h("td", {}, h("div", { class: "row-actions" },
       selfServe && pools.has(id)
         ? h("button", { type: "button", class: "small", id: `buy-for-${id}`, "aria-label": `Buy add-on credits for ${name}`, onclick: (e) => actions.openBuy(id, e.currentTarget) }, "Buy")
@@ -35,19 +37,26 @@ export function membersCard() {
     }
     const p = pools.get(id);
     const r = p?.auto_reload;
-    const n = (v) => (p ? fmt.count(v) : "—");
     return h("tr", { "data-member": id }, who,
-      h("td", { class: "num" }, p ? fmt.credits(p.available_credits) : "—"),
-      h("td", { class: "num" }, n(p?.plan_credits)),
-      h("td", { class: "num" }, n(p?.addon_credits)),
-      h("td", { class: "num" }, n(p?.held_credits)),
-      h("td", { class: "num" }, n(p?.arrears_credits)),
-      h("td", {}, r?.enabled ? `On: ${fmt.count(r.denomination_credits)} at ${fmt.count(r.threshold_credits)}` : "Off"),
+      h("td", {}, h("span", {}, p ? fmt.credits(p.available_credits) : "No pool",
+        p ? h("span", { class: "breakdown" }, breakdown(p)) : null)),
+      h("td", {}, r?.enabled ? `On: ${fmt.credits(r.denomination_credits)} at ${fmt.count(r.threshold_credits)}` : "Off"),
       buttons);
   });
   return card("members", selfServe ? "Members and their pools" : "Members",
     table(selfServe ? "Every member's pool" : "Every member", headers, rows, { id: "member-pools", empty: "No members." }),
     shown, out);
+}
+
+/** "1,500 plan · 1,000 add-on · 20 held · 5 in arrears", the parts that are not zero. */
+function breakdown(p) {
+  const parts = [
+    [p.plan_credits, "plan"],
+    [p.addon_credits, "add-on"],
+    [p.held_credits, "held"],
+    [p.arrears_credits, "in arrears"],
+  ].filter(([n]) => n > 0);
+  return parts.length ? parts.map(([n, w]) => `${fmt.count(n)} ${w}`).join(" · ") : "nothing left";
 }
 
 async function rotate(id, out, shown) {
@@ -90,8 +99,6 @@ async function remove(id, out) {
     say(out, `${name} was not removed: ${answer.message}`, "error");
     return;
   }
-  await actions.reloadMembers();
-  state.members.delete(id);
   await actions.refresh({ text: `${name} was removed from the team; their keys no longer work.`, kind: "ok" });
   document.getElementById("notice")?.setAttribute("tabindex", "-1");
   document.getElementById("notice")?.focus();
