@@ -183,7 +183,9 @@ class TrustPageIT {
           .isNull();
       WebElement expires =
           page.driver()
-              .findElement(By.cssSelector("#purchase-list tbody tr:last-child td:last-child"));
+              .findElement(
+                  By.xpath(
+                      "//table[@id='purchase-list']//tr[.//span[normalize-space()='Paid']]/td[last()]"));
       assertThat(page.notInSight(expires, card)).as("Expires at %d px", width).isNull();
       assertThat(expires.getText()).contains("2032");
     }
