@@ -39,6 +39,10 @@ final class BillingPage {
 
   /** Opens the page in a fresh state (no key remembered) and signs in with {@code key}. */
   BillingPage signIn(String key) {
+    if (driver.getCurrentUrl().startsWith(base)) {
+      // the last test's key must not load the page (its requests would land in this test's log)
+      ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
+    }
     driver.get(base + "/");
     ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
     driver.navigate().refresh();
@@ -105,6 +109,147 @@ final class BillingPage {
 
   void select(String label, String visibleText) {
     new Select(labelled(label)).selectByVisibleText(visibleText);
+  }
+
+  /** Waits until no section of the page still reads "Loading…". */
+  BillingPage settled() {
+    wait.until(d -> d.findElements(By.cssSelector("#app .loading")).isEmpty());
+    return this;
+  }
+
+  Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  /** The id (or tag) of the element that has the focus. */
+  String focused() {
+    return (String)
+        script(
+            "const a = document.activeElement; return a ? (a.id || a.dataset.task || a.tagName.toLowerCase()) : null;");
+  }
+
+  /** In the open purchase dialog: picks a denomination and goes on to the confirmation step. */
+  BillingPage review(String denomination) {
+    labelled(denomination).click();
+    button("Continue").click();
+    return this;
+  }
+
+  /** The confirmation step's Pay button ("Pay $10.00", "Pay $10.00 with Visa ••4242"). */
+  WebElement pay() {
+    return wait.until(
+        ExpectedConditions.elementToBeClickable(
+            By.xpath(
+                "//dialog[@id='buy-dialog']//button[starts-with(normalize-space(), 'Pay ')]")));
+  }
+
+  /** The texts of the buttons a person sees in the purchase dialog. */
+  List<String> dialogButtons() {
+    return driver.findElements(By.cssSelector("#buy-dialog button")).stream()
+        .filter(WebElement::isDisplayed)
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  /**
+   * Text a person would read as a program's value: "null", "undefined", "NaN", "[object Object]",
+   * or an id of a member, key, team or purchase (task ids are shown on purpose), in text nodes or
+   * in accessible names.
+   */
+  @SuppressWarnings("unchecked")
+  List<String> strayTexts() {
+    return (List<String>)
+        script(
+            """
+            const bad = /\\b(null|undefined|NaN)\\b|\\[object Object\\]|\\b(mem|key|team|pur)_[A-Za-z0-9]{6,}/;
+            const found = [];
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              if (n.parentElement.closest("script, style")) continue;
+              if (bad.test(n.textContent)) found.push(n.parentElement.tagName + ": " + n.textContent.trim());
+            }
+            for (const el of document.querySelectorAll("[aria-label], [title], [placeholder]")) {
+              for (const a of ["aria-label", "title", "placeholder"]) {
+                const v = el.getAttribute(a);
+                if (v && bad.test(v)) found.push(el.tagName + "[" + a + "]: " + v);
+              }
+            }
+            for (const n of document.getElementById("app").childNodes) {
+              if (n.nodeType === Node.TEXT_NODE && n.textContent.trim()) found.push("#app text: " + n.textContent);
+            }
+            return found;
+            """);
+  }
+
+  /** How far the page scrolls sideways (0 when it does not). */
+  long sidewaysOverflow() {
+    return (Long)
+        script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+  }
+
+  /**
+   * Why {@code element} is not wholly in sight without scrolling sideways: outside the viewport,
+   * outside {@code container}, or clipped by a scrolling ancestor; null when it is in sight.
+   */
+  String notInSight(WebElement element, WebElement container) {
+    return (String)
+        script(
+            """
+            const [el, box] = arguments;
+            const r = el.getBoundingClientRect(), c = box.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0) return "not shown";
+            if (r.left < 0 || r.right > document.documentElement.clientWidth + 0.5)
+              return `outside the viewport: ${r.left}..${r.right} of ${document.documentElement.clientWidth}`;
+            if (r.left < c.left - 0.5 || r.right > c.right + 0.5)
+              return `outside its card: ${r.left}..${r.right} in ${c.left}..${c.right}`;
+            for (let p = el.parentElement; p && p !== box; p = p.parentElement) {
+              const s = getComputedStyle(p);
+              if (s.overflowX !== "visible") {
+                const pr = p.getBoundingClientRect();
+                if (r.left < pr.left - 0.5 || r.right > pr.right + 0.5)
+                  return `clipped by ${p.tagName}.${p.className}: ${r.left}..${r.right} in ${pr.left}..${pr.right}`;
+              }
+            }
+            if (el.scrollWidth > el.clientWidth + 1) return `its text is cut: ${el.scrollWidth} > ${el.clientWidth}`;
+            return null;
+            """,
+            element,
+            container);
+  }
+
+  static final java.nio.file.Path SCREENSHOTS = java.nio.file.Path.of("target", "screenshots");
+  static final int[] WIDTHS = {375, 1280, 1920};
+
+  /** Sets the window to {@code width} (900 px high) and waits for the layout to follow. */
+  void width(int width) {
+    chromium.resize(width, 900);
+    wait.until(d -> ((Long) script("return window.innerWidth")) == width);
+  }
+
+  /** The whole page at {@code width}, saved as target/screenshots/{name}-{width}.png. */
+  void screenshot(String name, int width) {
+    width(width);
+    long height = (Long) script("return document.documentElement.scrollHeight");
+    chromium.resize(width, (int) Math.min(height + 20, 9000));
+    try {
+      java.nio.file.Files.createDirectories(SCREENSHOTS);
+      java.nio.file.Files.write(
+          SCREENSHOTS.resolve(name + "-" + width + ".png"),
+          ((org.openqa.selenium.TakesScreenshot) driver)
+              .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    width(width);
+  }
+
+  /** Every error the console shows, failed requests included. */
+  List<String> consoleErrors() {
+    return chromium.console().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   /** The script errors and policy violations the page logged: failed requests are not counted. */

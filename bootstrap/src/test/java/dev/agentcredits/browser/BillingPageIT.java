@@ -87,8 +87,8 @@ class BillingPageIT {
             "1,000 credits for $20.00",
             "3,000 credits for $50.00",
             "6,500 credits for $100.00");
-    page.labelled("400 credits for $10.00").click();
-    new Actions(page.driver()).doubleClick(page.button("Confirm purchase")).perform();
+    page.review("400 credits for $10.00");
+    new Actions(page.driver()).doubleClick(page.pay()).perform();
 
     assertThat(page.waitForText("buy-message", "Bought"))
         .startsWith("Bought 400 credits for $10.00");
@@ -110,19 +110,27 @@ class BillingPageIT {
 
     page.signIn(key).signedIn();
     page.labelled("Task ID").sendKeys(refused, Keys.ENTER);
-    By row = By.cssSelector("#looked-up-runs tr[data-task='" + refused + "']");
+    By row = By.cssSelector("#runs-card [data-task='" + refused + "']");
     page.waitForText(row, "Failed");
     assertThat(page.driver().findElement(row).getText())
         .contains("Refused: your pool had too few credits", "Buy add-on credits", "Retry");
+    assertThat(page.driver().findElements(row)).as("a looked-up run listed once").hasSize(1);
 
     page.button("Buy add-on credits").click();
-    page.button("Confirm purchase").click();
+    page.button("Continue").click();
+    page.pay().click();
     page.waitForText("buy-message", "Bought 400 credits");
     page.button("Close").click();
-    page.driver().findElement(row).findElement(By.tagName("button")).click();
+    page.driver()
+        .findElement(row)
+        .findElement(By.xpath(".//button[normalize-space()='Retry']"))
+        .click();
 
     page.waitForText(row, "Queued");
-    assertThat(page.text("notice")).contains("retried", "Queued");
+    assertThat(page.text("notice")).contains("retried", "queued");
+    new org.openqa.selenium.support.ui.WebDriverWait(
+            page.driver(), java.time.Duration.ofSeconds(10))
+        .until(d -> refused.equals(page.focused()));
     assertThat(steps.task(refused, key).path("state").asText()).isEqualTo("QUEUED");
   }
 
@@ -133,11 +141,12 @@ class BillingPageIT {
     page.signIn(team.member().key()).signedIn();
 
     page.button("Buy add-on credits").click();
-    page.button("Confirm purchase").click();
+    page.button("Continue").click();
+    page.pay().click();
 
     assertThat(page.waitForText("buy-message", "Not bought"))
         .contains("monthly spend cap", "Ask an admin to raise the cap");
-    page.button("Close").click();
+    page.button("Cancel").click();
     assertThat(page.text("available-credits")).isEqualTo("1,500 credits");
   }
 

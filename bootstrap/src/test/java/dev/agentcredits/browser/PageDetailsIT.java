@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -62,8 +61,8 @@ class PageDetailsIT {
     assertThat(page.driver().findElements(By.cssSelector("#member-pools tbody tr"))).hasSize(3);
     page.driver().findElement(memberRow).findElement(By.tagName("button")).click();
     assertThat(page.text("buy-for")).startsWith("For the pool of ");
-    page.labelled("1,000 credits for $20.00").click();
-    page.button("Confirm purchase").click();
+    page.review("1,000 credits for $20.00");
+    page.pay().click();
     page.waitForText("buy-message", "Bought 1,000 credits for $20.00");
     page.button("Close").click();
     page.waitForText(memberRow, "2,500 credits");
@@ -203,12 +202,14 @@ class PageDetailsIT {
   }
 
   @Test
-  void screenshots_for_the_readme_at_desktop_and_phone_width() throws IOException {
-    Teams.Team team = SERVICE.teams().build().withAdmin().withMember().create();
+  void screenshots_at_phone_desktop_and_wide_widths_with_nothing_out_of_sight() throws IOException {
+    Teams.Team team = SERVICE.teams().build().withAdmin().withMember().withTeamKey().create();
     String key = team.member().key();
     String run = steps.accepted(key);
-    steps.usage(run, 1200).assertStatus(200);
+    steps.usage(run, 1500).assertStatus(200);
     steps.complete(run, key).assertStatus(200);
+    String refused = steps.submit(key).assertStatus(403).json().path("task_id").asText();
+    steps.accepted(team.teamKey());
     SERVICE
         .api()
         .post(
@@ -216,30 +217,61 @@ class PageDetailsIT {
             team.owner().key(),
             "{\"denomination_credits\": 1000}")
         .assertStatus(201);
-    page.signIn(team.owner().key()).signedIn();
+    page.signIn(team.owner().key()).signedIn().settled();
     page.waitForText(By.id("ledger-table"), "charged");
 
     assertThat(unnamedControls()).as("controls without an accessible name").isEmpty();
 
-    Files.createDirectories(SCREENSHOTS);
-    Files.write(
+    for (int width : BillingPage.WIDTHS) {
+      page.screenshot("billing-owner", width);
+      assertThat(page.sidewaysOverflow()).as("the page scrolls sideways at %d px", width).isZero();
+      var row = page.driver().findElement(By.cssSelector("#runs [data-task='" + refused + "']"));
+      var card = page.byId("runs-card");
+      assertThat(page.notInSight(row.findElement(By.cssSelector(".why")), card))
+          .as("the refusal at %d px", width)
+          .isNull();
+      assertThat(page.notInSight(page.button("Retry"), card)).as("Retry at %d px", width).isNull();
+      var members = page.byId("members");
+      for (String control :
+          List.of(
+              "Remove " + team.member().email() + " from the team",
+              "Rotate the key of " + team.admin().email(),
+              "Buy add-on credits for " + team.member().email())) {
+        assertThat(page.notInSight(page.button(control), members))
+            .as("%s at %d px", control, width)
+            .isNull();
+      }
+      assertThat(page.notInSight(page.button("Revoke key ci"), page.byId("keys-card")))
+          .as("Revoke at %d px", width)
+          .isNull();
+    }
+    Files.copy(
+        SCREENSHOTS.resolve("billing-owner-1280.png"),
         SCREENSHOTS.resolve("billing-1280.png"),
-        CHROMIUM.driver().getScreenshotAs(OutputType.BYTES));
-    fullPage(1280, "billing-1280-full.png");
-    CHROMIUM.resize(375, 800);
-    page.reload();
-    page.waitForText(By.id("ledger-table"), "charged");
-    Files.write(
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        SCREENSHOTS.resolve("billing-owner-375.png"),
         SCREENSHOTS.resolve("billing-375.png"),
-        CHROMIUM.driver().getScreenshotAs(OutputType.BYTES));
-    fullPage(375, "billing-375-full.png");
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-    long overflow =
-        (Long)
-            ((JavascriptExecutor) page.driver())
-                .executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-    assertThat(overflow).as("the page scrolls sideways at 375 px").isZero();
+    page.signIn(team.member().key()).signedIn().settled();
+    for (int width : BillingPage.WIDTHS) {
+      page.screenshot("billing-member", width);
+      assertThat(page.sidewaysOverflow()).as("the page scrolls sideways at %d px", width).isZero();
+    }
+    Teams.Team enterprise = SERVICE.teams().enterprise().withAdmin().withMember().create();
+    SERVICE
+        .api()
+        .post(
+            enterprise.path() + "/grants",
+            ServiceExtension.OPERATOR_KEY,
+            "{\"credits\": 5000, \"expires_at\": \"2032-01-31T00:00:00Z\"}")
+        .assertStatus(201);
+    page.signIn(enterprise.admin().key()).signedIn().settled();
+    for (int width : BillingPage.WIDTHS) {
+      page.screenshot("billing-enterprise-admin", width);
+      assertThat(page.sidewaysOverflow()).as("the page scrolls sideways at %d px", width).isZero();
+    }
   }
 
   /** Inputs, selects, buttons, meters and canvases with neither a label, a text nor aria-label. */
@@ -254,14 +286,5 @@ class PageDetailsIT {
                     || el.getAttribute("aria-labelledby") || el.textContent.trim()))
                   .map((el) => el.outerHTML.slice(0, 120));
                 """);
-  }
-
-  private void fullPage(int width, String name) throws IOException {
-    long height =
-        (Long)
-            ((JavascriptExecutor) page.driver())
-                .executeScript("return document.documentElement.scrollHeight");
-    CHROMIUM.resize(width, (int) Math.min(height + 20, 8000));
-    Files.write(SCREENSHOTS.resolve(name), CHROMIUM.driver().getScreenshotAs(OutputType.BYTES));
   }
 }

@@ -1,33 +1,11 @@
-// What the owner and admins also see: every member's pool, team API keys, the card, the ledger.
-import { call, missingEndpoint, q } from "./api.js";
-import { $, card, h, message, say, table, unavailable } from "./dom.js";
+// What the owner and admins also see: team API keys; and everyone's ledger (a member: their own).
+import { call, q } from "./api.js";
+import { $, card, confirm, h, message, present, say, secret, table, unavailable } from "./dom.js";
 import * as fmt from "./format.js";
-import { actions, administers, memberName, poolName, state, team } from "./context.js";
+import { administers, enterprise, poolName, state, team } from "./context.js";
 
 const LEDGER_PAGE = 50;
 
-
-export function membersCard() {
-  const pools = state.billing.pools.filter((p) => p.kind === "MEMBER");
-  const owner = state.me.owner_member_id;
-  pools.sort((a, b) => (a.member_id === owner ? -1 : b.member_id === owner ? 1 : 0));
-  return card("members", "Members' pools",
-    table("Every member's pool", ["Member", "Available", "Plan", "Add-on", "Held", "Arrears", "Auto-reload", "Buy"],
-      pools.map((p) => {
-        const name = memberName(p.member_id);
-        const r = p.auto_reload;
-        return h("tr", { "data-member": p.member_id },
-          h("th", { scope: "row" }, name,
-            p.member_id === owner ? h("span", { class: "badge" }, "Owner · team API key and scheduled runs draw from this pool") : null),
-          h("td", { class: "num" }, fmt.credits(p.available_credits)),
-          h("td", { class: "num" }, fmt.count(p.plan_credits)),
-          h("td", { class: "num" }, fmt.count(p.addon_credits)),
-          h("td", { class: "num" }, fmt.count(p.held_credits)),
-          h("td", { class: "num" }, fmt.count(p.arrears_credits)),
-          h("td", {}, r.enabled ? `On: ${fmt.count(r.denomination_credits)} at ${fmt.count(r.threshold_credits)}` : "Off"),
-          h("td", {}, h("button", { type: "button", class: "small", "aria-label": `Buy add-on credits for ${name}`, onclick: () => actions.openBuy(p.member_id) }, "Buy")));
-      }), { id: "member-pools", empty: "No member pools." }));
-}
 
 export function keysCard() {
   const out = message("keys-message");
@@ -36,16 +14,16 @@ export function keysCard() {
   const showKeys = async () => {
     const answer = await call("GET", `${team()}/api-keys`);
     const keys = answer.ok ? answer.body.api_keys : state.issuedKeys;
-    list.replaceChildren(
-      answer.ok ? "" : unavailable("Key lists", answer),
+    list.replaceChildren(...present(
+      answer.ok ? null : unavailable("Key lists", answer),
       table("Team API keys", ["Name", "Created", "Last used", "Status", "Action"],
         keys.map((k) => h("tr", { "data-key": k.key_id },
-          h("td", {}, k.name ?? k.key_id),
+          h("td", {}, k.name || "Unnamed key"),
           h("td", {}, fmt.time(k.created_at)),
           h("td", {}, k.last_used_at ? fmt.time(k.last_used_at) : "Never"),
           h("td", {}, k.revoked_at ? `Revoked ${fmt.date(k.revoked_at)}` : "Active"),
-          h("td", {}, k.revoked_at ? null : h("button", { type: "button", class: "small danger", "aria-label": `Revoke key ${k.name ?? k.key_id}`, onclick: () => revoke(k, out, showKeys) }, "Revoke")))),
-        { id: "key-list", empty: answer.ok ? "No team API keys." : "No keys created in this tab." }));
+          h("td", {}, k.revoked_at ? null : h("button", { type: "button", class: "small danger", "aria-label": `Revoke key ${k.name || "Unnamed key"}`, onclick: () => revoke(k, out, showKeys) }, "Revoke")))),
+        { id: "key-list", empty: answer.ok ? "No team API keys." : "No keys created in this tab." })));
   };
   const form = h("form", { id: "key-form", class: "inline-form", novalidate: true },
     h("label", { for: "key-name" }, "Key name"),
@@ -67,53 +45,36 @@ export function keysCard() {
     }
     $("key-name").value = "";
     state.issuedKeys.push({ key_id: answer.body.key_id, name, created_at: new Date().toISOString() });
-    shown.replaceChildren(h("div", { class: "secret", role: "status" },
-      h("p", {}, `The key “${name}”: copy it now, it is shown only once.`),
-      h("output", { id: "new-key-value", class: "code", "aria-label": "The new API key" }, answer.body.api_key)));
+    const box = secret("new-key-value", `The key “${name}”: copy it now, it is shown only once.`, answer.body.api_key);
+    box.setAttribute("tabindex", "-1");
+    shown.replaceChildren(box);
     say(out, "");
     await showKeys();
+    box.focus();
   });
   showKeys();
   return card("keys-card", "Team API keys",
-    h("p", { class: "hint" }, "Runs submitted with a team API key draw from the owner's pool."), list, form, shown, out);
+    h("p", { class: "hint" }, enterprise()
+      ? "Runs submitted with a team API key draw from the team pool."
+      : "Runs submitted with a team API key draw from the owner's pool."), list, form, shown, out);
 }
 
-function revoke(key, out, after) {
-  const dialog = $("confirm-dialog");
-  $("confirm-title").textContent = "Revoke this key?";
-  $("confirm-text").textContent = `Revoke the key “${key.name ?? key.key_id}”? Anything using it stops working at once. This cannot be undone.`;
-  dialog.returnValue = "";
-  dialog.addEventListener("close", async () => {
-    if (dialog.returnValue !== "yes") return;
-    const answer = await call("DELETE", `${team()}/api-keys/${q(key.key_id)}`);
-    if (!answer.ok) {
-      say(out, answer.message, "error");
-      return;
-    }
-    state.issuedKeys = state.issuedKeys.map((k) => (k.key_id === key.key_id ? { ...k, revoked_at: new Date().toISOString() } : k));
-    say(out, `The key “${key.name ?? key.key_id}” is revoked.`, "ok");
-    await after();
-  }, { once: true });
-  dialog.showModal();
-}
-
-export function paymentCard() {
-  const body = h("div", { id: "card" }, h("p", { class: "loading" }, "Loading…"));
-  call("GET", `${team()}/payment-method`).then((answer) => {
-    if (answer.ok) {
-      const c = answer.body.card;
-      body.replaceChildren(h("p", { id: "card-text" }, c
-        ? `${c.brand.charAt(0).toUpperCase()}${c.brand.slice(1)} ending in ${c.last4}, expires ${String(c.exp_month).padStart(2, "0")}/${c.exp_year}.`
-        : "A payment method is on file."));
-    } else if (missingEndpoint(answer)) {
-      body.replaceChildren(unavailable("Card details", answer));
-    } else if (answer.status === 404) {
-      body.replaceChildren(h("p", { id: "card-text", class: "empty" }, "No card on file."));
-    } else {
-      body.replaceChildren(h("p", { class: "message", "data-kind": "error" }, answer.message));
-    }
+async function revoke(key, out, after) {
+  const name = key.name || "Unnamed key";
+  const yes = await confirm({
+    title: "Revoke this key?",
+    text: `Revoke the key “${name}”? Anything using it stops working at once. This cannot be undone.`,
+    yes: "Revoke",
   });
-  return card("payment", "Payment card", body);
+  if (!yes) return;
+  const answer = await call("DELETE", `${team()}/api-keys/${q(key.key_id)}`);
+  if (!answer.ok) {
+    say(out, answer.message, "error");
+    return;
+  }
+  state.issuedKeys = state.issuedKeys.map((k) => (k.key_id === key.key_id ? { ...k, revoked_at: new Date().toISOString() } : k));
+  say(out, `The key “${name}” is revoked.`, "ok");
+  await after();
 }
 
 export function ledgerCard() {
@@ -125,7 +86,7 @@ export function ledgerCard() {
     body.replaceChildren(table("Ledger, newest first", ["When", "Entry", "Credits", "Pool", "Source", "Task"],
       state.ledger.entries.map((e) => h("tr", {},
         h("td", {}, fmt.time(e.at)),
-        h("td", {}, e.kind.replaceAll("_", " ")),
+        h("td", {}, String(e.kind ?? "").replaceAll("_", " ")),
         h("td", { class: "num" }, fmt.count(e.credits)),
         h("td", {}, poolName(e.pool_id)),
         h("td", {}, e.source_kind ? e.source_kind.replaceAll("_", " ") : "—"),

@@ -63,8 +63,44 @@ function words(status, problem) {
   }[status] ?? `The service answered ${status}.`;
 }
 
+/** How the page names ids it knows (members' emails, keys' names); set by app.js. */
+export const names = { of: () => null };
+
+/** Field names the service's details use, as a person says them. */
+const FIELDS = {
+  threshold_credits: "the threshold",
+  denomination_credits: "the denomination",
+  monthly_limit_cents: "the monthly spend cap",
+  monthly_credits: "the monthly limit",
+  default_monthly_credits: "the default monthly limit",
+  return_url: "the return address",
+  api_key: "the API key",
+  task_id: "the task ID",
+  member_id: "the member",
+  team_id: "the team",
+  key_id: "the key",
+};
+const ID_WORDS = { mem: "a member", key: "a key", team: "the team", pur: "the purchase", pm: "the card", cus: "the customer" };
+
+/** A service's words for a person: no snake_case field names, no ids, large numbers grouped. */
+export function tidy(text) {
+  return String(text)
+    .replace(/\b([a-z]+_[a-z_]*cents)\b(\D{0,40}?)\b(\d{4,})\b/g, (all, field, between, cents) =>
+      `${FIELDS[field] ?? field.replaceAll("_", " ")}${between}${dollarsOf(cents)}`)
+    .replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (field) => FIELDS[field] ?? field.replaceAll("_", " "))
+    .replace(/\b(member|key|team|purchase) ((?:mem|key|team|pur)_[A-Za-z0-9]+)\b/g, (all, word, id) =>
+      (names.of(id) ? `${word} ${names.of(id)}` : `that ${word}`))
+    .replace(/\b(mem|key|team|pur|pm|cus)_[A-Za-z0-9]+\b/g, (id, kind) => names.of(id) ?? ID_WORDS[kind])
+    .replace(/(?<![\w.,$])\d{5,}(?![\w.,])/g, (n) => n.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+}
+
+function dollarsOf(cents) {
+  const digits = String(cents).padStart(3, "0");
+  return `$${digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${digits.slice(-2)}`;
+}
+
 function sentence(text) {
-  const trimmed = String(text).trim();
+  const trimmed = tidy(text).trim();
   const first = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?)]$/.test(first) ? first : `${first}.`;
 }

@@ -24,10 +24,29 @@ export function poolName(poolId) {
   return poolId;
 }
 
+/** A member by email ("you" for the caller); never the id, which means nothing to a person. */
 export function memberName(id) {
-  if (id === state.me.member_id) return "you";
-  return state.members.get(id)?.email ?? id;
+  if (id === state.me?.member_id) return "you";
+  return state.members.get(id)?.email ?? (administers() ? "a former member" : "another member");
 }
+
+/** "BUILD" -> "Build plan" */
+export function planName(plan) {
+  const word = String(plan ?? "").toLowerCase();
+  return word ? `${word.charAt(0).toUpperCase()}${word.slice(1)} plan` : "";
+}
+
+const BRANDS = { visa: "Visa", mastercard: "Mastercard", amex: "American Express", discover: "Discover", diners: "Diners Club", jcb: "JCB", unionpay: "UnionPay" };
+
+/** A card as "Visa ••4242"; null without one. */
+export function cardName(card) {
+  if (!card?.last4) return null;
+  const brand = BRANDS[String(card.brand).toLowerCase()] ?? (card.brand ? `${card.brand.charAt(0).toUpperCase()}${card.brand.slice(1)}` : "Card");
+  return `${brand} ••${card.last4}`;
+}
+
+/** The team's card from the billing answer (payment_method.card), when it has one. */
+export const teamCard = () => state.billing?.payment_method?.card ?? null;
 
 export function ownPool() {
   const pools = state.billing?.pools ?? [];

@@ -1,12 +1,12 @@
-// The caller's runs: the list (when the server has one), a look-up by task id, what a refusal
-// means in words, and Retry.
+// The caller's runs: the list (newest first, a page at a time), a look-up by task id, what a
+// refusal means in words, Retry and Cancel. Each run is one block whose explanation and actions
+// wrap inside the card, so nothing is ever out of sight sideways.
 import { call, q } from "./api.js";
-import { $, card, h, message, say, table, unavailable } from "./dom.js";
+import { $, card, confirm, h, message, say, unavailable } from "./dom.js";
 import * as fmt from "./format.js";
-import { actions, administers, memberName, state } from "./context.js";
+import { actions, administers, enterprise, memberName, state } from "./context.js";
 
-const RUNS_SHOWN = 20;
-
+const RUNS_PAGE = 20;
 
 const STATES = {
   QUEUED: "Queued",
@@ -15,7 +15,6 @@ const STATES = {
   ERROR: "Error",
   CANCELLED: "Cancelled",
 };
-const TRIGGERS = { USER: "You or a member", TEAM_API_KEY: "Team API key", SCHEDULED: "Schedule" };
 
 function poolWords(billed) {
   if (!billed) return "the billed pool";
@@ -24,7 +23,19 @@ function poolWords(billed) {
   if (state.me?.owner_member_id && billed.member_id === state.me.owner_member_id) {
     return "the owner's pool (team API key and scheduled runs draw from it)";
   }
-  return `the pool of ${state.me?.member_id ? memberName(billed.member_id) : billed.member_id}`;
+  return `the pool of ${memberName(billed.member_id)}`;
+}
+
+/** Who started a run, in words: the member's email, the key's name, the schedule. */
+function submitter(run) {
+  const by = run.submitted_by;
+  if (by?.member_id) return by.member_id === state.me?.member_id ? "You" : (by.email || memberName(by.member_id));
+  if (by?.key_id) return by.name ? `API key “${by.name}”` : "A team API key";
+  if (by?.schedule_id) return `Schedule “${by.schedule_id}”`;
+  if (run.trigger === "TEAM_API_KEY") return "A team API key";
+  if (run.trigger === "SCHEDULED") return "A schedule";
+  if (state.me?.kind === "member" && !administers()) return "You";
+  return "A member";
 }
 
 /** Why a run failed, and what fixes it, in words. */
@@ -36,30 +47,40 @@ function explain(run) {
   const code = run.error?.code;
   if (code === "insufficient_credits") {
     const pool = poolWords(run.billed_pool);
-    if (run.billed_pool?.kind === "TEAM") {
+    if (run.billed_pool?.kind === "TEAM" || enterprise()) {
       return `Refused: ${pool} had too few credits. Contact your account manager for more credits, then press Retry.`;
     }
     return `Refused: ${pool} had too few credits to start or continue it. Buy add-on credits for ${pool === "your pool" ? "it" : "that pool"} (or turn on auto-reload, within the spend cap), then press Retry.`;
   }
-  return `Failed: ${(code ?? "unknown reason").replaceAll("_", " ")}.`;
+  return `Failed: ${String(code ?? "unknown reason").replaceAll("_", " ")}.`;
 }
 
-function runRow(run, out) {
+function runItem(run, out) {
   const why = explain(run);
+  const label = `run ${run.prompt_excerpt ? `“${run.prompt_excerpt}”` : run.task_id}`;
   const retry = run.state === "FAILED" || run.state === "ERROR"
-    ? h("button", { type: "button", class: "small", "aria-label": `Retry run ${run.task_id}`, onclick: (e) => retryRun(run, e.currentTarget, out) }, "Retry")
+    ? h("button", { type: "button", class: "small", "aria-label": `Retry ${label}`, onclick: (e) => retryRun(run, e.currentTarget, out) }, "Retry")
     : null;
-  return h("tr", { "data-task": run.task_id },
-    h("td", {}, fmt.time(run.created_at)),
-    h("td", {}, h("span", { class: `state ${run.state.toLowerCase()}` }, STATES[run.state] ?? run.state),
-      why ? h("p", { class: "why" }, why) : null),
-    h("td", {}, TRIGGERS[run.trigger] ?? run.trigger),
-    h("td", { class: "num" }, fmt.credits(run.charged_credits ?? 0)),
-    h("td", {}, h("code", {}, run.task_id)),
-    h("td", {}, retry));
+  const cancel = run.state === "QUEUED"
+    ? h("button", { type: "button", class: "small secondary", "aria-label": `Cancel ${label}`, onclick: (e) => cancelRun(run, e.currentTarget, out) }, "Cancel")
+    : null;
+  const state = STATES[run.state] ?? String(run.state ?? "Unknown");
+  return h("li", { class: "run", "data-task": run.task_id, tabindex: "-1" },
+    h("div", { class: "run-head" },
+      h("span", { class: `state ${String(run.state).toLowerCase()}` }, state),
+      run.created_at ? h("span", { class: "run-when" }, fmt.time(run.created_at)) : null,
+      h("span", { class: "run-by" }, submitter(run)),
+      h("span", { class: "credits" }, `${fmt.credits(run.charged_credits ?? 0)} charged`),
+      cancel),
+    run.prompt_excerpt ? h("p", { class: "run-prompt" }, `“${run.prompt_excerpt}”`) : null,
+    h("p", { class: "run-meta" }, h("span", { class: "run-id" }, "Task ", h("code", {}, run.task_id)),
+      run.held_credits > 0 ? h("span", {}, `${fmt.credits(run.held_credits)} held`) : null),
+    why || retry ? h("div", { class: "run-why" }, why ? h("p", { class: "why" }, why) : null, retry) : null);
 }
 
-const RUN_HEADERS = ["When", "State", "Trigger", "Credits charged", "Task", "Action"];
+function runList(id, caption, runs, out) {
+  return h("ol", { class: "runs", id, "aria-label": caption }, runs.map((r) => runItem(r, out)));
+}
 
 async function retryRun(run, button, out) {
   button.disabled = true;
@@ -71,31 +92,93 @@ async function retryRun(run, button, out) {
     return;
   }
   lookedUp.add(run.task_id);
-  await actions.refresh({ text: `Run ${run.task_id} was retried: it is ${STATES[answer.body.state] ?? answer.body.state} now.`, kind: "ok" });
+  focusTask = run.task_id;
+  await actions.refresh({ text: `The run was retried: it is ${(STATES[answer.body.state] ?? "queued").toLowerCase()} now.`, kind: "ok" });
 }
 
-/** Runs looked up by id in this tab, shown again after each refresh. */
+async function cancelRun(run, button, out) {
+  const yes = await confirm({
+    title: "Cancel this run?",
+    text: `Cancel the run${run.prompt_excerpt ? ` “${run.prompt_excerpt}”` : ""}? It stops, its hold is given back, and it is charged only for the usage already reported.`,
+    yes: "Cancel run",
+  });
+  if (!yes) return;
+  button.disabled = true;
+  const answer = await call("POST", `/agent/tasks/${q(run.task_id)}/cancel`);
+  if (!answer.ok) {
+    button.disabled = false;
+    say(out, `The run was not cancelled: ${answer.message}`, "error");
+    return;
+  }
+  focusTask = run.task_id;
+  await actions.refresh({ text: `The run was cancelled; ${fmt.credits(answer.body.charged_credits ?? 0)} charged.`, kind: "ok" });
+}
+
+/** Runs looked up by id in this tab, shown again after each refresh (unless the list has them). */
 const lookedUp = new Set(new URLSearchParams(location.search).getAll("task"));
+/** The run to move focus to once the lists are drawn (after a retry or a cancel). */
+let focusTask = null;
+
+function focusRun(card) {
+  if (!focusTask) return;
+  const row = [...card.querySelectorAll(".run")].find((r) => r.dataset.task === focusTask);
+  if (row) {
+    focusTask = null;
+    row.focus();
+  }
+}
 
 export function runsCard() {
   const out = message("runs-message");
   const list = h("div", { id: "runs-list" }, h("p", { class: "loading" }, "Loading runs…"));
   const found = h("div", { id: "run-lookup-result" });
-  const params = new URLSearchParams({ team_id: state.me.team_id, limit: String(RUNS_SHOWN) });
+  const more = h("button", { type: "button", id: "runs-more", class: "secondary", hidden: true }, "Show more runs");
+  const listed = new Map(); // task_id -> run, in the order shown
+  let next = null;
+  const params = new URLSearchParams({ team_id: state.me.team_id, limit: String(RUNS_PAGE) });
   if (state.me.kind === "member" && !administers()) params.set("member_id", state.me.member_id);
-  call("GET", `/agent/tasks?${params}`).then((answer) => {
-    list.replaceChildren(answer.ok
-      ? table("Recent runs", RUN_HEADERS, answer.body.tasks.map((r) => runRow(r, out)), { id: "runs", empty: "No runs yet." })
-      : unavailable("Run lists", answer));
+  const section = card("runs-card", "Recent runs", list, h("div", { class: "actions" }, more));
+
+  const drawList = () => {
+    list.replaceChildren(listed.size
+      ? runList("runs", "Recent runs, newest first", [...listed.values()], out)
+      : h("p", { class: "empty", id: "runs" }, "No runs yet."));
+    more.hidden = !next;
+  };
+  const page = async () => {
+    more.disabled = true;
+    const cursor = next ? `&cursor=${q(next)}` : "";
+    const answer = await call("GET", `/agent/tasks?${params}${cursor}`);
+    more.disabled = false;
+    if (!answer.ok) {
+      if (listed.size) say(out, answer.message, "error");
+      else list.replaceChildren(unavailable("Run lists", answer));
+      return;
+    }
+    for (const run of answer.body.tasks ?? []) listed.set(run.task_id, run);
+    next = answer.body.next_cursor ?? null;
+    drawList();
+    showLookedUp();
+  };
+  more.addEventListener("click", async () => {
+    const before = listed.size;
+    await page();
+    list.querySelectorAll(".run")[before]?.focus();
   });
+
   const showLookedUp = async () => {
     const runs = [];
     for (const id of lookedUp) {
+      if (listed.has(id)) continue;
       const answer = await call("GET", `/agent/tasks/${q(id)}`);
       if (answer.ok) runs.push(answer.body);
-      else say(out, `Run ${id}: ${answer.message}`, "error");
+      else {
+        lookedUp.delete(id);
+        say(out, answer.status === 404 ? `No run has the task ID “${id}” (or it is not yours to see).` : `The run could not be looked up: ${answer.message}`, "error");
+      }
     }
-    found.replaceChildren(runs.length ? table("Looked-up runs", RUN_HEADERS, runs.map((r) => runRow(r, out)), { id: "looked-up-runs" }) : "");
+    found.replaceChildren(...(runs.length ? [h("h3", {}, "Looked-up runs"), runList("looked-up-runs", "Looked-up runs", runs, out)] : []));
+    focusRun(section);
   };
   const form = h("form", { id: "run-lookup", class: "inline-form", novalidate: true },
     h("label", { for: "task-id" }, "Task ID"),
@@ -109,11 +192,15 @@ export function runsCard() {
       say(out, "Enter a task ID.", "error");
       return;
     }
-    lookedUp.add(id);
     say(out, "");
+    $("task-id").value = "";
+    lookedUp.add(id);
+    focusTask = id;
+    section.querySelectorAll(".run.found").forEach((r) => r.classList.remove("found"));
     await showLookedUp();
+    section.querySelector(`.run[data-task="${CSS.escape(id)}"]`)?.classList.add("found");
   });
-  showLookedUp();
-  return card("runs-card", "Recent runs", list, form, found, out);
+  section.append(found, form, out);
+  page();
+  return section;
 }
-
