@@ -37,12 +37,13 @@ final class InsufficientCreditsAdvice {
   }
 
   private static String situation(InsufficientCredits why) {
-    String spent = " (" + why.monthToDateSpend() + " of " + why.monthlySpendCap() + " this month)";
+    String spent =
+        " (" + why.monthToDateSpend() + " of " + why.monthlySpendCap() + " spent this month)";
     return switch (why.cause()) {
       case AUTO_RELOAD_OFF -> " Auto-reload is off.";
       case CAP_REACHED ->
           why.autoReload() == AutoReloadState.CAP_REACHED
-              ? " Auto-reload is on, but the team-wide monthly spend cap has been reached"
+              ? " Auto-reload is on, but the team-wide monthly spend cap leaves it no room to buy more"
                   + spent
                   + "."
               : " Auto-reload is off, and the team-wide monthly spend cap leaves no room for"

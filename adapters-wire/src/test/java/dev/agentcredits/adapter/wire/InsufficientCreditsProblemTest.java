@@ -133,7 +133,8 @@ class InsufficientCreditsProblemTest extends UseCaseTest {
     Map<String, Object> cap = (Map<String, Object>) refusal.extensions().get("spend_cap");
     assertThat(cap).containsEntry("monthly_limit_cents", 0L);
     assertThat(refusal.detail())
-        .contains("Auto-reload is on, but the team-wide monthly spend cap has been reached")
+        .contains(
+            "Auto-reload is on, but the team-wide monthly spend cap leaves it no room to buy more")
         .contains("an admin or the team owner (" + team.email("owner") + ", ")
         .contains("1st of the month (UTC)");
   }

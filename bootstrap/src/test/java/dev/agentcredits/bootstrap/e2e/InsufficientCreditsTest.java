@@ -186,7 +186,8 @@ class InsufficientCreditsTest {
         .isFalse();
     String detail = problem.path("detail").asText();
     assertThat(detail)
-        .contains("Auto-reload is on, but the team-wide monthly spend cap has been reached")
+        .contains(
+            "Auto-reload is on, but the team-wide monthly spend cap leaves it no room to buy more")
         .contains("an admin or the team owner can raise the team-wide monthly spend cap")
         .contains("1st of the month (UTC)")
         .doesNotContainIgnoringCase("purchase add-on")
