@@ -219,6 +219,44 @@ class TrustPageIT {
         .doesNotContain("Ask ", "Buy");
   }
 
+  @Test
+  void a_member_whose_reload_was_declined_is_told_the_card_was_declined_and_who_fixes_it() {
+    var team = SERVICE.teams().build().withMember().create();
+    String key = team.member().key();
+    SERVICE
+        .api()
+        .put(
+            team.path() + "/members/" + team.member().id() + "/auto-reload",
+            key,
+            "{\"enabled\": true, \"denomination_credits\": 400}")
+        .assertStatus(200);
+    SERVICE
+        .api()
+        .put(
+            "/api/v1/ops/teams/" + team.id() + "/payments",
+            ServiceExtension.OPERATOR_KEY,
+            "{\"declined\": true}")
+        .assertStatus(200);
+    String big = steps.accepted(key);
+    steps.usage(big, 1500).assertStatus(200);
+    steps.complete(big, key).assertStatus(200);
+    String refused = steps.submit(key).assertStatus(403).json().path("task_id").asText();
+
+    page.signIn(key).signedIn().settled();
+    By row = By.cssSelector("#runs [data-task='" + refused + "']");
+    page.waitForText(row, "Refused");
+    assertThat(page.driver().findElement(row).findElement(By.cssSelector(".why")).getText())
+        .contains(
+            "Auto-reload was turned off because the team's card was declined.",
+            "Ask the team owner or an admin to update the team's card and turn auto-reload on"
+                + " again")
+        .doesNotContain("Buy", "spend cap is reached");
+    assertThat(page.text("auto-reload-off"))
+        .isEqualTo(
+            "Auto-reload was turned off because the card was declined. The owner or an admin can"
+                + " update the card and turn it on again.");
+  }
+
   // ---- item 8: purchase states in words, in sight ---------------------------------------------
 
   @Test
