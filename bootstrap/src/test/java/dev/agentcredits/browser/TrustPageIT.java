@@ -131,6 +131,10 @@ class TrustPageIT {
     page.signIn(key).signedIn().settled();
     By row = By.cssSelector("#runs [data-task='" + refused + "']");
     page.waitForText(row, "Refused");
+    assertThat(page.driver().findElement(row).findElement(By.cssSelector(".why")).getText())
+        .as("auto-reload off, the cap with room: buy, wait or turn auto-reload on")
+        .contains("Auto-reload is off.", "Buy add-on credits for your pool", "turn on auto-reload")
+        .doesNotContain("spend cap is reached", "raise");
     for (int width : BillingPage.WIDTHS) {
       page.screenshot("refused-run", width);
       WebElement card = page.byId("runs-card");
@@ -145,6 +149,112 @@ class TrustPageIT {
           .isNull();
       assertThat(page.sidewaysOverflow()).as("sideways scrolling at %d px", width).isZero();
     }
+  }
+
+  // ---- item 5: the refusal's advice for the case at hand ---------------------------------------
+
+  @Test
+  void a_member_refused_at_the_cap_is_told_to_have_it_raised_not_to_buy_or_turn_on_auto_reload() {
+    var team = SERVICE.teams().build().withMember().create();
+    String key = team.member().key();
+    SERVICE
+        .api()
+        .put(
+            team.path() + "/members/" + team.member().id() + "/auto-reload",
+            key,
+            "{\"enabled\": true, \"denomination_credits\": 400}")
+        .assertStatus(200);
+    long spent = billing(team).path("spend_cap").path("month_to_date_spend_cents").asLong();
+    steps.spendCap(team, team.owner().key(), spent).assertStatus(200);
+    String big = steps.accepted(key);
+    steps.usage(big, 1500).assertStatus(200);
+    steps.complete(big, key).assertStatus(200);
+    String refused = steps.submit(key).assertStatus(403).json().path("task_id").asText();
+    assertThat(billing(team).path("pools").get(0).path("auto_reload").path("enabled").asBoolean())
+        .as("auto-reload is still on: the cap, not the setting, stops it")
+        .isTrue();
+
+    page.signIn(key).signedIn().settled();
+    By row = By.cssSelector("#runs [data-task='" + refused + "']");
+    page.waitForText(row, "Refused");
+    String why = page.driver().findElement(row).findElement(By.cssSelector(".why")).getText();
+    assertThat(why)
+        .contains(
+            "Auto-reload is on, but the team's monthly spend cap is reached",
+            "Ask the team owner or an admin to raise the team's monthly spend cap",
+            "wait for the 1st of the month (UTC)",
+            "Then press Retry")
+        .doesNotContain("Buy", "buy add-on", "turn on auto-reload", "enable auto-reload");
+    assertThat(why.indexOf("raise"))
+        .as("the page's order: raise the cap, then wait")
+        .isLessThan(why.indexOf("1st of the month"));
+    for (int width : new int[] {375, 1280}) {
+      page.screenshot("refused-at-cap", width);
+      assertThat(
+              page.notInSight(
+                  page.driver().findElement(row).findElement(By.cssSelector(".why")),
+                  page.byId("runs-card")))
+          .as("the advice at %d px", width)
+          .isNull();
+    }
+
+    page.driver()
+        .findElement(row)
+        .findElement(By.xpath(".//button[normalize-space()='Retry']"))
+        .click();
+    String said = page.waitForText("runs-message", "refused");
+    assertThat(said)
+        .as("a refused retry shows the service's advice")
+        .startsWith("The retry was refused. ")
+        .contains("spend cap")
+        .doesNotContainIgnoringCase("purchase add-on credits", "enable auto-reload");
+
+    CHROMIUM.resize(1280, 900);
+    page.signIn(team.owner().key()).signedIn().settled();
+    By ownerRow = By.cssSelector("#runs [data-task='" + refused + "']");
+    page.waitForText(ownerRow, "Refused");
+    assertThat(page.driver().findElement(ownerRow).findElement(By.cssSelector(".why")).getText())
+        .as("the owner is pointed at the field on this page")
+        .contains("Raise the team's Monthly spend cap")
+        .doesNotContain("Ask ", "Buy");
+  }
+
+  @Test
+  void a_member_whose_reload_was_declined_is_told_the_card_was_declined_and_who_fixes_it() {
+    var team = SERVICE.teams().build().withMember().create();
+    String key = team.member().key();
+    SERVICE
+        .api()
+        .put(
+            team.path() + "/members/" + team.member().id() + "/auto-reload",
+            key,
+            "{\"enabled\": true, \"denomination_credits\": 400}")
+        .assertStatus(200);
+    SERVICE
+        .api()
+        .put(
+            "/api/v1/ops/teams/" + team.id() + "/payments",
+            ServiceExtension.OPERATOR_KEY,
+            "{\"declined\": true}")
+        .assertStatus(200);
+    String big = steps.accepted(key);
+    steps.usage(big, 1500).assertStatus(200);
+    steps.complete(big, key).assertStatus(200);
+    String refused = steps.submit(key).assertStatus(403).json().path("task_id").asText();
+
+    page.signIn(key).signedIn().settled();
+    By row = By.cssSelector("#runs [data-task='" + refused + "']");
+    page.waitForText(row, "Refused");
+    assertThat(page.driver().findElement(row).findElement(By.cssSelector(".why")).getText())
+        .contains(
+            "Auto-reload was turned off because the team's card was declined.",
+            "Ask the team owner or an admin to update the team's card and turn auto-reload on"
+                + " again")
+        .doesNotContain("Buy", "spend cap is reached");
+    assertThat(page.text("auto-reload-off"))
+        .isEqualTo(
+            "Auto-reload was turned off because the card was declined. The owner or an admin can"
+                + " update the card and turn it on again.");
   }
 
   // ---- item 8: purchase states in words, in sight ---------------------------------------------
@@ -355,6 +465,14 @@ class TrustPageIT {
         .json()
         .path("purchases")
         .size();
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode billing(Teams.Team team) {
+    return SERVICE
+        .api()
+        .get(team.path() + "/billing", team.member().key())
+        .assertStatus(200)
+        .json();
   }
 
   private long capCents(Teams.Team team) {

@@ -50,6 +50,24 @@ export function contractCard() {
       { id: "grants", empty: exhausted ? "No grant has credits left." : "No grants yet. Your account manager adds them under your contract." }));
 }
 
+/** Why the service turned auto-reload off, and what to do, in words; null while it is on. */
+function turnedOff(reload) {
+  if (reload.enabled || !reload.turned_off_by) return null;
+  const admin = administers();
+  switch (String(reload.turned_off_by).toLowerCase()) {
+    case "payment_declined":
+      return `Auto-reload was turned off because the card was declined. ${admin
+        ? "Update the card (Add or change card) and turn it on again."
+        : "The owner or an admin can update the card and turn it on again."}`;
+    case "spend_cap_reached":
+      return `Auto-reload was turned off because the monthly spend cap was reached. ${admin
+        ? "Raise the Monthly spend cap, then turn it on again."
+        : "The owner or an admin can raise the cap; then turn it on again."}`;
+    default:
+      return "Auto-reload was turned off. Turn it on again to buy credits when they run low.";
+  }
+}
+
 export function autoReloadCard(pool) {
   const reload = pool.auto_reload ?? {};
   const out = message("auto-reload-message");
@@ -65,7 +83,7 @@ export function autoReloadCard(pool) {
     h("label", { for: "auto-reload-threshold" }, "Threshold (credits)"),
     h("input", { id: "auto-reload-threshold", type: "number", inputmode: "numeric", min: "0", step: "1", value: String(reload.threshold_credits ?? 100) }),
     h("button", { type: "submit", id: "auto-reload-save" }, "Save auto-reload"),
-    reload.turned_off_by ? h("p", { class: "message", "data-kind": "error" }, `Auto-reload was turned off by the service: ${String(reload.turned_off_by).replaceAll("_", " ")}.`) : null,
+    turnedOff(reload) ? h("p", { class: "message", "data-kind": "error", id: "auto-reload-off" }, turnedOff(reload)) : null,
     out);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();

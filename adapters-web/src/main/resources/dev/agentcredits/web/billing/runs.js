@@ -5,6 +5,8 @@ import { call, q } from "./api.js";
 import { $, card, confirm, h, message, say, unavailable } from "./dom.js";
 import * as fmt from "./format.js";
 import { actions, administers, enterprise, memberName, state } from "./context.js";
+import { refusalAdvice } from "./advice.js";
+import { DENOMINATIONS } from "./buy.js";
 
 const RUNS_PAGE = 20;
 
@@ -26,6 +28,28 @@ function poolWords(billed) {
   return `the pool of ${memberName(billed.member_id)}`;
 }
 
+/** What the page knows of a refused run's pool, team and reader, for advice.js. */
+function refusalFacts(run) {
+  const billed = run.billed_pool;
+  const me = state.me ?? {};
+  const pool = (state.billing?.pools ?? []).find((p) => p.kind === billed?.kind && (p.kind === "TEAM" || p.member_id === billed?.member_id));
+  const others = [...state.members.values()];
+  const payer = billed?.member_id === me.member_id ? "self" : billed?.member_id && billed.member_id === me.owner_member_id ? "owner" : "other";
+  return {
+    pool: poolWords(billed),
+    payer,
+    teamPool: billed?.kind === "TEAM" || enterprise(),
+    role: me.kind === "member" ? me.role : null,
+    autoReload: pool?.auto_reload ?? null,
+    cap: state.billing?.spend_cap ?? null,
+    cheapestCents: Math.min(...DENOMINATIONS.map((d) => d.cents)),
+    owner: others.find((m) => m.role === "OWNER" && m.member_id !== me.member_id)?.email ?? null,
+    admins: others.filter((m) => m.role === "ADMIN" && m.member_id !== me.member_id).map((m) => m.email),
+    poolEmail: state.members.get(billed?.member_id)?.email ?? null,
+    refreshOn: pool?.next_refresh_at ? fmt.date(pool.next_refresh_at) : null,
+  };
+}
+
 /** Who started a run, in words: the member's email, the key's name, the schedule. */
 function submitter(run) {
   const by = run.submitted_by;
@@ -45,13 +69,7 @@ function explain(run) {
   }
   if (run.state !== "FAILED") return null;
   const code = run.error?.code;
-  if (code === "insufficient_credits") {
-    const pool = poolWords(run.billed_pool);
-    if (run.billed_pool?.kind === "TEAM" || enterprise()) {
-      return `Refused: ${pool} had too few credits. Contact your account manager for more credits, then press Retry.`;
-    }
-    return `Refused: ${pool} had too few credits to start or continue it. Buy add-on credits for ${pool === "your pool" ? "it" : "that pool"} (or turn on auto-reload, within the spend cap), then press Retry.`;
-  }
+  if (code === "insufficient_credits") return refusalAdvice(refusalFacts(run)).text;
   return `Failed: ${String(code ?? "unknown reason").replaceAll("_", " ")}.`;
 }
 
@@ -88,7 +106,8 @@ async function retryRun(run, button, out) {
   const answer = await call("POST", `/agent/tasks/${q(run.task_id)}/retry`);
   if (!answer.ok) {
     button.disabled = false;
-    say(out, `The retry was refused: ${answer.message}`, "error");
+    // the problem's detail: for insufficient_credits, the service's advice for this case
+    say(out, `The retry was refused. ${answer.message}`, "error");
     return;
   }
   lookedUp.add(run.task_id);
