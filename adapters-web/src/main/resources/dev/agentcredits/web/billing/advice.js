@@ -67,6 +67,16 @@ export function refusalAdvice(facts) {
   return { cause, text: said.join(" ") };
 }
 
+/**
+ * A purchase the cap leaves no room for, in words: that the cap is reached and who raises it, the
+ * same step a refusal at the cap names. Facts: cap, cheapestCents, role, owner, admins.
+ */
+export function capReachedAdvice(facts) {
+  const { cap, cheapestCents } = facts;
+  return `The team's monthly spend cap is reached${spent(cap)}: even the smallest add-on, ${fmt.dollars(cheapestCents)}, would go over it. `
+    + `${capital(wording(facts).raiseCap())}, then buy.`;
+}
+
 function spent(cap) {
   return cap ? ` (${fmt.dollars(cap.month_to_date_spend_cents)} of ${fmt.dollars(cap.monthly_limit_cents)} this month)` : "";
 }
