@@ -292,7 +292,8 @@ class TrustPageIT {
         .containsExactly("Close");
     assertThat(page.text("buy-message"))
         .contains(
-            "The team's monthly spend cap is reached ($20.00 of $20.00 this month)",
+            "The team's monthly spend cap is reached ($20.00 of $20.00 this month), so no add-on"
+                + " can be bought.",
             "Ask the team owner or an admin to raise the team's monthly spend cap")
         .doesNotContain("Raise the team's Monthly spend cap");
     assertThat(page.focused()).isEqualTo("buy-message");
@@ -311,9 +312,12 @@ class TrustPageIT {
         .isEmpty();
     assertThat(page.text("buy-message"))
         .isEqualTo(
-            "The team's monthly spend cap is reached ($0.00 of $5.00 this month): even the"
-                + " smallest add-on, $10.00, would go over it. Raise the team's Monthly spend cap"
-                + " (under Team spend this month, on this page), then buy.");
+            "The team's monthly spend cap leaves no room for an add-on: $0.00 of $5.00 spent"
+                + " this month, and the smallest add-on is $10.00. Raise the team's Monthly spend"
+                + " cap (under Team spend this month, on this page), then buy.");
+    assertThat(page.text("spend-no-room"))
+        .as("the spend card says the same")
+        .startsWith("The cap leaves no room for an add-on (the smallest is $10.00)");
     page.script("document.getElementById('buy-form').requestSubmit()");
     assertThat(page.dialogButtons()).as("submitting does not move on").containsExactly("Close");
     for (int width : new int[] {375, 1280}) {

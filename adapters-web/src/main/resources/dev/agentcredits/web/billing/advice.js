@@ -73,8 +73,12 @@ export function refusalAdvice(facts) {
  */
 export function capReachedAdvice(facts) {
   const { cap, cheapestCents } = facts;
-  return `The team's monthly spend cap is reached${spent(cap)}: even the smallest add-on, ${fmt.dollars(cheapestCents)}, would go over it. `
-    + `${capital(wording(facts).raiseCap())}, then buy.`;
+  const spentCents = Number(cap?.month_to_date_spend_cents ?? 0);
+  const limitCents = Number(cap?.monthly_limit_cents ?? 0);
+  const said = spentCents >= limitCents
+    ? `The team's monthly spend cap is reached${spent(cap)}, so no add-on can be bought.`
+    : `The team's monthly spend cap leaves no room for an add-on: ${fmt.dollars(spentCents)} of ${fmt.dollars(limitCents)} spent this month, and the smallest add-on is ${fmt.dollars(cheapestCents)}.`;
+  return `${said} ${capital(wording(facts).raiseCap())}, then buy.`;
 }
 
 function spent(cap) {

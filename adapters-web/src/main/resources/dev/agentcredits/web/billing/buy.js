@@ -48,8 +48,9 @@ function option(d, fits, checked) {
   const id = `denomination-${d.credits}`;
   return h("div", { class: "option" },
     h("input", { type: "radio", name: "denomination", id, value: String(d.credits), checked, disabled: !fits, "aria-describedby": fits ? null : `${id}-why` }),
-    h("label", { for: id }, h("strong", {}, fmt.credits(d.credits)), ` for ${fmt.dollars(d.cents)}`),
-    fits ? null : h("span", { class: "reason", id: `${id}-why` }, "Over this month's spend cap"));
+    h("div", {},
+      h("label", { for: id }, h("strong", {}, fmt.credits(d.credits)), ` for ${fmt.dollars(d.cents)}`),
+      fits ? null : h("span", { class: "reason", id: `${id}-why` }, "Over this month's spend cap")));
 }
 
 function chosen() {
