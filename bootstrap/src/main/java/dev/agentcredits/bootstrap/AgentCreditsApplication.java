@@ -45,7 +45,8 @@ public final class AgentCreditsApplication {
     service.closeOnShutdown();
     banner(service, System.out);
     if (settings.demo()) {
-      var demo = DemoSeed.provision(service, service.clock());
+      boolean simulated = settings.payments().gateway() == PaymentSettings.Gateway.SIMULATED;
+      var demo = DemoSeed.provision(service, service.clock(), simulated);
       DemoSeed.print(demo, service.port(), service.operatorKey(), System.out);
       service.startupGate().open();
     }

@@ -7,8 +7,10 @@ import dev.agentcredits.application.port.in.GrantContractCreditsCommand;
 import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamCommand;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
+import dev.agentcredits.application.port.in.StartCardSetupCommand;
 import dev.agentcredits.application.port.in.TeamApiKeyCommand;
 import dev.agentcredits.application.port.in.view.IssuedKeyView;
 import dev.agentcredits.application.port.in.view.IssuedMemberView;
@@ -24,6 +26,8 @@ import java.time.Duration;
 /**
  * Demo mode: a BUILD team (owner, admin, member and a team API key) and an ENTERPRISE team with a
  * contract grant, provisioned through the use cases as the operator would, and their keys printed.
+ * With simulated payments the BUILD team also gets the simulated card (Visa ending 4242) through
+ * the same card setup the billing page's {@code Add or change card} goes through.
  */
 final class DemoSeed {
   private static final Caller OPERATOR = new Caller.Operator();
@@ -38,7 +42,7 @@ final class DemoSeed {
 
   private DemoSeed() {}
 
-  static Demo provision(RunningService service, Clock clock) {
+  static Demo provision(RunningService service, Clock clock, boolean simulatedPayments) {
     var provisionTeam = service.useCase(ProvisionTeamUseCase.class);
     var addMember = service.useCase(AddMemberUseCase.class);
     var build =
@@ -50,6 +54,9 @@ final class DemoSeed {
         ok(addMember.add(new AddMemberCommand(OPERATOR, buildId, "admin@build.demo", Role.ADMIN)));
     var member =
         ok(addMember.add(new AddMemberCommand(OPERATOR, buildId, "dev@build.demo", Role.MEMBER)));
+    if (simulatedPayments) {
+      saveSimulatedCard(service, buildId);
+    }
     var teamKey =
         ok(
             service
@@ -71,6 +78,14 @@ final class DemoSeed {
                         Credits.of(50_000),
                         clock.instant().plus(Duration.ofDays(365)))));
     return new Demo(build, admin, member, teamKey, enterprise, grant.grantId());
+  }
+
+  /** Opens a setup session and completes it, as the page does when the browser comes back. */
+  private static void saveSimulatedCard(RunningService service, TeamId team) {
+    var cards = service.useCase(PaymentMethodUseCase.class);
+    String back = "http://localhost:" + service.port() + "/billing";
+    var session = ok(cards.startSetup(new StartCardSetupCommand(OPERATOR, team, back)));
+    ok(cards.completeSetup(OPERATOR, team, session.sessionId()));
   }
 
   /** The keys, and one {@code export} line the README's walk-through starts from. */

@@ -46,6 +46,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -157,7 +158,8 @@ class WebConfig {
         RestSettings.of(readiness, registry)
             .withRateLimit(limit)
             .withWebPages(pages)
-            .withAuthThrottle(throttle);
+            .withAuthThrottle(throttle)
+            .withPayments(settings.payments().gateway().name().toLowerCase(Locale.ROOT));
     return new RestApi(useCases, rest).start(settings.httpPort());
   }
 }

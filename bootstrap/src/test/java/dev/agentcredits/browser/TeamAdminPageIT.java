@@ -97,13 +97,25 @@ class TeamAdminPageIT {
   void an_admin_adds_a_card_and_the_purchase_names_it() {
     var team = SERVICE.teams().build().withAdmin().create();
     page.signIn(team.admin().key()).signedIn().settled();
-    assertThat(page.text("card-text")).isEqualTo("No card on file.");
+    assertThat(page.text("card-text"))
+        .as("simulated payments: no card is missing, none is charged")
+        .isEqualTo(
+            "Payments are simulated on this server: purchases are not charged to any card."
+                + " Add a simulated card to try the flow.");
+    assertThat(page.text("payment")).doesNotContain("No card on file", "paid with this card");
+    for (int width : new int[] {375, 1280}) {
+      page.screenshot("simulated-no-card", width);
+    }
 
     page.button("Add or change card").click();
     page.waitForText("notice", "Card saved: Visa ••4242");
     assertThat(page.driver().getCurrentUrl()).doesNotContain("setup_session");
     assertThat(page.focused()).isEqualTo("notice");
     page.waitForText("card-text", "Visa ••4242");
+    assertThat(page.text("card-hint"))
+        .isEqualTo(
+            "Payments are simulated on this server: add-on purchases and auto-reloads are not"
+                + " charged to this card.");
     assertThat(
             SERVICE
                 .api()

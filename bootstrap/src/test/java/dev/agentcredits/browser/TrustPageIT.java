@@ -257,6 +257,78 @@ class TrustPageIT {
                 + " update the card and turn it on again.");
   }
 
+  // ---- item 11: the buy dialog offers only what the spend cap has room for -------------------
+
+  @Test
+  void denominations_over_the_cap_are_disabled_with_the_reason_and_the_rest_can_be_bought() {
+    var team = SERVICE.teams().build().withMember().create();
+    steps.spendCap(team, team.owner().key(), 2000).assertStatus(200);
+    page.signIn(team.member().key()).signedIn().settled();
+
+    page.button("Buy add-on credits").click();
+    for (String credits : List.of("400", "1000")) {
+      assertThat(page.byId("denomination-" + credits).isEnabled()).as(credits).isTrue();
+    }
+    for (String credits : List.of("3000", "6500")) {
+      WebElement option = page.byId("denomination-" + credits);
+      assertThat(option.isEnabled()).as(credits).isFalse();
+      assertThat(page.text("denomination-" + credits + "-why"))
+          .isEqualTo("Over this month's spend cap");
+      assertThat(option.getDomAttribute("aria-describedby"))
+          .isEqualTo("denomination-" + credits + "-why");
+    }
+    for (int width : new int[] {375, 1280}) {
+      page.screenshot("buy-cap-some-room", width);
+    }
+    CHROMIUM.resize(1280, 900);
+    page.review("1,000 credits for $20.00");
+    page.pay().click();
+    assertThat(page.waitForText("buy-message", "Bought")).startsWith("Bought 1,000 credits");
+    page.button("Close").click();
+
+    page.button("Buy add-on credits").click();
+    assertThat(page.dialogButtons())
+        .as("the cap is now reached: no Continue, no Pay")
+        .containsExactly("Close");
+    assertThat(page.text("buy-message"))
+        .contains(
+            "The team's monthly spend cap is reached ($20.00 of $20.00 this month), so no add-on"
+                + " can be bought.",
+            "Ask the team owner or an admin to raise the team's monthly spend cap")
+        .doesNotContain("Raise the team's Monthly spend cap");
+    assertThat(page.focused()).isEqualTo("buy-message");
+  }
+
+  @Test
+  void at_the_cap_the_dialog_offers_no_pay_and_points_the_owner_at_the_cap_field() {
+    var team = SERVICE.teams().build().withMember().create();
+    steps.spendCap(team, team.owner().key(), 500).assertStatus(200);
+    page.signIn(team.owner().key()).signedIn().settled();
+
+    page.button("Buy add-on credits").click();
+    assertThat(page.dialogButtons()).containsExactly("Close");
+    assertThat(page.driver().findElements(By.cssSelector("#buy-options input:enabled")))
+        .as("no denomination fits under a $5.00 cap")
+        .isEmpty();
+    assertThat(page.text("buy-message"))
+        .isEqualTo(
+            "The team's monthly spend cap leaves no room for an add-on: $0.00 of $5.00 spent"
+                + " this month, and the smallest add-on is $10.00. Raise the team's Monthly spend"
+                + " cap (under Team spend this month, on this page), then buy.");
+    assertThat(page.text("spend-no-room"))
+        .as("the spend card says the same")
+        .startsWith("The cap leaves no room for an add-on (the smallest is $10.00)");
+    page.script("document.getElementById('buy-form').requestSubmit()");
+    assertThat(page.dialogButtons()).as("submitting does not move on").containsExactly("Close");
+    for (int width : new int[] {375, 1280}) {
+      page.screenshot("buy-cap-reached", width);
+    }
+    CHROMIUM.resize(1280, 900);
+    page.button("Close").click();
+    assertThat(page.byId("buy-dialog").isDisplayed()).isFalse();
+    assertThat(billing(team).path("spend_cap").path("month_to_date_spend_cents").asLong()).isZero();
+  }
+
   // ---- item 8: purchase states in words, in sight ---------------------------------------------
 
   @Test
@@ -338,6 +410,9 @@ class TrustPageIT {
     for (int i = 0; i < 24; i++) {
       steps.complete(steps.accepted(key), key).assertStatus(200);
     }
+    // newest by a second, so it stays on the first page the refresh after cancelling loads (runs
+    // created at the same instant are ordered by their random ids)
+    SERVICE.advance(Duration.ofSeconds(1));
     String queued = steps.accepted(key);
 
     page.signIn(key).signedIn().settled();

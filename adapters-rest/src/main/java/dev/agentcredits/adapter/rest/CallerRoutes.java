@@ -6,12 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/v1/me}: who the key acts as, so a client can find its team from a key alone. */
+/**
+ * {@code GET /api/v1/me}: who the key acts as, so a client can find its team from a key alone, and
+ * which payment gateway this server uses ({@code payments}), so the page says whether a purchase
+ * charges a card.
+ */
 final class CallerRoutes {
   private final IdentifyCallerQuery identifyCaller;
+  private final String payments;
 
-  CallerRoutes(IdentifyCallerQuery identifyCaller) {
+  CallerRoutes(IdentifyCallerQuery identifyCaller, String payments) {
     this.identifyCaller = identifyCaller;
+    this.payments = payments;
   }
 
   List<Route> routes() {
@@ -19,10 +25,10 @@ final class CallerRoutes {
   }
 
   private Reply me(Exchange ex) {
-    return ex.reply(identifyCaller.identify(ex.caller()), 200, CallerRoutes::body);
+    return ex.reply(identifyCaller.identify(ex.caller()), 200, this::body);
   }
 
-  static Map<String, Object> body(CallerView who) {
+  private Map<String, Object> body(CallerView who) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("kind", who.kind());
     putIfPresent(body, "team_id", who.teamId());
@@ -32,6 +38,7 @@ final class CallerRoutes {
     putIfPresent(body, "member_id", who.memberId());
     putIfPresent(body, "email", who.email());
     putIfPresent(body, "role", who.role());
+    putIfPresent(body, "payments", payments);
     return body;
   }
 

@@ -58,7 +58,7 @@ public final class RestApi {
                 new BillingRoutes(useCases, idempotent, metrics).routes(),
                 new PaymentRoutes(useCases).routes(),
                 new OperationsRoutes(useCases.operations()).routes(),
-                new CallerRoutes(useCases.identifyCaller()).routes())
+                new CallerRoutes(useCases.identifyCaller(), settings.payments()).routes())
             .flatMap(List::stream)
             .toList();
     this.javalin = Javalin.create(this::configure);

@@ -67,6 +67,20 @@ export function refusalAdvice(facts) {
   return { cause, text: said.join(" ") };
 }
 
+/**
+ * A purchase the cap leaves no room for, in words: that the cap is reached and who raises it, the
+ * same step a refusal at the cap names. Facts: cap, cheapestCents, role, owner, admins.
+ */
+export function capReachedAdvice(facts) {
+  const { cap, cheapestCents } = facts;
+  const spentCents = Number(cap?.month_to_date_spend_cents ?? 0);
+  const limitCents = Number(cap?.monthly_limit_cents ?? 0);
+  const said = spentCents >= limitCents
+    ? `The team's monthly spend cap is reached${spent(cap)}, so no add-on can be bought.`
+    : `The team's monthly spend cap leaves no room for an add-on: ${fmt.dollars(spentCents)} of ${fmt.dollars(limitCents)} spent this month, and the smallest add-on is ${fmt.dollars(cheapestCents)}.`;
+  return `${said} ${capital(wording(facts).raiseCap())}, then buy.`;
+}
+
 function spent(cap) {
   return cap ? ` (${fmt.dollars(cap.month_to_date_spend_cents)} of ${fmt.dollars(cap.monthly_limit_cents)} this month)` : "";
 }

@@ -1,11 +1,14 @@
 // The `Buy add-on credits` dialog, in three steps: choose a denomination, confirm the payment
 // ("Pay $10.00 with Visa ••4242"), then a receipt with only Close. One opening is one purchase:
 // it has its own Idempotency-Key, Pay is disabled while the request runs and gone once it is
-// answered, and Enter on the denomination only moves on to the confirmation.
+// answered, and Enter on the denomination only moves on to the confirmation. A denomination the
+// team's monthly spend cap has no room for is disabled; with room for none, the dialog says who
+// raises the cap and offers no Pay (the service would refuse it: budget_exceeded).
 import { call, q } from "./api.js";
 import { $, h, say } from "./dom.js";
 import * as fmt from "./format.js";
-import { actions, administers, cardName, memberName, state, team, teamCard } from "./context.js";
+import { actions, administers, cardName, memberName, state, team, teamCard, teamContacts } from "./context.js";
+import { capHasRoom, capReachedAdvice } from "./advice.js";
 
 /** DOMAIN.md rule 8, the default price list. */
 export const DENOMINATIONS = [
@@ -15,22 +18,39 @@ export const DENOMINATIONS = [
   { credits: 6500, cents: 10000 },
 ];
 
+export const CHEAPEST_CENTS = Math.min(...DENOMINATIONS.map((d) => d.cents));
+
 /** This opening of the dialog: who it buys for, its Idempotency-Key, whether a request is out. */
 let opening = null;
 
 export function openBuy(memberId, opener) {
-  opening = { memberId, key: fmt.uuid(), busy: false, done: false, opener: opener?.id ?? null };
-  $("buy-options").replaceChildren(...DENOMINATIONS.map((d, i) => h("div", { class: "option" },
-    h("input", { type: "radio", name: "denomination", id: `denomination-${d.credits}`, value: String(d.credits), checked: i === 0 }),
-    h("label", { for: `denomination-${d.credits}` }, h("strong", {}, fmt.credits(d.credits)), ` for ${fmt.dollars(d.cents)}`))));
+  const cap = state.billing?.spend_cap ?? null;
+  const fits = DENOMINATIONS.filter((d) => capHasRoom(cap, d.cents));
+  opening = { memberId, key: fmt.uuid(), busy: false, done: false, opener: opener?.id ?? null, capped: fits.length === 0 };
+  $("buy-options").replaceChildren(...DENOMINATIONS.map((d) => option(d, fits.includes(d), d === fits[0])));
   const owner = memberId === state.me.owner_member_id;
   $("buy-for").textContent = memberId === state.me.member_id
     ? "For your own pool."
     : `For the pool of ${memberName(memberId)}${owner ? " (the owner's: team API key and scheduled runs draw from it)" : ""}.`;
   step("choose");
   say($("buy-message"), "");
+  if (opening.capped) {
+    $("buy-next").hidden = true;
+    $("buy-close").textContent = "Close";
+    say($("buy-message"), capReachedAdvice({ cap, cheapestCents: CHEAPEST_CENTS, ...teamContacts() }), "error");
+  }
   $("buy-dialog").showModal();
-  $(`denomination-${DENOMINATIONS[0].credits}`).focus();
+  (opening.capped ? $("buy-message") : $(`denomination-${fits[0].credits}`)).focus();
+}
+
+/** One denomination; one the cap has no room for is disabled and says why. */
+function option(d, fits, checked) {
+  const id = `denomination-${d.credits}`;
+  return h("div", { class: "option" },
+    h("input", { type: "radio", name: "denomination", id, value: String(d.credits), checked, disabled: !fits, "aria-describedby": fits ? null : `${id}-why` }),
+    h("div", {},
+      h("label", { for: id }, h("strong", {}, fmt.credits(d.credits)), ` for ${fmt.dollars(d.cents)}`),
+      fits ? null : h("span", { class: "reason", id: `${id}-why` }, "Over this month's spend cap")));
 }
 
 function chosen() {
@@ -53,7 +73,7 @@ function step(name) {
 // Enter on a denomination submits the form: that only moves on to the confirmation step.
 $("buy-form").addEventListener("submit", (event) => {
   event.preventDefault();
-  if (!opening || opening.busy || opening.done || $("buy-choose").hidden) return;
+  if (!opening || opening.busy || opening.done || opening.capped || $("buy-choose").hidden) return;
   const d = chosen();
   if (!d) {
     say($("buy-message"), "Choose a denomination.", "error");

@@ -54,4 +54,15 @@ export function ownPool() {
   return pools.find((p) => p.kind === "MEMBER" && p.member_id === state.me.member_id);
 }
 
+/** The reader's role and the others who can act for the team (the emails the page knows). */
+export function teamContacts() {
+  const me = state.me ?? {};
+  const others = [...state.members.values()];
+  return {
+    role: me.kind === "member" ? me.role : null,
+    owner: others.find((m) => m.role === "OWNER" && m.member_id !== me.member_id)?.email ?? null,
+    admins: others.filter((m) => m.role === "ADMIN" && m.member_id !== me.member_id).map((m) => m.email),
+  };
+}
+
 export const actions = { refresh: async () => {}, openBuy: () => {} };

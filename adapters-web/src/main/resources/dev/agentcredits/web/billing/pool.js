@@ -4,7 +4,8 @@ import { call, q } from "./api.js";
 import { $, card, confirm, h, message, say, table, unavailable } from "./dom.js";
 import * as fmt from "./format.js";
 import { actions, administers, enterprise, ownPool, state, team } from "./context.js";
-import { DENOMINATIONS } from "./buy.js";
+import { CHEAPEST_CENTS, DENOMINATIONS } from "./buy.js";
+import { capHasRoom } from "./advice.js";
 
 function balances(pool) {
   return h("dl", { class: "balances" },
@@ -128,6 +129,9 @@ export function spendCard() {
     content.push(h("p", { class: "message", "data-kind": "error" }, administers()
       ? "The cap is reached: no add-on purchase or auto-reload goes through until you raise it or the month ends."
       : "The cap is reached: no add-on purchase or auto-reload goes through until an admin raises it or the month ends."));
+  } else if (!capHasRoom(cap, CHEAPEST_CENTS)) {
+    content.push(h("p", { class: "message", "data-kind": "error", id: "spend-no-room" },
+      `The cap leaves no room for an add-on (the smallest is ${fmt.dollars(CHEAPEST_CENTS)}): none goes through until ${administers() ? "you raise the cap" : "an admin raises the cap"} or the month ends.`));
   }
   if (administers()) {
     content.push(capForm(limit));

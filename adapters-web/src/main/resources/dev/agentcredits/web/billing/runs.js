@@ -4,9 +4,9 @@
 import { call, q } from "./api.js";
 import { $, card, confirm, h, message, say, unavailable } from "./dom.js";
 import * as fmt from "./format.js";
-import { actions, administers, enterprise, memberName, state } from "./context.js";
+import { actions, administers, enterprise, memberName, state, teamContacts } from "./context.js";
 import { refusalAdvice } from "./advice.js";
-import { DENOMINATIONS } from "./buy.js";
+import { CHEAPEST_CENTS } from "./buy.js";
 
 const RUNS_PAGE = 20;
 
@@ -33,18 +33,15 @@ function refusalFacts(run) {
   const billed = run.billed_pool;
   const me = state.me ?? {};
   const pool = (state.billing?.pools ?? []).find((p) => p.kind === billed?.kind && (p.kind === "TEAM" || p.member_id === billed?.member_id));
-  const others = [...state.members.values()];
   const payer = billed?.member_id === me.member_id ? "self" : billed?.member_id && billed.member_id === me.owner_member_id ? "owner" : "other";
   return {
     pool: poolWords(billed),
     payer,
     teamPool: billed?.kind === "TEAM" || enterprise(),
-    role: me.kind === "member" ? me.role : null,
+    ...teamContacts(),
     autoReload: pool?.auto_reload ?? null,
     cap: state.billing?.spend_cap ?? null,
-    cheapestCents: Math.min(...DENOMINATIONS.map((d) => d.cents)),
-    owner: others.find((m) => m.role === "OWNER" && m.member_id !== me.member_id)?.email ?? null,
-    admins: others.filter((m) => m.role === "ADMIN" && m.member_id !== me.member_id).map((m) => m.email),
+    cheapestCents: CHEAPEST_CENTS,
     poolEmail: state.members.get(billed?.member_id)?.email ?? null,
     refreshOn: pool?.next_refresh_at ? fmt.date(pool.next_refresh_at) : null,
   };

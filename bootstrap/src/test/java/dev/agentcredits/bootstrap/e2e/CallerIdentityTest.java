@@ -31,6 +31,17 @@ class CallerIdentityTest {
   }
 
   @Test
+  void every_caller_reads_that_payments_are_simulated_on_this_server() {
+    var team = SERVICE.teams().build().withTeamKey().create();
+
+    for (String key :
+        new String[] {team.owner().key(), team.teamKey(), ServiceExtension.OPERATOR_KEY}) {
+      JsonNode me = api.get("/api/v1/me", key).assertStatus(200).json();
+      assertThat(me.path("payments").asText()).as("key %s", key).isEqualTo("simulated");
+    }
+  }
+
+  @Test
   void a_team_key_names_its_team_and_the_operator_only_itself() {
     var team = SERVICE.teams().enterprise().withTeamKey().create();
 

@@ -43,6 +43,15 @@ class StripePaymentsTest {
   }
 
   @Test
+  void theCallerReadsThatPaymentsGoThroughStripe() {
+    var team = SERVICE.teams().build().create();
+
+    JsonNode me = api.get("/api/v1/me", team.owner().key()).assertStatus(200).json();
+
+    assertThat(me.path("payments").asText()).isEqualTo("stripe");
+  }
+
+  @Test
   void aSavedCardIsDescribedByStripeAndAPurchaseIsOnePaymentIntentOnIt() {
     var team = withCard(SERVICE.teams().build().withMember().create());
 
