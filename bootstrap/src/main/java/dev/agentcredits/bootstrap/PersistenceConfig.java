@@ -1,6 +1,6 @@
 package dev.agentcredits.bootstrap;
 
-import dev.agentcredits.adapter.persistence.postgres.EmbeddedDatabase;
+import dev.agentcredits.adapter.persistence.embedded.EmbeddedDatabase;
 import dev.agentcredits.adapter.persistence.postgres.PostgresPersistence;
 import dev.agentcredits.application.memory.InMemoryPersistence;
 import org.springframework.context.annotation.Bean;

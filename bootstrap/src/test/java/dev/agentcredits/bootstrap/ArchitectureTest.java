@@ -49,6 +49,8 @@ class ArchitectureTest {
   private static final String SERVICE = "dev.agentcredits.application.service..";
   private static final String REST = "dev.agentcredits.adapter.rest..";
   private static final String PERSISTENCE = "dev.agentcredits.adapter.persistence..";
+  private static final String POSTGRES_STORES = "dev.agentcredits.adapter.persistence.postgres..";
+  private static final String EMBEDDED_SERVER = "dev.agentcredits.adapter.persistence.embedded..";
   private static final String MESSAGING = "dev.agentcredits.adapter.messaging..";
   private static final String PAYMENTS = "dev.agentcredits.adapter.payments..";
   private static final String SECURITY = "dev.agentcredits.adapter.security..";
@@ -237,6 +239,25 @@ class ArchitectureTest {
           .and(DAO_OR_ROW)
           .should()
           .notHaveModifier(JavaModifier.PUBLIC);
+
+  /** The embedded server is process plumbing: it knows nothing of the stores, nor they of it. */
+  @ArchTest
+  static final ArchRule embedded_server_is_apart_from_the_stores =
+      noClasses()
+          .that()
+          .resideInAPackage(EMBEDDED_SERVER)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(POSTGRES_STORES, APPLICATION, DOMAIN);
+
+  @ArchTest
+  static final ArchRule stores_do_not_depend_on_the_embedded_server =
+      noClasses()
+          .that()
+          .resideInAPackage(POSTGRES_STORES)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(EMBEDDED_SERVER);
 
   @ArchTest
   static final ArchRule adapters_do_not_depend_on_application_services =

@@ -1,6 +1,6 @@
 package dev.agentcredits.reliability;
 
-import dev.agentcredits.adapter.persistence.postgres.EmbeddedDatabase;
+import dev.agentcredits.adapter.persistence.embedded.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -6,7 +6,6 @@ import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.TeamId;
-import dev.agentcredits.domain.shared.UsageId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 final class InMemoryRunStore implements RunStore {
   private final MemoryDatabase db;
@@ -30,7 +28,11 @@ final class InMemoryRunStore implements RunStore {
   }
 
   @Override
-  public void insert(Run run, String requestKey) {
+  public void insertAll(List<NewRun> fresh) {
+    fresh.forEach(run -> insert(run.run(), run.requestKey()));
+  }
+
+  private void insert(Run run, String requestKey) {
     db.run(() -> {
       if (runs.contains(run.id())) {
         throw new IllegalStateException("run " + run.id() + " exists");
@@ -57,7 +59,15 @@ final class InMemoryRunStore implements RunStore {
   }
 
   @Override
-  public Optional<Run> findByRequestKey(TeamId team, String requestKey) {
+  public Map<String, Run> findByRequestKeys(TeamId team, Collection<String> keys) {
+    Map<String, Run> found = new HashMap<>();
+    for (String key : keys) {
+      findByRequestKey(team, key).ifPresent(run -> found.put(key, run));
+    }
+    return found;
+  }
+
+  private Optional<Run> findByRequestKey(TeamId team, String requestKey) {
     return db.call(() -> requestKeys.get(team.value() + "|" + requestKey).flatMap(runs::get));
   }
 
@@ -69,20 +79,6 @@ final class InMemoryRunStore implements RunStore {
       }
       runs.put(run.id(), run);
     });
-  }
-
-  @Override
-  public OptionalLong findUsage(RunId run, UsageId usageId) {
-    return db.call(() ->
-        usage
-            .get(run.value() + "|" + usageId.value())
-            .map(u -> OptionalLong.of(u.credits()))
-            .orElse(OptionalLong.empty()));
-  }
-
-  @Override
-  public void recordUsage(RunId run, UsageId usageId, long credits, Instant at) {
-    recordUsages(List.of(new Usage(run, usageId, credits, at, null)));
   }
 
   @Override

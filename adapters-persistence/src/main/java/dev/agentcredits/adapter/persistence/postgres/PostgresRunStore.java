@@ -5,7 +5,6 @@ import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.TeamId;
-import dev.agentcredits.domain.shared.UsageId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -27,21 +25,6 @@ public final class PostgresRunStore implements RunStore {
 
   PostgresRunStore(JdbiTransactionRunner db) {
     this.db = db;
-  }
-
-  @Override
-  public void insert(Run run, String requestKey) {
-    if (requestKey == null) {
-      insertAll(List.of(new NewRun(run, null)));
-      return;
-    }
-    // A lone insert under a key: a collision with another request's must be heard here, at once.
-    db.withDao(
-        RunDao.class,
-        dao -> {
-          dao.insert(RunRow.of(run).params(), requestKey);
-          return null;
-        });
   }
 
   /**
@@ -71,12 +54,6 @@ public final class PostgresRunStore implements RunStore {
   @Override
   public Optional<Run> lock(RunId id) {
     return db.withDao(RunDao.class, dao -> dao.lock(id.value()).map(RunRow::toRun));
-  }
-
-  @Override
-  public Optional<Run> findByRequestKey(TeamId team, String requestKey) {
-    return db.withDao(
-        RunDao.class, dao -> dao.findByRequestKey(team.value(), requestKey).map(RunRow::toRun));
   }
 
   @Override
@@ -119,26 +96,6 @@ public final class PostgresRunStore implements RunStore {
       rows.add(row);
     }
     db.defer(RunDao.UPDATE_PROGRESS_JSON, Map.of("deferredProgress", RecordSets.json(rows, HOLD)));
-  }
-
-  @Override
-  public OptionalLong findUsage(RunId run, UsageId usage) {
-    return db.withDao(
-        RunDao.class,
-        dao ->
-            dao.findUsage(run.value(), usage.value())
-                .map(OptionalLong::of)
-                .orElse(OptionalLong.empty()));
-  }
-
-  @Override
-  public void recordUsage(RunId run, UsageId usage, long credits, Instant at) {
-    db.withDao(
-        RunDao.class,
-        dao -> {
-          dao.recordUsage(run.value(), usage.value(), credits, at);
-          return null;
-        });
   }
 
   @Override

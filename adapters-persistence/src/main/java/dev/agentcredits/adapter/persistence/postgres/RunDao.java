@@ -10,15 +10,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 interface RunDao {
-  @SqlUpdate(
-      "INSERT INTO runs ("
-          + RunRow.COLUMNS
-          + ", request_key) VALUES (:runId, :teamId, :trigger, :triggeredBy, :scheduleId,"
-          + " :prompt, :billedPoolId, :billedPoolKind, :billedTeamId, :billedMemberId,"
-          + " :billedPayer, :state, CAST(:hold AS jsonb), :charged, :failure, :createdAt,"
-          + " :lastActivityAt, :endedAt, :submittedKeyId, :requestKey)")
-  void insert(@BindMap Map<String, Object> run, @Bind("requestKey") String requestKey);
-
   /** Any number of runs in one statement: {@code :deferredRuns}, a JSON array. */
   String INSERT_JSON =
       "INSERT INTO runs ("
@@ -73,9 +64,6 @@ interface RunDao {
   @SqlQuery("SELECT " + RunRow.COLUMNS + " FROM runs WHERE run_id = :id FOR NO KEY UPDATE")
   Optional<RunRow> lock(@Bind("id") String id);
 
-  @SqlQuery("SELECT " + RunRow.COLUMNS + " FROM runs WHERE team_id = :team AND request_key = :key")
-  Optional<RunRow> findByRequestKey(@Bind("team") String team, @Bind("key") String requestKey);
-
   @SqlUpdate(
       "UPDATE runs SET trigger = :trigger, triggered_by = :triggeredBy, schedule_id = :scheduleId,"
           + " prompt = :prompt, billed_pool_id = :billedPoolId, billed_pool_kind = :billedPoolKind,"
@@ -84,18 +72,6 @@ interface RunDao {
           + " charged = :charged, failure = :failure, last_activity_at = :lastActivityAt,"
           + " ended_at = :endedAt WHERE run_id = :runId")
   int update(@BindMap Map<String, Object> run);
-
-  @SqlQuery("SELECT credits FROM run_usage WHERE run_id = :run AND usage_id = :usage")
-  Optional<Long> findUsage(@Bind("run") String run, @Bind("usage") String usage);
-
-  @SqlUpdate(
-      "INSERT INTO run_usage (run_id, usage_id, credits, recorded_at)"
-          + " VALUES (:run, :usage, :credits, :at)")
-  void recordUsage(
-      @Bind("run") String run,
-      @Bind("usage") String usage,
-      @Bind("credits") long credits,
-      @Bind("at") Instant at);
 
   @SqlQuery(
       "SELECT run_id FROM runs WHERE state = 'QUEUED' AND last_activity_at <= :cutoff"

@@ -1,6 +1,10 @@
 package dev.agentcredits.adapter.persistence.contract;
 
 import static dev.agentcredits.adapter.persistence.contract.RunBuilder.aQueuedRun;
+import static dev.agentcredits.adapter.persistence.contract.RunShortcuts.findByRequestKey;
+import static dev.agentcredits.adapter.persistence.contract.RunShortcuts.findUsage;
+import static dev.agentcredits.adapter.persistence.contract.RunShortcuts.insert;
+import static dev.agentcredits.adapter.persistence.contract.RunShortcuts.recordUsage;
 import static dev.agentcredits.adapter.persistence.contract.TestData.T0;
 import static dev.agentcredits.adapter.persistence.contract.TestData.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +32,7 @@ public abstract class RunStoreContract extends StoreContract {
     World world = world();
     Run run = aQueuedRun(world.team()).holding(15, 5).scheduled("nightly").build();
 
-    stores().runs().insert(run, null);
+    insert(stores().runs(), run, null);
 
     assertThat(stores().runs().find(run.id())).contains(run);
     assertThat(tx().inTransaction(() -> stores().runs().lock(run.id()))).contains(run);
@@ -68,7 +72,7 @@ public abstract class RunStoreContract extends StoreContract {
   @Test
   void aBatchWhoseRequestKeyIsTakenFailsAsADuplicateKeyAndLeavesNothing() {
     World world = world();
-    stores().runs().insert(aQueuedRun(world.team()).build(), "k-1");
+    insert(stores().runs(), aQueuedRun(world.team()).build(), "k-1");
     Run fresh = aQueuedRun(world.team()).build();
     Run colliding = aQueuedRun(world.team()).build();
 
@@ -89,8 +93,8 @@ public abstract class RunStoreContract extends StoreContract {
     World world = world();
     Run first = aQueuedRun(world.team()).build();
     Run second = aQueuedRun(world.team()).build();
-    stores().runs().insert(first, null);
-    stores().runs().insert(second, null);
+    insert(stores().runs(), first, null);
+    insert(stores().runs(), second, null);
 
     List<Run> locked =
         tx().inTransaction(() ->
@@ -104,8 +108,8 @@ public abstract class RunStoreContract extends StoreContract {
     World world = world();
     Run run = aQueuedRun(world.team()).holding(20, 0).build();
     Run other = aQueuedRun(world.team()).build();
-    stores().runs().insert(run, null);
-    stores().runs().insert(other, null);
+    insert(stores().runs(), run, null);
+    insert(stores().runs(), other, null);
     UsageId one = new UsageId("usage-1");
     UsageId two = new UsageId("usage-2");
     var answered = new RunStore.Answered(RunState.FAILED, RunFailure.INSUFFICIENT_CREDITS, 35, 0);
@@ -124,17 +128,17 @@ public abstract class RunStoreContract extends StoreContract {
             new UsageKey(run.id(), two));
     assertThat(stores().runs().findUsages(keys))
         .isEqualTo(Map.of(first.key(), first, second.key(), second));
-    assertThat(stores().runs().findUsage(other.id(), one)).hasValue(5);
+    assertThat(findUsage(stores().runs(), other.id(), one)).hasValue(5);
   }
 
   @Test
-  void aUsageReportRecordedAloneKeepsNoAnswer() {
+  void aUsageReportRecordedWithoutAnAnswerKeepsNone() {
     World world = world();
     Run run = aQueuedRun(world.team()).build();
-    stores().runs().insert(run, null);
+    insert(stores().runs(), run, null);
     UsageId usage = new UsageId("usage-1");
 
-    stores().runs().recordUsage(run.id(), usage, 7, T0);
+    recordUsage(stores().runs(), run.id(), usage, 7, T0);
 
     assertThat(stores().runs().findUsages(List.of(new UsageKey(run.id(), usage))))
         .isEqualTo(
@@ -147,8 +151,8 @@ public abstract class RunStoreContract extends StoreContract {
     World world = world();
     Run first = aQueuedRun(world.team()).holding(15, 5).build();
     Run second = aQueuedRun(world.team()).holding(20, 0).build();
-    stores().runs().insert(first, null);
-    stores().runs().insert(second, null);
+    insert(stores().runs(), first, null);
+    insert(stores().runs(), second, null);
     Run completed = first.completed(at(Duration.ofMinutes(3)));
     Run stopped = second.stoppedForCredits(at(Duration.ofMinutes(4)));
 
@@ -167,7 +171,7 @@ public abstract class RunStoreContract extends StoreContract {
   void anEndedRunKeepsItsEndTimeWhenLateUsageIsWritten() {
     World world = world();
     Run run = aQueuedRun(world.team()).holding(20, 0).build();
-    stores().runs().insert(run, null);
+    insert(stores().runs(), run, null);
     Run completed = run.completed(at(Duration.ofMinutes(3)));
     Run lateCharge = completed.charged(5, completed.hold(), at(Duration.ofHours(2)));
 
@@ -202,11 +206,11 @@ public abstract class RunStoreContract extends StoreContract {
     World other = world();
     Run run = aQueuedRun(world.team()).holding(20, 0).build();
 
-    stores().runs().insert(run, "submit-1");
+    insert(stores().runs(), run, "submit-1");
 
-    assertThat(stores().runs().findByRequestKey(world.team().id(), "submit-1")).contains(run);
-    assertThat(stores().runs().findByRequestKey(other.team().id(), "submit-1")).isEmpty();
-    assertThat(stores().runs().findByRequestKey(world.team().id(), "submit-2")).isEmpty();
+    assertThat(findByRequestKey(stores().runs(), world.team().id(), "submit-1")).contains(run);
+    assertThat(findByRequestKey(stores().runs(), other.team().id(), "submit-1")).isEmpty();
+    assertThat(findByRequestKey(stores().runs(), world.team().id(), "submit-2")).isEmpty();
   }
 
   @Test
@@ -214,27 +218,27 @@ public abstract class RunStoreContract extends StoreContract {
     World world = world();
     World other = world();
     Run first = aQueuedRun(world.team()).build();
-    stores().runs().insert(first, "submit-1");
-    stores().runs().insert(aQueuedRun(world.team()).build(), null);
-    stores().runs().insert(aQueuedRun(world.team()).build(), null);
+    insert(stores().runs(), first, "submit-1");
+    insert(stores().runs(), aQueuedRun(world.team()).build(), null);
+    insert(stores().runs(), aQueuedRun(world.team()).build(), null);
 
-    stores().runs().insert(aQueuedRun(other.team()).build(), "submit-1");
+    insert(stores().runs(), aQueuedRun(other.team()).build(), "submit-1");
     Run second = aQueuedRun(world.team()).build();
-    assertThatThrownBy(() -> stores().runs().insert(second, "submit-1"))
+    assertThatThrownBy(() -> insert(stores().runs(), second, "submit-1"))
         .isInstanceOf(DuplicateKeyException.class);
-    assertThat(stores().runs().findByRequestKey(world.team().id(), "submit-1")).contains(first);
+    assertThat(findByRequestKey(stores().runs(), world.team().id(), "submit-1")).contains(first);
     assertThat(stores().runs().find(second.id())).isEmpty();
   }
 
   @Test
   void aRequestKeyTakenInsideATransactionFailsItAsADuplicateKey() {
     World world = world();
-    stores().runs().insert(aQueuedRun(world.team()).build(), "submit-1");
+    insert(stores().runs(), aQueuedRun(world.team()).build(), "submit-1");
     Run second = aQueuedRun(world.team()).build();
 
     assertThatThrownBy(() ->
             tx().inTransaction(() -> {
-              stores().runs().insert(second, "submit-1");
+              insert(stores().runs(), second, "submit-1");
               return null;
             }))
         .isInstanceOf(DuplicateKeyException.class);
@@ -245,9 +249,9 @@ public abstract class RunStoreContract extends StoreContract {
   void aRunIdIsTakenOnce() {
     World world = world();
     Run run = aQueuedRun(world.team()).build();
-    stores().runs().insert(run, null);
+    insert(stores().runs(), run, null);
 
-    assertThatThrownBy(() -> stores().runs().insert(run, null))
+    assertThatThrownBy(() -> insert(stores().runs(), run, null))
         .isInstanceOf(IllegalStateException.class)
         .isNotInstanceOf(DuplicateKeyException.class);
   }
@@ -256,7 +260,7 @@ public abstract class RunStoreContract extends StoreContract {
   void updateSavesStateHoldChargesAndFailure() {
     World world = world();
     Run run = aQueuedRun(world.team()).holding(20, 0).build();
-    stores().runs().insert(run, null);
+    insert(stores().runs(), run, null);
     Run charged = run.charged(12, new Hold(run.hold().reservations()), at(Duration.ofMinutes(1)));
     Run stopped = charged.stoppedForCredits(at(Duration.ofMinutes(2)));
 
@@ -283,14 +287,14 @@ public abstract class RunStoreContract extends StoreContract {
   void aUsageReportIsRememberedWithItsCredits() {
     World world = world();
     Run run = aQueuedRun(world.team()).build();
-    stores().runs().insert(run, null);
+    insert(stores().runs(), run, null);
     UsageId usage = new UsageId("usage-1");
 
-    assertThat(stores().runs().findUsage(run.id(), usage)).isEmpty();
-    stores().runs().recordUsage(run.id(), usage, 42, T0);
+    assertThat(findUsage(stores().runs(), run.id(), usage)).isEmpty();
+    recordUsage(stores().runs(), run.id(), usage, 42, T0);
 
-    assertThat(stores().runs().findUsage(run.id(), usage)).hasValue(42);
-    assertThat(stores().runs().findUsage(run.id(), new UsageId("usage-2"))).isEmpty();
+    assertThat(findUsage(stores().runs(), run.id(), usage)).hasValue(42);
+    assertThat(findUsage(stores().runs(), run.id(), new UsageId("usage-2"))).isEmpty();
   }
 
   @Test
@@ -298,15 +302,15 @@ public abstract class RunStoreContract extends StoreContract {
     World world = world();
     Run run = aQueuedRun(world.team()).build();
     Run another = aQueuedRun(world.team()).build();
-    stores().runs().insert(run, null);
-    stores().runs().insert(another, null);
+    insert(stores().runs(), run, null);
+    insert(stores().runs(), another, null);
     UsageId usage = new UsageId("usage-1");
-    stores().runs().recordUsage(run.id(), usage, 42, T0);
+    recordUsage(stores().runs(), run.id(), usage, 42, T0);
 
-    stores().runs().recordUsage(another.id(), usage, 7, T0);
-    assertThatThrownBy(() -> stores().runs().recordUsage(run.id(), usage, 42, T0))
+    recordUsage(stores().runs(), another.id(), usage, 7, T0);
+    assertThatThrownBy(() -> recordUsage(stores().runs(), run.id(), usage, 42, T0))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(stores().runs().findUsage(another.id(), usage)).hasValue(7);
+    assertThat(findUsage(stores().runs(), another.id(), usage)).hasValue(7);
   }
 
   @Test
@@ -314,19 +318,19 @@ public abstract class RunStoreContract extends StoreContract {
     World world = world();
     // Far in the past, so that no other test's run is idler than these.
     Instant base = Instant.parse("2001-01-01T00:00:00Z");
-    Run oldest = insert(aQueuedRun(world.team()).lastActiveAt(base).build());
-    Run atCutoff = insert(aQueuedRun(world.team()).lastActiveAt(base.plusSeconds(60)).build());
-    insert(aQueuedRun(world.team()).lastActiveAt(base.plusSeconds(61)).build());
-    insert(aQueuedRun(world.team()).lastActiveAt(base).succeeded().build());
-    insert(aQueuedRun(world.team()).lastActiveAt(base).failed().build());
+    Run oldest = inserted(aQueuedRun(world.team()).lastActiveAt(base).build());
+    Run atCutoff = inserted(aQueuedRun(world.team()).lastActiveAt(base.plusSeconds(60)).build());
+    inserted(aQueuedRun(world.team()).lastActiveAt(base.plusSeconds(61)).build());
+    inserted(aQueuedRun(world.team()).lastActiveAt(base).succeeded().build());
+    inserted(aQueuedRun(world.team()).lastActiveAt(base).failed().build());
 
     assertThat(stores().runs().idleSince(base.plusSeconds(60), 10))
         .containsExactly(oldest.id(), atCutoff.id());
     assertThat(stores().runs().idleSince(base.plusSeconds(60), 1)).containsExactly(oldest.id());
   }
 
-  private Run insert(Run run) {
-    stores().runs().insert(run, null);
+  private Run inserted(Run run) {
+    insert(stores().runs(), run, null);
     return run;
   }
 
@@ -344,7 +348,7 @@ public abstract class RunStoreContract extends StoreContract {
             .build()
             .withSubmittedWith(new dev.agentcredits.domain.shared.ApiKeyId("key_ci"));
 
-    stores().runs().insert(run, "a-key");
+    insert(stores().runs(), run, "a-key");
     tx().inTransaction(() -> {
       stores().runs().insertAll(List.of(new NewRun(batched, null)));
       return null;

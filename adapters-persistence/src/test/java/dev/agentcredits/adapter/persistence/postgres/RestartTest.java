@@ -1,5 +1,6 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
+import dev.agentcredits.adapter.persistence.embedded.EmbeddedDatabase;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,5 +1,6 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
+import dev.agentcredits.adapter.persistence.embedded.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -9,41 +9,27 @@ import dev.agentcredits.domain.shared.UsageId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 public interface RunStore {
-  /** Inserts a run; {@code requestKey}, when given, is unique per team. */
-  void insert(Run run, String requestKey);
-
   /** A run to insert and the request key it was submitted under, or null. */
   record NewRun(Run run, String requestKey) {}
 
   /**
-   * Inserts runs as one batch where the store can. A request key another run of the team holds
-   * fails the transaction with {@link DuplicateKeyException}, at the latest when it commits.
+   * Inserts runs as one batch where the store can; a request key, when given, is unique per team. A
+   * request key another run of the team holds fails the transaction with {@link
+   * DuplicateKeyException}, at the latest when it commits.
    */
-  default void insertAll(List<NewRun> runs) {
-    runs.forEach(run -> insert(run.run(), run.requestKey()));
-  }
+  void insertAll(List<NewRun> runs);
 
   Optional<Run> find(RunId id);
 
   Optional<Run> lock(RunId id);
 
-  Optional<Run> findByRequestKey(TeamId team, String requestKey);
-
   /** The runs of the team that some of {@code requestKeys} made, by request key. */
-  default Map<String, Run> findByRequestKeys(TeamId team, Collection<String> requestKeys) {
-    Map<String, Run> found = new HashMap<>();
-    for (String key : requestKeys) {
-      findByRequestKey(team, key).ifPresent(run -> found.put(key, run));
-    }
-    return found;
-  }
+  Map<String, Run> findByRequestKeys(TeamId team, Collection<String> requestKeys);
 
   void update(Run run);
 
@@ -55,12 +41,6 @@ public interface RunStore {
   default void updateProgress(Collection<Run> progressed) {
     progressed.forEach(this::update);
   }
-
-  /** The credits of a usage report this run has seen before, if any. */
-  OptionalLong findUsage(RunId run, UsageId usage);
-
-  /** Records a usage report; a run sees each usage id once (the store enforces it). */
-  void recordUsage(RunId run, UsageId usage, long credits, Instant at);
 
   /**
    * A usage report of a run: which, its credits, and how it left the run (what it was answered;
@@ -94,7 +74,10 @@ public interface RunStore {
   /** Those usage reports the runs have seen before. */
   Map<UsageKey, Usage> findUsages(Collection<UsageKey> keys);
 
-  /** Records usage reports as one batch where the store can (at the latest when it commits). */
+  /**
+   * Records usage reports as one batch where the store can (at the latest when it commits); a run
+   * sees each usage id once (the store enforces it).
+   */
   void recordUsages(List<Usage> reports);
 
   /** At most {@code limit} runs, newest first (creation time, then id), as the listing says. */

@@ -1,4 +1,4 @@
-package dev.agentcredits.adapter.persistence.postgres;
+package dev.agentcredits.adapter.persistence.embedded;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;

@@ -1,4 +1,4 @@
-package dev.agentcredits.adapter.persistence.postgres;
+package dev.agentcredits.adapter.persistence.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package dev.agentcredits.adapter.persistence.postgres;
+package dev.agentcredits.adapter.persistence.embedded;
 
 /**
  * The embedded server cannot start, or must not: its message says why and what to do; nothing in

@@ -1,4 +1,4 @@
-package dev.agentcredits.adapter.persistence.postgres;
+package dev.agentcredits.adapter.persistence.embedded;
 
 import java.io.IOException;
 import java.nio.file.Path;
