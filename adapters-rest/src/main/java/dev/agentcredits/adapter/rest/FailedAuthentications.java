@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
 
 /**
  * Failed authentications per client address, so that guessing keys costs no database reads: each
- * failed key look-up takes one from the address's budget (a token bucket as {@link RateLimiter}
- * keeps it); once the budget is spent, a key from that address is answered 429 without a look-up
- * until the budget refills, unless the key authenticated on this instance within the last {@link
- * #KNOWN_FOR} nanoseconds: such a key is still looked up (a revocation is seen at once), so a
- * client with a valid key is not locked out by someone else's guesses from the same address. A new
- * key from a throttled address gets a look-up whenever the budget has one to spare.
+ * failed key look-up takes one from the address's budget (its {@link TokenBuckets} bucket); once
+ * the budget is spent, a key from that address is answered 429 without a look-up until the budget
+ * refills, unless the key authenticated on this instance within the last {@link #KNOWN_FOR}
+ * nanoseconds: such a key is still looked up (a revocation is seen at once), so a client with a
+ * valid key is not locked out by someone else's guesses from the same address. A new key from a
+ * throttled address gets a look-up whenever the budget has one to spare.
  *
  * <p>Memory is bounded: at most {@link #MAX_TRACKED} addresses and as many known keys (kept as
  * SHA-256 digests, never the key), idle ones forgotten first; when the tables are full of live
@@ -33,18 +33,14 @@ final class FailedAuthentications {
 
   private final AuthThrottle throttle;
   private final LongSupplier nanoTime;
-  private final long interval;
-  private final long tolerance;
-  private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
+  private final TokenBuckets failures;
   private final Map<String, Long> known = new ConcurrentHashMap<>();
   private final AtomicLong lastSweep;
 
   FailedAuthentications(AuthThrottle throttle, LongSupplier nanoTime) {
     this.throttle = throttle;
     this.nanoTime = nanoTime;
-    RateLimit limit = throttle.failures();
-    this.interval = limit.limits() ? ceilDiv(1_000_000_000L, limit.perSecond()) : 0;
-    this.tolerance = limit.limits() ? interval * (limit.burst() - 1) : 0;
+    this.failures = throttle.failures().limits() ? new TokenBuckets(throttle.failures()) : null;
     this.lastSweep = new AtomicLong(nanoTime.getAsLong());
   }
 
@@ -83,19 +79,12 @@ final class FailedAuthentications {
       return 0;
     }
     long now = nanoTime.getAsLong();
-    AtomicLong tat = failures.get(address);
-    if (tat == null) {
-      return 0;
-    }
-    long ahead = tat.get() - now;
-    if (ahead <= tolerance) {
+    long wait = failures.peek(address, now);
+    if (wait == 0) {
       return 0;
     }
     Long seen = known.get(digest(key));
-    if (seen != null && now - seen < KNOWN_FOR) {
-      return 0;
-    }
-    return Math.max(1, ceilDiv(ahead - tolerance, 1_000_000_000L));
+    return seen != null && now - seen < KNOWN_FOR ? 0 : wait;
   }
 
   /** A key from {@code address} was looked up and is unknown or revoked: one from the budget. */
@@ -105,20 +94,10 @@ final class FailedAuthentications {
     }
     long now = nanoTime.getAsLong();
     sweep(now);
-    AtomicLong tat = failures.get(address);
-    if (tat == null) {
-      if (failures.size() >= MAX_TRACKED) {
-        return;
-      }
-      tat = failures.computeIfAbsent(address, a -> new AtomicLong(now));
+    if (failures.size() >= MAX_TRACKED && !failures.tracks(address)) {
+      return;
     }
-    while (true) {
-      long current = tat.get();
-      long start = current - now > 0 ? current : now;
-      if (start - now > tolerance || tat.compareAndSet(current, start + interval)) {
-        return;
-      }
-    }
+    failures.take(address, now);
   }
 
   /** {@code key} authenticated: it may be looked up from a throttled address for a while. */
@@ -139,7 +118,7 @@ final class FailedAuthentications {
   }
 
   int trackedAddresses() {
-    return failures.size();
+    return failures == null ? 0 : failures.size();
   }
 
   /** Forgets addresses whose budget is full again and keys not seen for long, once a second. */
@@ -150,7 +129,7 @@ final class FailedAuthentications {
         || !lastSweep.compareAndSet(last, now)) {
       return;
     }
-    failures.values().removeIf(tat -> tat.get() - now <= 0);
+    failures.forgetFull(now);
     known.values().removeIf(seen -> now - seen >= KNOWN_FOR);
   }
 
@@ -189,9 +168,5 @@ final class FailedAuthentications {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static long ceilDiv(long a, long b) {
-    return -Math.floorDiv(-a, b);
   }
 }
