@@ -131,19 +131,7 @@ class EmbeddedRestartIT {
   }
 
   private static Map<String, String> environment(Path dataDir) {
-    return Map.of(
-        "AGENT_CREDITS_STORE",
-        "embedded",
-        "AGENT_CREDITS_DATA_DIR",
-        dataDir.toString(),
-        "AGENT_CREDITS_CLOCK",
-        "manual",
-        "AGENT_CREDITS_CLOCK_START",
-        InProcessService.CLOCK_START.toString(),
-        "AGENT_CREDITS_OPERATOR_KEY",
-        OPERATOR,
-        "AGENT_CREDITS_BROKER",
-        "memory");
+    return new EmbeddedStore(dataDir).jarEnvironment(OPERATOR);
   }
 
   private static Path log(String name) {

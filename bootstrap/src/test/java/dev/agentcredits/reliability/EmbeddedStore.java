@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -15,6 +16,23 @@ import java.util.stream.Stream;
  * the watchdog the service started, and SQL on it with the suite's tools.
  */
 record EmbeddedStore(Path dataDir) {
+  /** The environment of a jar on this store: manual clock, memory broker, a known operator key. */
+  Map<String, String> jarEnvironment(String operatorKey) {
+    return Map.of(
+        "AGENT_CREDITS_STORE",
+        "embedded",
+        "AGENT_CREDITS_DATA_DIR",
+        dataDir.toString(),
+        "AGENT_CREDITS_CLOCK",
+        "manual",
+        "AGENT_CREDITS_CLOCK_START",
+        InProcessService.CLOCK_START.toString(),
+        "AGENT_CREDITS_OPERATOR_KEY",
+        operatorKey,
+        "AGENT_CREDITS_BROKER",
+        "memory");
+  }
+
   Path clusterDir() {
     return dataDir.resolve("postgres");
   }
