@@ -62,7 +62,10 @@ final class Journal {
   }
 
   List<Call> since(int index) {
-    return List.copyOf(calls.subList(index, calls.size()));
+    // A sub-list of a CopyOnWriteArrayList fails when a call is journalled while it is copied:
+    // take one snapshot, then cut it.
+    List<Call> all = List.copyOf(calls);
+    return all.subList(Math.min(index, all.size()), all.size());
   }
 
   List<Call> matching(Predicate<Call> filter) {
