@@ -1,5 +1,6 @@
 package dev.agentcredits.bootstrap;
 
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.CardSetup;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.LedgerStore;
@@ -37,7 +38,7 @@ class BillingConfig {
   Purchasing purchasing(
       TeamStore teams,
       PoolStore pools,
-      LedgerStore ledger,
+      BatchWriter batches,
       SpendStore spending,
       PurchaseStore purchases,
       EventOutbox outbox,
@@ -49,7 +50,7 @@ class BillingConfig {
     return new Purchasing(
         teams,
         pools,
-        ledger,
+        batches,
         spending,
         purchases,
         outbox,
@@ -64,17 +65,16 @@ class BillingConfig {
   AutoReloader autoReloader(
       TeamStore teams,
       PoolStore pools,
-      LedgerStore ledger,
+      BatchWriter batches,
       SpendStore spending,
       PurchaseStore purchases,
-      EventOutbox outbox,
       TransactionRunner tx,
       Purchasing purchasing,
       SecretGenerator ids,
       BillingTerms terms,
       Clock clock) {
     return new AutoReloader(
-        teams, pools, ledger, spending, purchases, outbox, tx, purchasing, ids, terms, clock);
+        teams, pools, batches, spending, purchases, tx, purchasing, ids, terms, clock);
   }
 
   @Bean
@@ -94,12 +94,11 @@ class BillingConfig {
   ConfigureAutoReloadService configureAutoReload(
       TeamStore teams,
       PoolStore pools,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       TransactionRunner tx,
       BillingTerms terms,
       Clock clock) {
-    return new ConfigureAutoReloadService(teams, pools, ledger, outbox, tx, terms, clock);
+    return new ConfigureAutoReloadService(teams, pools, batches, tx, terms, clock);
   }
 
   @Bean
@@ -134,16 +133,15 @@ class BillingConfig {
   RefundPurchaseService refundPurchase(
       TeamStore teams,
       PoolStore pools,
-      LedgerStore ledger,
+      BatchWriter batches,
       SpendStore spending,
       PurchaseStore purchases,
-      EventOutbox outbox,
       TransactionRunner tx,
       PaymentGateway payments,
       BillingTerms terms,
       Clock clock) {
     return new RefundPurchaseService(
-        teams, pools, ledger, spending, purchases, outbox, tx, payments, terms, clock);
+        teams, pools, batches, spending, purchases, tx, payments, terms, clock);
   }
 
   @Bean
@@ -161,10 +159,9 @@ class BillingConfig {
   ReceivePaymentEventService receivePaymentEvent(
       TeamStore teams,
       PoolStore pools,
-      LedgerStore ledger,
+      BatchWriter batches,
       SpendStore spending,
       PurchaseStore purchases,
-      EventOutbox outbox,
       PaymentEventStore handled,
       TransactionRunner tx,
       PaymentEvents events,
@@ -172,18 +169,7 @@ class BillingConfig {
       BillingTerms terms,
       Clock clock) {
     return new ReceivePaymentEventService(
-        teams,
-        pools,
-        ledger,
-        spending,
-        purchases,
-        outbox,
-        handled,
-        tx,
-        events,
-        purchasing,
-        terms,
-        clock);
+        teams, pools, batches, spending, purchases, handled, tx, events, purchasing, terms, clock);
   }
 
   @Bean

@@ -1,10 +1,10 @@
 package dev.agentcredits.bootstrap;
 
 import dev.agentcredits.adapter.security.RandomSecrets;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.ClockControl;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.IdempotencyStore;
-import dev.agentcredits.application.port.out.LedgerStore;
 import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.PaymentSimulation;
 import dev.agentcredits.application.port.out.PoolStore;
@@ -59,7 +59,7 @@ class CoreConfig {
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
-      LedgerStore ledger,
+      BatchWriter batches,
       PurchaseStore purchases,
       EventOutbox outbox,
       IdempotencyStore idempotency,
@@ -68,7 +68,7 @@ class CoreConfig {
       BillingTerms terms,
       Clock clock) {
     return new TimeKeepingService(
-        teams, pools, runs, ledger, purchases, outbox, idempotency, tx, purchasing, terms, clock);
+        teams, pools, runs, batches, purchases, outbox, idempotency, tx, purchasing, terms, clock);
   }
 
   /** The test clock and the payment switch exist only where the clock and gateway allow them. */

@@ -1,8 +1,8 @@
 package dev.agentcredits.bootstrap;
 
+import dev.agentcredits.adapter.memory.InMemoryPersistence;
 import dev.agentcredits.adapter.persistence.embedded.EmbeddedDatabase;
 import dev.agentcredits.adapter.persistence.postgres.PostgresPersistence;
-import dev.agentcredits.application.memory.InMemoryPersistence;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,9 +1,8 @@
 package dev.agentcredits.bootstrap;
 
 import dev.agentcredits.application.port.out.ApiKeyStore;
-import dev.agentcredits.application.port.out.EventOutbox;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.KeyHasher;
-import dev.agentcredits.application.port.out.LedgerStore;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.port.out.TeamStore;
@@ -34,12 +33,11 @@ class ProvisioningConfig {
       TeamStore teams,
       ApiKeyStore apiKeys,
       PoolStore pools,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       SecretGenerator secrets,
       KeyHasher hasher,
       BillingTerms terms) {
-    return new Enrollment(teams, apiKeys, pools, ledger, outbox, secrets, hasher, terms);
+    return new Enrollment(teams, apiKeys, pools, batches, secrets, hasher, terms);
   }
 
   @Bean
@@ -79,13 +77,12 @@ class ProvisioningConfig {
   GrantContractCreditsService grantContractCredits(
       TeamStore teams,
       PoolStore pools,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       TransactionRunner tx,
       SecretGenerator ids,
       BillingTerms terms,
       Clock clock) {
-    return new GrantContractCreditsService(teams, pools, ledger, outbox, tx, ids, terms, clock);
+    return new GrantContractCreditsService(teams, pools, batches, tx, ids, terms, clock);
   }
 
   @Bean
@@ -109,14 +106,12 @@ class ProvisioningConfig {
       TeamStore teams,
       ApiKeyStore apiKeys,
       PoolStore pools,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       TransactionRunner tx,
       Directory directory,
       BillingTerms terms,
       Clock clock) {
-    return new RemoveMemberService(
-        teams, apiKeys, pools, ledger, outbox, tx, directory, terms, clock);
+    return new RemoveMemberService(teams, apiKeys, pools, batches, tx, directory, terms, clock);
   }
 
   @Bean

@@ -1,8 +1,7 @@
 package dev.agentcredits.bootstrap;
 
 import dev.agentcredits.application.port.out.ApiKeyStore;
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.SecretGenerator;
@@ -39,16 +38,15 @@ class RunsConfig {
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
-      LedgerStore ledger,
+      BatchWriter batches,
       SpendStore spending,
-      EventOutbox outbox,
       TransactionRunner tx,
       AutoReloader reloader,
       Directory directory,
       BillingTerms terms,
       Clock clock) {
     return new Admission(
-        teams, pools, runs, ledger, spending, outbox, tx, reloader, directory, terms, clock);
+        teams, pools, runs, batches, spending, tx, reloader, directory, terms, clock);
   }
 
   @Bean
@@ -67,12 +65,11 @@ class RunsConfig {
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       TransactionRunner tx,
       BillingTerms terms,
       Clock clock) {
-    return new RunOperations(teams, pools, runs, ledger, outbox, tx, terms, clock);
+    return new RunOperations(teams, pools, runs, batches, tx, terms, clock);
   }
 
   @Bean
@@ -81,14 +78,13 @@ class RunsConfig {
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       TransactionRunner tx,
       AutoReloader reloader,
       BillingTerms terms,
       Clock clock) {
     return new ReportUsageService(
-        operations, teams, pools, runs, ledger, outbox, tx, reloader, terms, clock);
+        operations, teams, pools, runs, batches, tx, reloader, terms, clock);
   }
 
   @Bean
@@ -112,11 +108,10 @@ class RunsConfig {
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       TransactionRunner tx,
       BillingTerms terms,
       Clock clock) {
-    return new CancelRunService(teams, pools, runs, ledger, outbox, tx, terms, clock);
+    return new CancelRunService(teams, pools, runs, batches, tx, terms, clock);
   }
 }

@@ -1,6 +1,7 @@
 package dev.agentcredits.bootstrap;
 
 import dev.agentcredits.application.port.out.ApiKeyStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.IdempotencyStore;
 import dev.agentcredits.application.port.out.LedgerStore;
@@ -77,5 +78,10 @@ class StorePortsConfig {
   @Bean
   PaymentEventStore paymentEventStore(StoreBackend store) {
     return store.stores().paymentEvents();
+  }
+
+  @Bean
+  BatchWriter batchWriter(StoreBackend store) {
+    return store.stores().batches();
   }
 }

@@ -51,6 +51,7 @@ class ArchitectureTest {
   private static final String PERSISTENCE = "dev.agentcredits.adapter.persistence..";
   private static final String POSTGRES_STORES = "dev.agentcredits.adapter.persistence.postgres..";
   private static final String EMBEDDED_SERVER = "dev.agentcredits.adapter.persistence.embedded..";
+  private static final String MEMORY = "dev.agentcredits.adapter.memory..";
   private static final String MESSAGING = "dev.agentcredits.adapter.messaging..";
   private static final String PAYMENTS = "dev.agentcredits.adapter.payments..";
   private static final String SECURITY = "dev.agentcredits.adapter.security..";
@@ -141,7 +142,7 @@ class ArchitectureTest {
           .that()
           .resideInAPackage("dev.agentcredits.adapter..")
           .should()
-          .resideInAnyPackage(REST, PERSISTENCE, MESSAGING, PAYMENTS, SECURITY, WIRE, WEB);
+          .resideInAnyPackage(REST, PERSISTENCE, MEMORY, MESSAGING, PAYMENTS, SECURITY, WIRE, WEB);
 
   @ArchTest
   static final ArchRule domain_depends_only_on_the_jdk =

@@ -6,7 +6,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentcredits.application.memory.InMemoryPersistence;
+import dev.agentcredits.adapter.memory.InMemoryPersistence;
 import dev.agentcredits.application.testing.TestApplication;
 import dev.agentcredits.application.testing.TestPayments;
 import dev.agentcredits.application.testing.TestSecrets;

@@ -23,7 +23,8 @@ final class StubApplication {
   volatile Duration delay = Duration.ZERO;
 
   RestUseCases build() {
-    Stores stores = new Stores(null, null, null, null, null, null, null, null, null, null, null);
+    Stores stores =
+        new Stores(null, null, null, null, null, null, null, null, null, null, null, null);
     TransactionRunner tx =
         new TransactionRunner() {
           @Override

@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentcredits.adapter.messaging.Broker;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.view.ProvisionedTeamView;
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.OutboxEvent;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.Stores;
-import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.team.Plan;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -86,41 +84,13 @@ class MessagingIntegrationTest {
 
   /** Fails the first transaction that writes a run.accepted, after it wrote its events. */
   private static Stores failingOnceAfterWritingRunAccepted(Stores stores, AtomicBoolean armed) {
-    EventOutbox outbox = stores.outbox();
-    EventOutbox failing =
-        new EventOutbox() {
-          @Override
-          public void append(List<DomainEvent> events) {
-            outbox.append(events);
-            if (events.stream().anyMatch(e -> e.type().routingKey().equals("run.accepted"))
-                && armed.compareAndSet(true, false)) {
-              throw new IllegalStateException("simulated failure after the events were written");
-            }
-          }
-
-          @Override
-          public List<OutboxEvent> claim(int limit) {
-            return outbox.claim(limit);
-          }
-
-          @Override
-          public void markPublished(List<Long> sequences, java.time.Instant at) {
-            outbox.markPublished(sequences, at);
-          }
-
-          @Override
-          public java.util.Optional<java.time.Instant> oldestUnpublishedAt() {
-            return outbox.oldestUnpublishedAt();
-          }
-
-          @Override
-          public int purgePublishedBefore(java.time.Instant cutoff, int limit) {
-            return outbox.purgePublishedBefore(cutoff, limit);
-          }
-
-          @Override
-          public long depth() {
-            return outbox.depth();
+    BatchWriter writer = stores.batches();
+    BatchWriter failing =
+        batch -> {
+          writer.write(batch);
+          if (batch.events().stream().anyMatch(e -> e.type().routingKey().equals("run.accepted"))
+              && armed.compareAndSet(true, false)) {
+            throw new IllegalStateException("simulated failure after the events were written");
           }
         };
     return new Stores(
@@ -131,10 +101,11 @@ class MessagingIntegrationTest {
         stores.ledger(),
         stores.spend(),
         stores.purchases(),
-        failing,
+        stores.outbox(),
         stores.idempotency(),
         stores.paymentMethods(),
-        stores.paymentEvents());
+        stores.paymentEvents(),
+        failing);
   }
 
   @Test

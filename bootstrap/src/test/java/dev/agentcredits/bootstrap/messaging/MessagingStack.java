@@ -1,5 +1,6 @@
 package dev.agentcredits.bootstrap.messaging;
 
+import dev.agentcredits.adapter.memory.InMemoryPersistence;
 import dev.agentcredits.adapter.messaging.Broker;
 import dev.agentcredits.adapter.messaging.CommandHandlers;
 import dev.agentcredits.adapter.messaging.OutboxRelay;
@@ -8,7 +9,6 @@ import dev.agentcredits.adapter.messaging.Topology;
 import dev.agentcredits.adapter.payments.SimulatedPaymentGateway;
 import dev.agentcredits.adapter.security.RandomSecrets;
 import dev.agentcredits.adapter.security.Sha256KeyHasher;
-import dev.agentcredits.application.memory.InMemoryPersistence;
 import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.PoolRef;

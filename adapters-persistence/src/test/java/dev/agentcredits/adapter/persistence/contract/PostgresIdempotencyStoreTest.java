@@ -3,6 +3,7 @@ package dev.agentcredits.adapter.persistence.contract;
 import dev.agentcredits.adapter.persistence.postgres.PostgresSchema;
 import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.port.out.contract.IdempotencyStoreContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresIdempotencyStoreTest extends IdempotencyStoreContract {

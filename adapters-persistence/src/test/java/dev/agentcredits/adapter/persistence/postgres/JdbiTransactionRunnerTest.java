@@ -1,6 +1,6 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
-import static dev.agentcredits.adapter.persistence.contract.TeamBuilder.aTeam;
+import static dev.agentcredits.application.port.out.contract.TeamBuilder.aTeam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

@@ -1,11 +1,11 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
-import static dev.agentcredits.adapter.persistence.contract.TestData.T0;
+import static dev.agentcredits.application.port.out.contract.TestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.agentcredits.adapter.persistence.contract.TestData;
-import dev.agentcredits.adapter.persistence.contract.World;
+import dev.agentcredits.application.port.out.contract.TestData;
+import dev.agentcredits.application.port.out.contract.World;
 import dev.agentcredits.domain.pool.Pool;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,20 +1,20 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
-import static dev.agentcredits.adapter.persistence.contract.TestData.T0;
-import static dev.agentcredits.adapter.persistence.contract.TestData.at;
+import static dev.agentcredits.application.port.out.contract.TestData.T0;
+import static dev.agentcredits.application.port.out.contract.TestData.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentcredits.adapter.persistence.contract.PoolBuilder;
-import dev.agentcredits.adapter.persistence.contract.PurchaseBuilder;
-import dev.agentcredits.adapter.persistence.contract.RunBuilder;
-import dev.agentcredits.adapter.persistence.contract.RunShortcuts;
-import dev.agentcredits.adapter.persistence.contract.TeamBuilder;
-import dev.agentcredits.adapter.persistence.contract.TestData;
 import dev.agentcredits.application.port.out.ApiKey;
 import dev.agentcredits.application.port.out.IdempotencyStore.IdempotencyRecord;
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.port.out.contract.PoolBuilder;
+import dev.agentcredits.application.port.out.contract.PurchaseBuilder;
+import dev.agentcredits.application.port.out.contract.RunBuilder;
+import dev.agentcredits.application.port.out.contract.RunShortcuts;
+import dev.agentcredits.application.port.out.contract.TeamBuilder;
+import dev.agentcredits.application.port.out.contract.TestData;
 import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.pool.AutoReloadSettings;
 import dev.agentcredits.domain.pool.Pool;

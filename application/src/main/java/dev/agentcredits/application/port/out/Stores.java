@@ -15,4 +15,5 @@ public record Stores(
     EventOutbox outbox,
     IdempotencyStore idempotency,
     PaymentMethodStore paymentMethods,
-    PaymentEventStore paymentEvents) {}
+    PaymentEventStore paymentEvents,
+    BatchWriter batches) {}

@@ -1,7 +1,6 @@
 package dev.agentcredits.application.service.billing;
 
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.PurchaseStore;
 import dev.agentcredits.application.port.out.SecretGenerator;
@@ -28,10 +27,9 @@ import java.time.Clock;
 public final class AutoReloader {
   private final TeamStore teams;
   private final PoolStore pools;
-  private final LedgerStore ledger;
+  private final BatchWriter batches;
   private final SpendStore spending;
   private final PurchaseStore purchases;
-  private final EventOutbox outbox;
   private final TransactionRunner tx;
   private final Purchasing purchasing;
   private final SecretGenerator ids;
@@ -41,10 +39,9 @@ public final class AutoReloader {
   public AutoReloader(
       TeamStore teams,
       PoolStore pools,
-      LedgerStore ledger,
+      BatchWriter batches,
       SpendStore spending,
       PurchaseStore purchases,
-      EventOutbox outbox,
       TransactionRunner tx,
       Purchasing purchasing,
       SecretGenerator ids,
@@ -52,10 +49,9 @@ public final class AutoReloader {
       Clock clock) {
     this.teams = teams;
     this.pools = pools;
-    this.ledger = ledger;
+    this.batches = batches;
     this.spending = spending;
     this.purchases = purchases;
-    this.outbox = outbox;
     this.tx = tx;
     this.purchasing = purchasing;
     this.ids = ids;
@@ -98,7 +94,7 @@ public final class AutoReloader {
 
   /** Reserves the spend and marks the reload in flight, or says why there is nothing to pay. */
   private Start start(PoolId poolId) {
-    PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+    PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
     Pool unlocked = pools.find(poolId).orElseThrow();
     Team team = teams.find(unlocked.team()).orElseThrow();
     Pool pool = changes.lockCurrent(poolId, team.plan());

@@ -5,8 +5,7 @@ import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.AutoReloadView;
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
@@ -28,8 +27,7 @@ import java.util.Locale;
 public final class ConfigureAutoReloadService implements ConfigureAutoReloadUseCase {
   private final TeamStore teams;
   private final PoolStore pools;
-  private final LedgerStore ledger;
-  private final EventOutbox outbox;
+  private final BatchWriter batches;
   private final TransactionRunner tx;
   private final Access access;
   private final BillingTerms terms;
@@ -38,15 +36,13 @@ public final class ConfigureAutoReloadService implements ConfigureAutoReloadUseC
   public ConfigureAutoReloadService(
       TeamStore teams,
       PoolStore pools,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       TransactionRunner tx,
       BillingTerms terms,
       Clock clock) {
     this.teams = teams;
     this.pools = pools;
-    this.ledger = ledger;
-    this.outbox = outbox;
+    this.batches = batches;
     this.tx = tx;
     this.access = new Access(teams);
     this.terms = terms;
@@ -69,7 +65,7 @@ public final class ConfigureAutoReloadService implements ConfigureAutoReloadUseC
                 Refusal.invalid(
                     "denomination_credits must be one of " + denominations() + " credits."));
           }
-          PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+          PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
           Pool pool = changes.lockCurrent(PoolIds.forMember(member.id()), team.plan());
           AutoReloadSettings current = pool.autoReload();
           var denomination =

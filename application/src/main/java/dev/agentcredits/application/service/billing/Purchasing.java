@@ -1,7 +1,7 @@
 package dev.agentcredits.application.service.billing;
 
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
 import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.PaymentGateway.PaymentResult;
 import dev.agentcredits.application.port.out.PaymentMethodStore;
@@ -37,7 +37,7 @@ import java.util.Optional;
 public final class Purchasing {
   private final TeamStore teams;
   private final PoolStore pools;
-  private final LedgerStore ledger;
+  private final BatchWriter batches;
   private final SpendStore spending;
   private final PurchaseStore purchases;
   private final EventOutbox outbox;
@@ -50,7 +50,7 @@ public final class Purchasing {
   public Purchasing(
       TeamStore teams,
       PoolStore pools,
-      LedgerStore ledger,
+      BatchWriter batches,
       SpendStore spending,
       PurchaseStore purchases,
       EventOutbox outbox,
@@ -61,7 +61,7 @@ public final class Purchasing {
       Clock clock) {
     this.teams = teams;
     this.pools = pools;
-    this.ledger = ledger;
+    this.batches = batches;
     this.spending = spending;
     this.purchases = purchases;
     this.outbox = outbox;
@@ -128,7 +128,7 @@ public final class Purchasing {
 
   private Purchase credit(Purchase purchase) {
     Team team = teams.find(purchase.team()).orElseThrow();
-    PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+    PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
     Pool pool = changes.lockCurrent(purchase.pool(), team.plan());
     CreditSource lot =
         new CreditSource(
@@ -147,7 +147,7 @@ public final class Purchasing {
 
   private Purchase decline(Purchase purchase, PaymentResult.Declined declined) {
     Team team = teams.find(purchase.team()).orElseThrow();
-    PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+    PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
     Pool pool = changes.lockCurrent(purchase.pool(), team.plan());
     var spend = spending.lock(purchase.team(), purchase.spendMonth());
     spending.update(spend.refund(purchase.price()));

@@ -3,8 +3,7 @@ package dev.agentcredits.application.service.billing;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.ReceivePaymentEventUseCase;
 import dev.agentcredits.application.port.in.Refusal;
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PaymentEventStore;
 import dev.agentcredits.application.port.out.PaymentEvents;
 import dev.agentcredits.application.port.out.PaymentEvents.Notification;
@@ -31,9 +30,8 @@ import java.util.Optional;
 public final class ReceivePaymentEventService implements ReceivePaymentEventUseCase {
   private final TeamStore teams;
   private final PoolStore pools;
-  private final LedgerStore ledger;
+  private final BatchWriter batches;
   private final PurchaseStore purchases;
-  private final EventOutbox outbox;
   private final PaymentEventStore handled;
   private final TransactionRunner tx;
   private final PaymentEvents events;
@@ -45,10 +43,9 @@ public final class ReceivePaymentEventService implements ReceivePaymentEventUseC
   public ReceivePaymentEventService(
       TeamStore teams,
       PoolStore pools,
-      LedgerStore ledger,
+      BatchWriter batches,
       SpendStore spending,
       PurchaseStore purchases,
-      EventOutbox outbox,
       PaymentEventStore handled,
       TransactionRunner tx,
       PaymentEvents events,
@@ -57,9 +54,8 @@ public final class ReceivePaymentEventService implements ReceivePaymentEventUseC
       Clock clock) {
     this.teams = teams;
     this.pools = pools;
-    this.ledger = ledger;
+    this.batches = batches;
     this.purchases = purchases;
-    this.outbox = outbox;
     this.handled = handled;
     this.tx = tx;
     this.events = events;
@@ -111,7 +107,7 @@ public final class ReceivePaymentEventService implements ReceivePaymentEventUseC
       return;
     }
     Team team = teams.find(purchase.team()).orElseThrow();
-    PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+    PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
     Pool pool = changes.lockCurrent(purchase.pool(), team.plan());
     if (kind == PaymentEvents.Kind.REFUNDED) {
       withdrawal.refund(changes, pool, purchase);

@@ -5,8 +5,7 @@ import dev.agentcredits.application.port.in.RefundPurchaseCommand;
 import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.PurchaseHistoryView;
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.PaymentGateway.RefundResult;
 import dev.agentcredits.application.port.out.PoolStore;
@@ -35,9 +34,8 @@ import java.time.Clock;
 public final class RefundPurchaseService implements RefundPurchaseUseCase {
   private final TeamStore teams;
   private final PoolStore pools;
-  private final LedgerStore ledger;
+  private final BatchWriter batches;
   private final PurchaseStore purchases;
-  private final EventOutbox outbox;
   private final TransactionRunner tx;
   private final PaymentGateway gateway;
   private final LotWithdrawal withdrawal;
@@ -48,19 +46,17 @@ public final class RefundPurchaseService implements RefundPurchaseUseCase {
   public RefundPurchaseService(
       TeamStore teams,
       PoolStore pools,
-      LedgerStore ledger,
+      BatchWriter batches,
       SpendStore spending,
       PurchaseStore purchases,
-      EventOutbox outbox,
       TransactionRunner tx,
       PaymentGateway gateway,
       BillingTerms terms,
       Clock clock) {
     this.teams = teams;
     this.pools = pools;
-    this.ledger = ledger;
+    this.batches = batches;
     this.purchases = purchases;
-    this.outbox = outbox;
     this.tx = tx;
     this.gateway = gateway;
     this.withdrawal = new LotWithdrawal(spending, purchases);
@@ -90,7 +86,7 @@ public final class RefundPurchaseService implements RefundPurchaseUseCase {
           Refusal.conflict(
               "only a paid purchase can be refunded; this one is " + purchase.state()));
     }
-    PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+    PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
     Pool pool = changes.lockCurrent(purchase.pool(), team.plan());
     if (!LotWithdrawal.untouched(pool, purchase)) {
       throw Guard.refuse(

@@ -5,8 +5,7 @@ import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.RemoveMemberUseCase;
 import dev.agentcredits.application.port.out.ApiKeyStore;
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
@@ -36,8 +35,7 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
   private final TeamStore teams;
   private final ApiKeyStore apiKeys;
   private final PoolStore pools;
-  private final LedgerStore ledger;
-  private final EventOutbox outbox;
+  private final BatchWriter batches;
   private final TransactionRunner tx;
   private final Directory directory;
   private final PoolClosing closing;
@@ -49,8 +47,7 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
       TeamStore teams,
       ApiKeyStore apiKeys,
       PoolStore pools,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       TransactionRunner tx,
       Directory directory,
       BillingTerms terms,
@@ -58,8 +55,7 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
     this.teams = teams;
     this.apiKeys = apiKeys;
     this.pools = pools;
-    this.ledger = ledger;
-    this.outbox = outbox;
+    this.batches = batches;
     this.tx = tx;
     this.directory = directory;
     this.closing = new PoolClosing(pools);
@@ -92,7 +88,7 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
       throw Guard.refuse(Refusal.notFound("member " + command.member()));
     }
     apiKeys.revokeMemberKeys(member.id(), clock.instant());
-    PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+    PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
     Optional<PoolClosure.Result> closed = closing.close(team, member.id(), changes);
     changes.raise(
         new DomainEvent(

@@ -4,9 +4,8 @@ import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.IssuedMemberView;
 import dev.agentcredits.application.port.out.ApiKey;
 import dev.agentcredits.application.port.out.ApiKeyStore;
-import dev.agentcredits.application.port.out.EventOutbox;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.KeyHasher;
-import dev.agentcredits.application.port.out.LedgerStore;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.port.out.TeamStore;
@@ -27,8 +26,7 @@ public final class Enrollment {
   private final TeamStore teams;
   private final ApiKeyStore apiKeys;
   private final PoolStore pools;
-  private final LedgerStore ledger;
-  private final EventOutbox outbox;
+  private final BatchWriter batches;
   private final SecretGenerator secrets;
   private final KeyHasher hasher;
   private final BillingTerms terms;
@@ -37,16 +35,14 @@ public final class Enrollment {
       TeamStore teams,
       ApiKeyStore apiKeys,
       PoolStore pools,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       SecretGenerator secrets,
       KeyHasher hasher,
       BillingTerms terms) {
     this.teams = teams;
     this.apiKeys = apiKeys;
     this.pools = pools;
-    this.ledger = ledger;
-    this.outbox = outbox;
+    this.batches = batches;
     this.secrets = secrets;
     this.hasher = hasher;
     this.terms = terms;
@@ -74,7 +70,7 @@ public final class Enrollment {
 
   public void openPool(Pool pool, Team team, Instant now) {
     pools.insert(pool, pool.nextDueAt(terms.cycleLength()).orElse(null));
-    PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, now);
+    PoolChanges changes = new PoolChanges(pools, batches, terms, now);
     changes.lockCurrent(pool.id(), team.plan());
     changes.flush();
   }

@@ -5,8 +5,7 @@ import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.GrantView;
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.port.out.TeamStore;
@@ -28,8 +27,7 @@ import java.time.Clock;
 public final class GrantContractCreditsService implements GrantContractCreditsUseCase {
   private final TeamStore teams;
   private final PoolStore pools;
-  private final LedgerStore ledger;
-  private final EventOutbox outbox;
+  private final BatchWriter batches;
   private final TransactionRunner tx;
   private final SecretGenerator ids;
   private final BillingTerms terms;
@@ -38,16 +36,14 @@ public final class GrantContractCreditsService implements GrantContractCreditsUs
   public GrantContractCreditsService(
       TeamStore teams,
       PoolStore pools,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       TransactionRunner tx,
       SecretGenerator ids,
       BillingTerms terms,
       Clock clock) {
     this.teams = teams;
     this.pools = pools;
-    this.ledger = ledger;
-    this.outbox = outbox;
+    this.batches = batches;
     this.tx = tx;
     this.ids = ids;
     this.terms = terms;
@@ -68,7 +64,7 @@ public final class GrantContractCreditsService implements GrantContractCreditsUs
                 Refusal.featureNotAvailable(
                     "contract grants are for ENTERPRISE teams; this team is on " + team.plan()));
           }
-          PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+          PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
           if (!command.expiresAt().isAfter(changes.now())) {
             throw Guard.refuse(Refusal.invalid("expires_at must be in the future"));
           }

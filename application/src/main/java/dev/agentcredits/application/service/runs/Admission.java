@@ -3,8 +3,7 @@ package dev.agentcredits.application.service.runs;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.RunView;
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.SpendStore;
@@ -53,9 +52,8 @@ public final class Admission {
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
-      LedgerStore ledger,
+      BatchWriter batches,
       SpendStore spending,
-      EventOutbox outbox,
       TransactionRunner tx,
       AutoReloader reloader,
       Directory directory,
@@ -65,7 +63,7 @@ public final class Admission {
     this.reloader = reloader;
     this.directory = directory;
     var decision = new AdmissionDecision(teams, runs, spending, terms);
-    this.batch = new AdmissionBatch(teams, pools, runs, ledger, outbox, tx, decision, terms, clock);
+    this.batch = new AdmissionBatch(teams, pools, runs, batches, tx, decision, terms, clock);
     this.lanes = new Lanes<>(batch::attempt);
   }
 

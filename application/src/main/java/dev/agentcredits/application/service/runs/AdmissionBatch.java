@@ -2,8 +2,7 @@ package dev.agentcredits.application.service.runs;
 
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
@@ -38,8 +37,7 @@ final class AdmissionBatch {
   private final TeamStore teams;
   private final PoolStore pools;
   private final RunStore runs;
-  private final LedgerStore ledger;
-  private final EventOutbox outbox;
+  private final BatchWriter batches;
   private final TransactionRunner tx;
   private final AdmissionDecision decision;
   private final BillingTerms terms;
@@ -49,8 +47,7 @@ final class AdmissionBatch {
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       TransactionRunner tx,
       AdmissionDecision decision,
       BillingTerms terms,
@@ -58,8 +55,7 @@ final class AdmissionBatch {
     this.teams = teams;
     this.pools = pools;
     this.runs = runs;
-    this.ledger = ledger;
-    this.outbox = outbox;
+    this.batches = batches;
     this.tx = tx;
     this.decision = decision;
     this.terms = terms;
@@ -84,7 +80,7 @@ final class AdmissionBatch {
         }
         batch = List.of(retry);
       }
-      PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+      PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
       Attempt[] attempts = new Attempt[batch.size()];
       List<RunStore.NewRun> fresh = new ArrayList<>();
       Map<TeamId, Team> current = new HashMap<>();

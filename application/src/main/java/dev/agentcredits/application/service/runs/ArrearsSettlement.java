@@ -1,7 +1,6 @@
 package dev.agentcredits.application.service.runs;
 
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
@@ -28,8 +27,7 @@ final class ArrearsSettlement {
   private final TeamStore teams;
   private final PoolStore pools;
   private final RunStore runs;
-  private final LedgerStore ledger;
-  private final EventOutbox outbox;
+  private final BatchWriter batches;
   private final TransactionRunner tx;
   private final AutoReloader reloader;
   private final BillingTerms terms;
@@ -39,8 +37,7 @@ final class ArrearsSettlement {
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       TransactionRunner tx,
       AutoReloader reloader,
       BillingTerms terms,
@@ -48,8 +45,7 @@ final class ArrearsSettlement {
     this.teams = teams;
     this.pools = pools;
     this.runs = runs;
-    this.ledger = ledger;
-    this.outbox = outbox;
+    this.batches = batches;
     this.tx = tx;
     this.reloader = reloader;
     this.terms = terms;
@@ -86,7 +82,7 @@ final class ArrearsSettlement {
       return current;
     }
     Team team = teams.find(current.team()).orElseThrow();
-    PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+    PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
     Pool pool = changes.lockCurrent(current.billedPool().poolId(), team.plan());
     if (pool.arrears() == 0) {
       changes.flush();

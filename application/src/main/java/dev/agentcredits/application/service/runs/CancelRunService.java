@@ -5,8 +5,7 @@ import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.RunCommand;
 import dev.agentcredits.application.port.in.view.RunView;
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
@@ -31,14 +30,13 @@ public final class CancelRunService implements CancelRunUseCase {
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       TransactionRunner tx,
       BillingTerms terms,
       Clock clock) {
     this.runs = runs;
     this.tx = tx;
-    this.settlement = new RunSettlement(teams, pools, runs, ledger, outbox, terms, clock);
+    this.settlement = new RunSettlement(teams, pools, runs, batches, terms, clock);
   }
 
   @Override

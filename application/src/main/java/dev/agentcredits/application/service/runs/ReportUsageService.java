@@ -5,8 +5,7 @@ import dev.agentcredits.application.port.in.ReportUsageBatchUseCase;
 import dev.agentcredits.application.port.in.ReportUsageCommand;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.view.RunView;
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
@@ -45,16 +44,14 @@ public final class ReportUsageService implements ReportUsageUseCase, ReportUsage
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       TransactionRunner tx,
       AutoReloader reloader,
       BillingTerms terms,
       Clock clock) {
     this.operations = operations;
     this.reloader = reloader;
-    this.arrears =
-        new ArrearsSettlement(teams, pools, runs, ledger, outbox, tx, reloader, terms, clock);
+    this.arrears = new ArrearsSettlement(teams, pools, runs, batches, tx, reloader, terms, clock);
   }
 
   @Override

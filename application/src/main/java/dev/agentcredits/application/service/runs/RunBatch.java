@@ -1,8 +1,7 @@
 package dev.agentcredits.application.service.runs;
 
 import dev.agentcredits.application.port.in.Refusal;
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.RunStore.UsageKey;
@@ -35,8 +34,7 @@ final class RunBatch {
   private final TeamStore teams;
   private final PoolStore pools;
   private final RunStore runs;
-  private final LedgerStore ledger;
-  private final EventOutbox outbox;
+  private final BatchWriter batches;
   private final BillingTerms terms;
   private final Clock clock;
 
@@ -44,15 +42,13 @@ final class RunBatch {
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       BillingTerms terms,
       Clock clock) {
     this.teams = teams;
     this.pools = pools;
     this.runs = runs;
-    this.ledger = ledger;
-    this.outbox = outbox;
+    this.batches = batches;
     this.terms = terms;
     this.clock = clock;
   }
@@ -85,7 +81,7 @@ final class RunBatch {
         usageKeys.add(RunWork.key(usage.command()));
       }
     }
-    var changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+    var changes = new PoolChanges(pools, batches, terms, clock.instant());
     var work =
         new RunWork(
             locked, new HashMap<>(runs.findUsages(usageKeys)), changes, terms.lateUsageWindow());

@@ -1,7 +1,6 @@
 package dev.agentcredits.application.service.runs;
 
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
@@ -27,13 +26,12 @@ public final class RunOperations {
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       TransactionRunner tx,
       BillingTerms terms,
       Clock clock) {
     this.tx = tx;
-    this.batch = new RunBatch(teams, pools, runs, ledger, outbox, terms, clock);
+    this.batch = new RunBatch(teams, pools, runs, batches, terms, clock);
     this.lane = new Lanes<>(this::applyAll);
   }
 

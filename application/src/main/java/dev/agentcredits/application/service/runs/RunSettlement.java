@@ -1,7 +1,6 @@
 package dev.agentcredits.application.service.runs;
 
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
@@ -25,8 +24,7 @@ public final class RunSettlement {
   private final TeamStore teams;
   private final PoolStore pools;
   private final RunStore runs;
-  private final LedgerStore ledger;
-  private final EventOutbox outbox;
+  private final BatchWriter batches;
   private final BillingTerms terms;
   private final Clock clock;
 
@@ -34,15 +32,13 @@ public final class RunSettlement {
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
-      LedgerStore ledger,
-      EventOutbox outbox,
+      BatchWriter batches,
       BillingTerms terms,
       Clock clock) {
     this.teams = teams;
     this.pools = pools;
     this.runs = runs;
-    this.ledger = ledger;
-    this.outbox = outbox;
+    this.batches = batches;
     this.terms = terms;
     this.clock = clock;
   }
@@ -64,7 +60,7 @@ public final class RunSettlement {
   private Run release(
       Run run, Function<Instant, Run> nextState, BiFunction<Run, Instant, DomainEvent> event) {
     Team team = teams.find(run.team()).orElseThrow();
-    PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+    PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
     changes.lockCurrent(run.billedPool().poolId(), team.plan());
     Run done = releaseLocked(run, nextState, event, changes);
     runs.update(done);

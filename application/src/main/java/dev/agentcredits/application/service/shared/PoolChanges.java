@@ -1,14 +1,13 @@
 package dev.agentcredits.application.service.shared;
 
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
+import dev.agentcredits.application.port.out.WriteBatch;
 import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.PoolTransition;
 import dev.agentcredits.domain.pool.Posting;
 import dev.agentcredits.domain.shared.PoolId;
-import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.team.Plan;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Instant;
@@ -23,19 +22,16 @@ import java.util.Map;
  */
 public final class PoolChanges {
   private final PoolStore pools;
-  private final LedgerStore ledger;
-  private final EventOutbox outbox;
+  private final BatchWriter writer;
   private final BillingTerms terms;
   private final Instant now;
   private final Map<PoolId, Pool> touched = new LinkedHashMap<>();
   private final List<Posting> postings = new ArrayList<>();
   private final List<DomainEvent> events = new ArrayList<>();
 
-  public PoolChanges(
-      PoolStore pools, LedgerStore ledger, EventOutbox outbox, BillingTerms terms, Instant now) {
+  public PoolChanges(PoolStore pools, BatchWriter writer, BillingTerms terms, Instant now) {
     this.pools = pools;
-    this.ledger = ledger;
-    this.outbox = outbox;
+    this.writer = writer;
     this.terms = terms;
     this.now = now;
   }
@@ -89,20 +85,12 @@ public final class PoolChanges {
   }
 
   public void flush() {
+    List<WriteBatch.PoolUpdate> updates = new ArrayList<>();
     for (Pool pool : touched.values()) {
-      pools.update(pool, pool.nextDueAt(terms.cycleLength()).orElse(null));
+      updates.add(
+          new WriteBatch.PoolUpdate(pool, pool.nextDueAt(terms.cycleLength()).orElse(null)));
     }
-    // A batch may touch the pools of several teams; the ledger is kept per team.
-    Map<TeamId, List<Posting>> byTeam = new LinkedHashMap<>();
-    for (Posting posting : postings) {
-      byTeam
-          .computeIfAbsent(touched.get(posting.pool()).team(), t -> new ArrayList<>())
-          .add(posting);
-    }
-    byTeam.forEach(ledger::append);
-    if (!events.isEmpty()) {
-      outbox.append(events);
-    }
+    writer.write(new WriteBatch(updates, postings, List.of(), List.of(), List.of(), events));
     touched.clear();
     postings.clear();
     events.clear();

@@ -1,9 +1,9 @@
 package dev.agentcredits.application.service.timekeeping;
 
 import dev.agentcredits.application.port.in.TimeKeepingUseCase;
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.IdempotencyStore;
-import dev.agentcredits.application.port.out.LedgerStore;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.PurchaseStore;
 import dev.agentcredits.application.port.out.RunStore;
@@ -51,7 +51,7 @@ public final class TimeKeepingService implements TimeKeepingUseCase {
   private final TeamStore teams;
   private final PoolStore pools;
   private final RunStore runs;
-  private final LedgerStore ledger;
+  private final BatchWriter batches;
   private final PurchaseStore purchases;
   private final EventOutbox outbox;
   private final IdempotencyStore idempotency;
@@ -66,7 +66,7 @@ public final class TimeKeepingService implements TimeKeepingUseCase {
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
-      LedgerStore ledger,
+      BatchWriter batches,
       PurchaseStore purchases,
       EventOutbox outbox,
       IdempotencyStore idempotency,
@@ -77,13 +77,13 @@ public final class TimeKeepingService implements TimeKeepingUseCase {
     this.teams = teams;
     this.pools = pools;
     this.runs = runs;
-    this.ledger = ledger;
+    this.batches = batches;
     this.purchases = purchases;
     this.outbox = outbox;
     this.idempotency = idempotency;
     this.tx = tx;
     this.purchasing = purchasing;
-    this.settlement = new RunSettlement(teams, pools, runs, ledger, outbox, terms, clock);
+    this.settlement = new RunSettlement(teams, pools, runs, batches, terms, clock);
     this.closing = new PoolClosing(pools);
     this.terms = terms;
     this.clock = clock;
@@ -126,7 +126,7 @@ public final class TimeKeepingService implements TimeKeepingUseCase {
       return false;
     }
     Team team = teams.find(pool.get().team()).orElseThrow();
-    PoolChanges changes = new PoolChanges(pools, ledger, outbox, terms, clock.instant());
+    PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
     if (pool.get().isClosed() && pool.get().member() != null) {
       // What a removed member's run gave back goes on to the owner's pool (rule 22).
       closing.close(team, pool.get().member(), changes);

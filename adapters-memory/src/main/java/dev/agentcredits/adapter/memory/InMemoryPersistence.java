@@ -1,0 +1,41 @@
+package dev.agentcredits.adapter.memory;
+
+import dev.agentcredits.application.port.out.Stores;
+import dev.agentcredits.application.port.out.TransactionRunner;
+
+/**
+ * Every store port kept in memory, for AGENT_CREDITS_STORE=memory and for tests: nothing is kept.
+ */
+public final class InMemoryPersistence {
+  private final MemoryDatabase db = new MemoryDatabase();
+  private final Stores stores;
+
+  public InMemoryPersistence() {
+    var pools = new InMemoryPoolStore(db);
+    var runs = new InMemoryRunStore(db);
+    var ledger = new InMemoryLedgerStore(db);
+    var outbox = new InMemoryEventOutbox(db);
+    stores =
+        new Stores(
+            new InMemoryTeamStore(db),
+            new InMemoryApiKeyStore(db),
+            pools,
+            runs,
+            ledger,
+            new InMemorySpendStore(db),
+            new InMemoryPurchaseStore(db),
+            outbox,
+            new InMemoryIdempotencyStore(db),
+            new InMemoryPaymentMethodStore(db),
+            new InMemoryPaymentEventStore(db),
+            new InMemoryBatchWriter(pools, runs, ledger, outbox));
+  }
+
+  public Stores stores() {
+    return stores;
+  }
+
+  public TransactionRunner transactions() {
+    return db;
+  }
+}

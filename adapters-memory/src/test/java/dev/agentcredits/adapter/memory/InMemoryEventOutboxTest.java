@@ -1,0 +1,19 @@
+package dev.agentcredits.adapter.memory;
+
+import dev.agentcredits.application.port.out.Stores;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.port.out.contract.EventOutboxContract;
+
+class InMemoryEventOutboxTest extends EventOutboxContract {
+  private final InMemoryPersistence memory = new InMemoryPersistence();
+
+  @Override
+  protected Stores stores() {
+    return memory.stores();
+  }
+
+  @Override
+  protected TransactionRunner tx() {
+    return memory.transactions();
+  }
+}
