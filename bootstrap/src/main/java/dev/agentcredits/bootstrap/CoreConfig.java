@@ -14,6 +14,8 @@ import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.billing.Purchasing;
 import dev.agentcredits.application.service.idempotency.IdempotencyService;
+import dev.agentcredits.application.service.runs.ApplyRunOperations;
+import dev.agentcredits.application.service.timekeeping.HoldExpiry;
 import dev.agentcredits.application.service.timekeeping.OperationsService;
 import dev.agentcredits.application.service.timekeeping.TimeKeepingService;
 import dev.agentcredits.domain.terms.BillingTerms;
@@ -55,20 +57,26 @@ class CoreConfig {
   }
 
   @Bean
+  HoldExpiry holdExpiry(
+      RunStore runs, ApplyRunOperations operations, TransactionRunner tx, BillingTerms terms) {
+    return new HoldExpiry(runs, operations, tx, terms.holdTimeToLive());
+  }
+
+  @Bean
   TimeKeepingService timeKeeping(
       TeamStore teams,
       PoolStore pools,
-      RunStore runs,
       BatchWriter batches,
       PurchaseStore purchases,
       EventOutbox outbox,
       IdempotencyStore idempotency,
       TransactionRunner tx,
       Purchasing purchasing,
+      HoldExpiry holds,
       BillingTerms terms,
       Clock clock) {
     return new TimeKeepingService(
-        teams, pools, runs, batches, purchases, outbox, idempotency, tx, purchasing, terms, clock);
+        teams, pools, batches, purchases, outbox, idempotency, tx, purchasing, holds, terms, clock);
   }
 
   /** The test clock and the payment switch exist only where the clock and gateway allow them. */

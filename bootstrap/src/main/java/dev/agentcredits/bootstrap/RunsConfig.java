@@ -11,14 +11,16 @@ import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Directory;
 import dev.agentcredits.application.service.billing.AutoReloader;
 import dev.agentcredits.application.service.runs.Admission;
+import dev.agentcredits.application.service.runs.ApplyRunOperations;
+import dev.agentcredits.application.service.runs.ArrearsSettlement;
 import dev.agentcredits.application.service.runs.CancelRunService;
 import dev.agentcredits.application.service.runs.CompleteRunService;
 import dev.agentcredits.application.service.runs.GetRunService;
 import dev.agentcredits.application.service.runs.ListRunsService;
 import dev.agentcredits.application.service.runs.ReportUsageService;
 import dev.agentcredits.application.service.runs.RetryRunService;
-import dev.agentcredits.application.service.runs.RunOperations;
 import dev.agentcredits.application.service.runs.SubmitRunService;
+import dev.agentcredits.application.service.runs.batching.GroupCommittedRunOperations;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -60,8 +62,9 @@ class RunsConfig {
     return new GetRunService(runs, teams, keys, tx);
   }
 
+  /** The transaction behind usage, completion, cancellation and hold expiry. */
   @Bean
-  RunOperations runOperations(
+  ApplyRunOperations runOperations(
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
@@ -69,26 +72,33 @@ class RunsConfig {
       TransactionRunner tx,
       BillingTerms terms,
       Clock clock) {
-    return new RunOperations(teams, pools, runs, batches, tx, terms, clock);
+    return new ApplyRunOperations(teams, pools, runs, batches, tx, terms, clock);
+  }
+
+  /** Usage, completion and cancellation that arrive one by one share transactions. */
+  @Bean
+  GroupCommittedRunOperations groupCommittedRunOperations(ApplyRunOperations operations) {
+    return new GroupCommittedRunOperations(operations);
+  }
+
+  @Bean
+  ArrearsSettlement arrearsSettlement(
+      PoolStore pools,
+      RunStore runs,
+      TransactionRunner tx,
+      AutoReloader reloader,
+      GroupCommittedRunOperations operations) {
+    return new ArrearsSettlement(pools, runs, tx, reloader, operations);
   }
 
   @Bean
   ReportUsageService reportUsage(
-      RunOperations operations,
-      TeamStore teams,
-      PoolStore pools,
-      RunStore runs,
-      BatchWriter batches,
-      TransactionRunner tx,
-      AutoReloader reloader,
-      BillingTerms terms,
-      Clock clock) {
-    return new ReportUsageService(
-        operations, teams, pools, runs, batches, tx, reloader, terms, clock);
+      GroupCommittedRunOperations operations, AutoReloader reloader, ArrearsSettlement arrears) {
+    return new ReportUsageService(operations, reloader, arrears);
   }
 
   @Bean
-  CompleteRunService completeRun(RunOperations operations) {
+  CompleteRunService completeRun(GroupCommittedRunOperations operations) {
     return new CompleteRunService(operations);
   }
 
@@ -104,14 +114,7 @@ class RunsConfig {
   }
 
   @Bean
-  CancelRunService cancelRun(
-      TeamStore teams,
-      PoolStore pools,
-      RunStore runs,
-      BatchWriter batches,
-      TransactionRunner tx,
-      BillingTerms terms,
-      Clock clock) {
-    return new CancelRunService(teams, pools, runs, batches, tx, terms, clock);
+  CancelRunService cancelRun(GroupCommittedRunOperations operations) {
+    return new CancelRunService(operations);
   }
 }

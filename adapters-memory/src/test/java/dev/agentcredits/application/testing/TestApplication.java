@@ -64,6 +64,8 @@ import dev.agentcredits.application.service.provisioning.ListMembersService;
 import dev.agentcredits.application.service.provisioning.ProvisionTeamService;
 import dev.agentcredits.application.service.provisioning.TeamApiKeyService;
 import dev.agentcredits.application.service.runs.Admission;
+import dev.agentcredits.application.service.runs.ApplyRunOperations;
+import dev.agentcredits.application.service.runs.ArrearsSettlement;
 import dev.agentcredits.application.service.runs.CancelRunService;
 import dev.agentcredits.application.service.runs.CompleteRunService;
 import dev.agentcredits.application.service.runs.GetRunService;
@@ -72,12 +74,14 @@ import dev.agentcredits.application.service.runs.ReportUsageService;
 import dev.agentcredits.application.service.runs.RetryRunService;
 import dev.agentcredits.application.service.runs.RunOperations;
 import dev.agentcredits.application.service.runs.SubmitRunService;
+import dev.agentcredits.application.service.timekeeping.HoldExpiry;
 import dev.agentcredits.application.service.timekeeping.OperationsService;
 import dev.agentcredits.application.service.timekeeping.TimeKeepingService;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Every use case built from one set of ports, the way bootstrap wires them, for tests of the
@@ -155,6 +159,18 @@ public record TestApplication(
   }
 
   public static TestApplication wire(Ports ports, BillingTerms terms, String operatorKey) {
+    return wire(ports, terms, operatorKey, UnaryOperator.identity());
+  }
+
+  /**
+   * {@code operationsOnRuns} may wrap the transaction that usage, completion and cancellation go
+   * through, as bootstrap wraps it in group commit.
+   */
+  public static TestApplication wire(
+      Ports ports,
+      BillingTerms terms,
+      String operatorKey,
+      UnaryOperator<RunOperations> operationsOnRuns) {
     Stores s = ports.stores();
     TransactionRunner tx = ports.tx();
     Clock clock = ports.clock();
@@ -200,11 +216,11 @@ public record TestApplication(
     var enrollment =
         new Enrollment(s.teams(), s.apiKeys(), s.pools(), s.batches(), ids, ports.hasher(), terms);
     SubmitRunUseCase submitRun = new SubmitRunService(directory, admission, ids, clock);
-    var runOperations =
-        new RunOperations(s.teams(), s.pools(), s.runs(), s.batches(), tx, terms, clock);
-    ReportUsageService reportUsage =
-        new ReportUsageService(
-            runOperations, s.teams(), s.pools(), s.runs(), s.batches(), tx, reloader, terms, clock);
+    var runSteps =
+        new ApplyRunOperations(s.teams(), s.pools(), s.runs(), s.batches(), tx, terms, clock);
+    RunOperations runOperations = operationsOnRuns.apply(runSteps);
+    var arrears = new ArrearsSettlement(s.pools(), s.runs(), tx, reloader, runOperations);
+    ReportUsageService reportUsage = new ReportUsageService(runOperations, reloader, arrears);
     CompleteRunUseCase completeRun = new CompleteRunService(runOperations);
     RetryRunUseCase retryRun = new RetryRunService(s.teams(), s.runs(), tx, admission);
     GetRunQuery getRun = new GetRunService(s.runs(), s.teams(), s.apiKeys(), tx);
@@ -229,13 +245,13 @@ public record TestApplication(
         new TimeKeepingService(
             s.teams(),
             s.pools(),
-            s.runs(),
             s.batches(),
             s.purchases(),
             s.outbox(),
             s.idempotency(),
             tx,
             purchasing,
+            new HoldExpiry(s.runs(), runSteps, tx, terms.holdTimeToLive()),
             terms,
             clock);
     IdempotencyUseCase idempotency = new IdempotencyService(s.idempotency(), tx, clock);
@@ -298,7 +314,7 @@ public record TestApplication(
         purchaseHistory,
         receivePaymentEvent,
         new ListRunsService(s.teams(), s.runs(), s.apiKeys(), tx),
-        new CancelRunService(s.teams(), s.pools(), s.runs(), s.batches(), tx, terms, clock),
+        new CancelRunService(runOperations),
         new ListMembersService(s.teams(), tx),
         new ListApiKeysService(s.teams(), s.apiKeys(), tx),
         new UsageService(s.teams(), s.pools(), s.ledger(), tx, clock),

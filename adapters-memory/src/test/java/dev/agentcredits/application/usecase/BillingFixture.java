@@ -13,6 +13,8 @@ import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.Stores;
+import dev.agentcredits.application.service.runs.RunOperations;
+import dev.agentcredits.application.service.runs.batching.GroupCommittedRunOperations;
 import dev.agentcredits.application.testing.TestApplication;
 import dev.agentcredits.application.testing.TestPayments;
 import dev.agentcredits.application.testing.TestSecrets;
@@ -55,6 +57,18 @@ public final class BillingFixture {
 
   /** {@code payments} may wrap the simulated gateway, e.g. to watch or slow it down. */
   public BillingFixture(UnaryOperator<PaymentGateway> payments) {
+    this(payments, UnaryOperator.identity());
+  }
+
+  /**
+   * The application with usage, completion and cancellation in group commit, as bootstrap has it.
+   */
+  public static BillingFixture groupCommitted() {
+    return new BillingFixture(simulated -> simulated, GroupCommittedRunOperations::new);
+  }
+
+  private BillingFixture(
+      UnaryOperator<PaymentGateway> payments, UnaryOperator<RunOperations> operationsOnRuns) {
     app =
         TestApplication.wire(
             new TestApplication.Ports(
@@ -67,7 +81,8 @@ public final class BillingFixture {
                 timeKeeping -> Optional.of(clock),
                 Optional.of(gateway)),
             BillingTerms.defaults(),
-            "operator-key");
+            "operator-key",
+            operationsOnRuns);
   }
 
   private final List<TeamId> teams = new CopyOnWriteArrayList<>();

@@ -5,20 +5,11 @@ import dev.agentcredits.application.port.in.ReportUsageBatchUseCase;
 import dev.agentcredits.application.port.in.ReportUsageCommand;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.view.RunView;
-import dev.agentcredits.application.port.out.BatchWriter;
-import dev.agentcredits.application.port.out.PoolStore;
-import dev.agentcredits.application.port.out.RunStore;
-import dev.agentcredits.application.port.out.TeamStore;
-import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.billing.AutoReloader;
-import dev.agentcredits.application.service.runs.RunBatch.Result;
 import dev.agentcredits.application.service.shared.Views;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.RunId;
-import dev.agentcredits.domain.spend.AutoReloadPolicy;
-import dev.agentcredits.domain.terms.BillingTerms;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,12 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * DOMAIN.md rules 3 and 5: usage is charged once per usage id, against the hold first, then the
- * waterfall; what nothing covers becomes arrears. A queued run that runs dry is stopped, unless
- * auto-reload pays the arrears first.
- *
- * <p>Reports that arrive one by one share transactions with other operations on runs ({@link
- * RunOperations}); a batch of reports is one transaction.
+ * DOMAIN.md rules 3, 5 and 27: usage is charged once per usage id, against the hold first, then the
+ * waterfall ({@link dev.agentcredits.domain.run.UsageCharging}); what nothing covers becomes
+ * arrears. Once the charge is committed, a reload may pay the arrears (or the run stops) or top the
+ * pool up. A batch of reports is one transaction.
  */
 public final class ReportUsageService implements ReportUsageUseCase, ReportUsageBatchUseCase {
   private final RunOperations operations;
@@ -40,18 +29,10 @@ public final class ReportUsageService implements ReportUsageUseCase, ReportUsage
   private final ArrearsSettlement arrears;
 
   public ReportUsageService(
-      RunOperations operations,
-      TeamStore teams,
-      PoolStore pools,
-      RunStore runs,
-      BatchWriter batches,
-      TransactionRunner tx,
-      AutoReloader reloader,
-      BillingTerms terms,
-      Clock clock) {
+      RunOperations operations, AutoReloader reloader, ArrearsSettlement arrears) {
     this.operations = operations;
     this.reloader = reloader;
-    this.arrears = new ArrearsSettlement(teams, pools, runs, batches, tx, reloader, terms, clock);
+    this.arrears = arrears;
   }
 
   @Override
@@ -72,37 +53,31 @@ public final class ReportUsageService implements ReportUsageUseCase, ReportUsage
   }
 
   /**
-   * What is left once the charges are committed: arrears a reload may pay (or the run stops), and
-   * the reload a pool below its threshold wants; each once per run or pool.
+   * What the committed charges ask for, outside any lock: arrears a reload may pay (or the run
+   * stops), and the reload a pool at or below its threshold wants; each once per run or pool.
    */
-  private List<Outcome<RunView>> afterCommit(List<Result> results) {
+  private List<Outcome<RunView>> afterCommit(List<RunOutcome> charges) {
     Map<RunId, Run> settled = new HashMap<>();
     Set<PoolId> reloaded = new HashSet<>();
-    List<Outcome<RunView>> outcomes = new ArrayList<>(results.size());
-    for (Result result : results) {
-      outcomes.add(
-          switch (result) {
-            case Result.Refused refused -> Outcome.refused(refused.refusal());
-            case Result.Replayed replayed ->
-                Outcome.ok(Views.run(replayed.run(), replayed.answered())).asReplay();
-            case Result.Charged charged ->
-                Outcome.ok(Views.run(settle(charged, settled, reloaded)));
-            case Result.Completed completed ->
-                throw new IllegalStateException("a usage batch completes no run");
-          });
+    List<Outcome<RunView>> answers = new ArrayList<>(charges.size());
+    for (RunOutcome charge : charges) {
+      if (!(charge instanceof RunOutcome.Done(Run run, var changed, var next))) {
+        answers.add(charge.answer());
+        continue;
+      }
+      Run answered =
+          switch (next) {
+            case PAY_ARREARS -> settled.computeIfAbsent(run.id(), id -> arrears.settleOrStop(run));
+            case TOP_UP -> {
+              if (reloaded.add(run.billedPool().poolId())) {
+                reloader.reload(run.billedPool().poolId());
+              }
+              yield run;
+            }
+            case NOTHING -> run;
+          };
+      answers.add(Outcome.ok(Views.run(answered)));
     }
-    return outcomes;
-  }
-
-  private Run settle(Result.Charged charged, Map<RunId, Run> settled, Set<PoolId> reloaded) {
-    Run run = charged.run();
-    if (charged.inArrears()) {
-      return settled.computeIfAbsent(run.id(), id -> arrears.settleOrStop(run));
-    }
-    PoolId pool = run.billedPool().poolId();
-    if (charged.canReload() && AutoReloadPolicy.wantsReload(charged.pool()) && reloaded.add(pool)) {
-      reloader.reload(pool);
-    }
-    return run;
+    return answers;
   }
 }

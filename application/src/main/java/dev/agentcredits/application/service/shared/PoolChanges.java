@@ -2,12 +2,15 @@ package dev.agentcredits.application.service.shared;
 
 import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
+import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.WriteBatch;
 import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.PoolTransition;
 import dev.agentcredits.domain.pool.Posting;
+import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.PoolId;
+import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.team.Plan;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Instant;
@@ -17,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects what one transaction does to pools (their new state, postings and events) and writes it
- * all at the end, so a use case reads as its decisions and not as its bookkeeping.
+ * Collects what one transaction does to pools (their new state, postings and events), and to the
+ * runs it moved on and the usage reports it charged, and writes it all at the end, so a use case
+ * reads as its decisions and not as its bookkeeping.
  */
 public final class PoolChanges {
   private final PoolStore pools;
@@ -28,6 +32,8 @@ public final class PoolChanges {
   private final Map<PoolId, Pool> touched = new LinkedHashMap<>();
   private final List<Posting> postings = new ArrayList<>();
   private final List<DomainEvent> events = new ArrayList<>();
+  private final Map<RunId, Run> progressedRuns = new LinkedHashMap<>();
+  private final List<RunStore.Usage> usages = new ArrayList<>();
 
   public PoolChanges(PoolStore pools, BatchWriter writer, BillingTerms terms, Instant now) {
     this.pools = pools;
@@ -84,15 +90,29 @@ public final class PoolChanges {
     events.addAll(more);
   }
 
+  /** A run this transaction moved on (its latest state is the one written). */
+  public void progressed(Run run) {
+    progressedRuns.put(run.id(), run);
+  }
+
+  /** A usage report this transaction charged. */
+  public void recorded(RunStore.Usage usage) {
+    usages.add(usage);
+  }
+
   public void flush() {
     List<WriteBatch.PoolUpdate> updates = new ArrayList<>();
     for (Pool pool : touched.values()) {
       updates.add(
           new WriteBatch.PoolUpdate(pool, pool.nextDueAt(terms.cycleLength()).orElse(null)));
     }
-    writer.write(new WriteBatch(updates, postings, List.of(), List.of(), List.of(), events));
+    writer.write(
+        new WriteBatch(
+            updates, postings, List.of(), List.copyOf(progressedRuns.values()), usages, events));
     touched.clear();
     postings.clear();
     events.clear();
+    progressedRuns.clear();
+    usages.clear();
   }
 }

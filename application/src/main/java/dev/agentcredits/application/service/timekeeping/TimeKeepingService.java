@@ -6,19 +6,15 @@ import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.IdempotencyStore;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.PurchaseStore;
-import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.billing.Purchasing;
 import dev.agentcredits.application.service.members.PoolClosing;
-import dev.agentcredits.application.service.runs.RunSettlement;
 import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.domain.purchase.Purchase;
 import dev.agentcredits.domain.purchase.PurchaseState;
-import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.PurchaseId;
-import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.team.Team;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
@@ -50,14 +46,13 @@ public final class TimeKeepingService implements TimeKeepingUseCase {
 
   private final TeamStore teams;
   private final PoolStore pools;
-  private final RunStore runs;
   private final BatchWriter batches;
   private final PurchaseStore purchases;
   private final EventOutbox outbox;
   private final IdempotencyStore idempotency;
   private final TransactionRunner tx;
   private final Purchasing purchasing;
-  private final RunSettlement settlement;
+  private final HoldExpiry holds;
   private final PoolClosing closing;
   private final BillingTerms terms;
   private final Clock clock;
@@ -65,25 +60,24 @@ public final class TimeKeepingService implements TimeKeepingUseCase {
   public TimeKeepingService(
       TeamStore teams,
       PoolStore pools,
-      RunStore runs,
       BatchWriter batches,
       PurchaseStore purchases,
       EventOutbox outbox,
       IdempotencyStore idempotency,
       TransactionRunner tx,
       Purchasing purchasing,
+      HoldExpiry holds,
       BillingTerms terms,
       Clock clock) {
     this.teams = teams;
     this.pools = pools;
-    this.runs = runs;
     this.batches = batches;
     this.purchases = purchases;
     this.outbox = outbox;
     this.idempotency = idempotency;
     this.tx = tx;
     this.purchasing = purchasing;
-    this.settlement = new RunSettlement(teams, pools, runs, batches, terms, clock);
+    this.holds = holds;
     this.closing = new PoolClosing(pools);
     this.terms = terms;
     this.clock = clock;
@@ -97,13 +91,7 @@ public final class TimeKeepingService implements TimeKeepingUseCase {
       tx.inTransaction(() -> advance(id));
       poolsAdvanced++;
     }
-    int holds = 0;
-    for (RunId id :
-        tx.inTransaction(() -> runs.idleSince(now.minus(terms.holdTimeToLive()), BATCH))) {
-      if (tx.inTransaction(() -> expireHold(id))) {
-        holds++;
-      }
-    }
+    int holdsSettled = holds.settleIdleRuns(now, BATCH);
     int purchasesSettled = 0;
     for (PurchaseId id :
         tx.inTransaction(() -> purchases.pendingCreatedBefore(now.minus(PURCHASE_GRACE), BATCH))) {
@@ -117,7 +105,7 @@ public final class TimeKeepingService implements TimeKeepingUseCase {
     int events =
         tx.inTransaction(
             () -> outbox.purgePublishedBefore(now.minus(PUBLISHED_EVENT_RETENTION), PURGE_BATCH));
-    return new Report(poolsAdvanced, holds, purchasesSettled, keys, events);
+    return new Report(poolsAdvanced, holdsSettled, purchasesSettled, keys, events);
   }
 
   private boolean advance(PoolId id) {
@@ -134,15 +122,6 @@ public final class TimeKeepingService implements TimeKeepingUseCase {
       changes.lockCurrent(id, team.plan());
     }
     changes.flush();
-    return true;
-  }
-
-  private boolean expireHold(RunId id) {
-    Run run = runs.lock(id).orElseThrow();
-    if (!run.holdExpiredAt(clock.instant(), terms.holdTimeToLive())) {
-      return false;
-    }
-    settlement.settle(run, "hold_expired");
     return true;
   }
 }
