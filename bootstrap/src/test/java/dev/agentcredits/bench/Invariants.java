@@ -1,6 +1,7 @@
 package dev.agentcredits.bench;
 
 import dev.agentcredits.adapter.persistence.postgres.PostgresPersistence;
+import dev.agentcredits.adapter.wire.CloudEventEncoder;
 import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.domain.pool.CreditSource;
 import dev.agentcredits.domain.pool.Pool;
@@ -46,8 +47,10 @@ final class Invariants implements AutoCloseable {
   Invariants(Service.Database db) throws SQLException {
     this.persistence =
         db.schema() == null
-            ? PostgresPersistence.connect(db.url(), db.user(), db.password())
-            : PostgresPersistence.connect(db.url(), db.user(), db.password(), db.schema());
+            ? PostgresPersistence.connect(
+                db.url(), db.user(), db.password(), new CloudEventEncoder())
+            : PostgresPersistence.connect(
+                db.url(), db.user(), db.password(), db.schema(), new CloudEventEncoder());
     this.sql = DriverManager.getConnection(db.url(), db.user(), db.password());
     if (db.schema() != null) {
       try (Statement s = sql.createStatement()) {

@@ -1,6 +1,7 @@
 package dev.agentcredits.reliability;
 
 import dev.agentcredits.adapter.persistence.postgres.PostgresPersistence;
+import dev.agentcredits.adapter.wire.CloudEventEncoder;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.Posting;
 import dev.agentcredits.domain.pool.Reconciliation;
@@ -40,7 +41,8 @@ final class Bank implements AutoCloseable {
     this.db = db;
     this.url = url;
     this.schema = schema;
-    this.persistence = PostgresPersistence.connect(url, db.user, db.password, schema);
+    this.persistence =
+        PostgresPersistence.connect(url, db.user, db.password, schema, new CloudEventEncoder());
   }
 
   Audit audit() {

@@ -74,7 +74,7 @@ class IdempotencyRaceIT {
                     "SELECT count(*) FROM "
                         + TWO.schema()
                         + ".outbox"
-                        + " WHERE team_id = ? AND type = 'SPEND_CAP_CHANGED'",
+                        + " WHERE team_id = ? AND type = 'spend_cap.changed'",
                     team.id()))
         .isEqualTo(1);
 

@@ -1,5 +1,6 @@
 package dev.agentcredits.adapter.memory;
 
+import dev.agentcredits.application.port.out.EventEncoder;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.domain.event.DomainEvent;
@@ -12,9 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The outbox twin: events become visible to the relay only when their transaction commits. */
+/**
+ * The outbox twin: events are kept encoded, and become visible to the relay only when their
+ * transaction commits.
+ */
 final class InMemoryEventOutbox implements EventOutbox {
   private final MemoryDatabase db;
+  private final EventEncoder encoder;
   private final List<OutboxEvent> events = new ArrayList<>();
 
   /** When each published event was marked, by the relay's clock. */
@@ -22,8 +27,9 @@ final class InMemoryEventOutbox implements EventOutbox {
 
   private long lastSequence;
 
-  InMemoryEventOutbox(MemoryDatabase db) {
+  InMemoryEventOutbox(MemoryDatabase db, EventEncoder encoder) {
     this.db = db;
+    this.encoder = encoder;
   }
 
   @Override
@@ -31,7 +37,8 @@ final class InMemoryEventOutbox implements EventOutbox {
     db.run(() -> {
       int sizeBefore = events.size();
       for (DomainEvent event : newEvents) {
-        events.add(new OutboxEvent(++lastSequence, UUID.randomUUID().toString(), event));
+        String id = UUID.randomUUID().toString();
+        events.add(new OutboxEvent(++lastSequence, encoder.encode(id, event)));
       }
       db.onRollback(() -> events.subList(sizeBefore, events.size()).clear());
     });
@@ -80,7 +87,7 @@ final class InMemoryEventOutbox implements EventOutbox {
         events.stream()
             .filter(e -> !published.containsKey(e.sequence()))
             .findFirst()
-            .map(e -> e.event().at()));
+            .map(e -> e.event().occurredAt()));
   }
 
   @Override

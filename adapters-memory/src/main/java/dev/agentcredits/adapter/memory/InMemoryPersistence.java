@@ -1,20 +1,22 @@
 package dev.agentcredits.adapter.memory;
 
+import dev.agentcredits.application.port.out.EventEncoder;
 import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.port.out.TransactionRunner;
 
 /**
  * Every store port kept in memory, for AGENT_CREDITS_STORE=memory and for tests: nothing is kept.
+ * The outbox keeps events as {@code events} encodes them.
  */
 public final class InMemoryPersistence {
   private final MemoryDatabase db = new MemoryDatabase();
   private final Stores stores;
 
-  public InMemoryPersistence() {
+  public InMemoryPersistence(EventEncoder events) {
     var pools = new InMemoryPoolStore(db);
     var runs = new InMemoryRunStore(db);
     var ledger = new InMemoryLedgerStore(db);
-    var outbox = new InMemoryEventOutbox(db);
+    var outbox = new InMemoryEventOutbox(db, events);
     stores =
         new Stores(
             new InMemoryTeamStore(db),

@@ -3,9 +3,10 @@ package dev.agentcredits.adapter.memory;
 import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.port.out.contract.PoolStoreContract;
+import dev.agentcredits.application.testing.TestEventEncoder;
 
 class InMemoryPoolStoreTest extends PoolStoreContract {
-  private final InMemoryPersistence memory = new InMemoryPersistence();
+  private final InMemoryPersistence memory = new InMemoryPersistence(new TestEventEncoder());
 
   @Override
   protected Stores stores() {

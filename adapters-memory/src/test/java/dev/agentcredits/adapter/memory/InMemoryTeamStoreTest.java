@@ -3,9 +3,10 @@ package dev.agentcredits.adapter.memory;
 import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.port.out.contract.TeamStoreContract;
+import dev.agentcredits.application.testing.TestEventEncoder;
 
 class InMemoryTeamStoreTest extends TeamStoreContract {
-  private final InMemoryPersistence memory = new InMemoryPersistence();
+  private final InMemoryPersistence memory = new InMemoryPersistence(new TestEventEncoder());
 
   @Override
   protected Stores stores() {

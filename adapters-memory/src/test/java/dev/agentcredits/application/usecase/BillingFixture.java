@@ -16,6 +16,7 @@ import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.service.runs.RunOperations;
 import dev.agentcredits.application.service.runs.batching.GroupCommittedRunOperations;
 import dev.agentcredits.application.testing.TestApplication;
+import dev.agentcredits.application.testing.TestEventEncoder;
 import dev.agentcredits.application.testing.TestPayments;
 import dev.agentcredits.application.testing.TestSecrets;
 import dev.agentcredits.domain.event.DomainEvent;
@@ -44,7 +45,10 @@ public final class BillingFixture {
   public static final Caller OPERATOR = new Caller.Operator();
   public static final Caller INTEGRATION = new Caller.Integration();
 
-  public final InMemoryPersistence persistence = new InMemoryPersistence();
+  /** What the outbox was given: {@link #takeEvents} reads the domain events back from it. */
+  public final TestEventEncoder encoder = new TestEventEncoder();
+
+  public final InMemoryPersistence persistence = new InMemoryPersistence(encoder);
   public final TestPayments gateway = new TestPayments();
   public final TestClock clock = new TestClock(START);
   public final InterleavedTransactions transactions =
@@ -152,7 +156,7 @@ public final class BillingFixture {
     List<DomainEvent> taken = new ArrayList<>();
     List<OutboxEvent> batch;
     while (!(batch = stores().outbox().claim(1_000)).isEmpty()) {
-      batch.forEach(e -> taken.add(e.event()));
+      batch.forEach(e -> taken.add(encoder.event(e.event().id())));
       stores()
           .outbox()
           .markPublished(batch.stream().map(OutboxEvent::sequence).toList(), clock.instant());

@@ -4,7 +4,7 @@ import static dev.agentcredits.application.usecase.BillingFixture.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.agentcredits.application.port.out.OutboxEvent;
+import dev.agentcredits.application.port.out.EncodedEvent;
 import dev.agentcredits.application.service.events.RelayEventsService;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ class RelayEventsTest extends UseCaseTest {
   void eventsArePublishedOnceThePublisherHasThem() {
     TestTeam team = billing.aBuildTeam().build();
     ok(team.submitAs("owner"));
-    List<OutboxEvent> sent = new ArrayList<>();
+    List<EncodedEvent> sent = new ArrayList<>();
     RelayEventsService relay =
         new RelayEventsService(
             billing.stores().outbox(),
@@ -31,7 +31,7 @@ class RelayEventsTest extends UseCaseTest {
     assertThat(relay.relayBatch(100)).isZero();
     assertThat(relay.outboxDepth()).isZero();
     assertThat(sent).hasSize((int) depth);
-    assertThat(sent.stream().map(OutboxEvent::id).distinct()).hasSize((int) depth);
+    assertThat(sent.stream().map(EncodedEvent::id).distinct()).hasSize((int) depth);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.agentcredits.adapter.messaging;
 
+import dev.agentcredits.application.port.out.EncodedEvent;
 import dev.agentcredits.application.port.out.EventPublisher;
-import dev.agentcredits.application.port.out.OutboxEvent;
 import java.util.ArrayDeque;
 import java.util.List;
 
@@ -14,7 +14,7 @@ public final class InMemoryEventBus implements EventPublisher {
   public static final int DEFAULT_CAPACITY = 100_000;
 
   private final int capacity;
-  private final ArrayDeque<OutboxEvent> events = new ArrayDeque<>();
+  private final ArrayDeque<EncodedEvent> events = new ArrayDeque<>();
 
   public InMemoryEventBus() {
     this(DEFAULT_CAPACITY);
@@ -28,8 +28,8 @@ public final class InMemoryEventBus implements EventPublisher {
   }
 
   @Override
-  public synchronized void publish(List<OutboxEvent> batch) {
-    for (OutboxEvent event : batch) {
+  public synchronized void publish(List<EncodedEvent> batch) {
+    for (EncodedEvent event : batch) {
       if (events.size() == capacity) {
         events.removeFirst();
       }
@@ -38,7 +38,7 @@ public final class InMemoryEventBus implements EventPublisher {
   }
 
   /** The events published so far, oldest first: a snapshot. */
-  public synchronized List<OutboxEvent> published() {
+  public synchronized List<EncodedEvent> published() {
     return List.copyOf(events);
   }
 }

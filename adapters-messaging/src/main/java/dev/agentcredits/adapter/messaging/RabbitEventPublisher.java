@@ -3,8 +3,8 @@ package dev.agentcredits.adapter.messaging;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.agentcredits.application.port.out.EncodedEvent;
 import dev.agentcredits.application.port.out.EventPublisher;
-import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
@@ -32,7 +32,7 @@ final class RabbitEventPublisher implements EventPublisher {
   }
 
   @Override
-  public synchronized void publish(List<OutboxEvent> events) {
+  public synchronized void publish(List<EncodedEvent> events) {
     if (events.isEmpty()) {
       return;
     }
@@ -46,7 +46,7 @@ final class RabbitEventPublisher implements EventPublisher {
     try {
       Channel ch = channel();
       long firstSeqNo = ch.getNextPublishSeqNo();
-      for (OutboxEvent event : events) {
+      for (EncodedEvent event : events) {
         ch.basicPublish(
             exchange,
             CloudEvents.routingKey(event),

@@ -1,8 +1,8 @@
 package dev.agentcredits.adapter.messaging;
 
 import dev.agentcredits.application.port.in.RelayEventsUseCase;
+import dev.agentcredits.application.port.out.EncodedEvent;
 import dev.agentcredits.application.port.out.EventPublisher;
-import dev.agentcredits.application.port.out.OutboxEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * publisher returned. {@code beforeBatch} lets a test act between batches.
  */
 final class FakeOutbox implements RelayEventsUseCase {
-  private final List<OutboxEvent> pending = new ArrayList<>();
+  private final List<EncodedEvent> pending = new ArrayList<>();
   private final EventPublisher publisher;
   private final AtomicLong failures = new AtomicLong();
   private volatile Runnable beforeBatch = () -> {};
@@ -22,7 +22,7 @@ final class FakeOutbox implements RelayEventsUseCase {
     this.publisher = publisher;
   }
 
-  synchronized void append(List<OutboxEvent> events) {
+  synchronized void append(List<EncodedEvent> events) {
     pending.addAll(events);
   }
 
@@ -40,7 +40,7 @@ final class FakeOutbox implements RelayEventsUseCase {
 
   @Override
   public synchronized int relayBatch(int limit) {
-    List<OutboxEvent> batch = List.copyOf(pending.subList(0, Math.min(limit, pending.size())));
+    List<EncodedEvent> batch = List.copyOf(pending.subList(0, Math.min(limit, pending.size())));
     if (batch.isEmpty()) {
       return 0;
     }

@@ -2,7 +2,7 @@ package dev.agentcredits.adapter.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentcredits.application.port.out.OutboxEvent;
+import dev.agentcredits.application.port.out.EncodedEvent;
 import dev.agentcredits.domain.event.EventType;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +13,9 @@ class InMemoryEventBusTest {
   @Test
   void keepsEventsInTheOrderTheyWerePublished() {
     InMemoryEventBus bus = new InMemoryEventBus();
-    OutboxEvent a = TestEvents.event(EventType.RUN_ACCEPTED, "a");
-    OutboxEvent b = TestEvents.event(EventType.USAGE_CHARGED, "b");
-    OutboxEvent c = TestEvents.event(EventType.RUN_COMPLETED, "c");
+    EncodedEvent a = TestEvents.event(EventType.RUN_ACCEPTED, "a");
+    EncodedEvent b = TestEvents.event(EventType.USAGE_CHARGED, "b");
+    EncodedEvent c = TestEvents.event(EventType.RUN_COMPLETED, "c");
 
     bus.publish(List.of(a, b));
     bus.publish(List.of(c));
@@ -26,7 +26,7 @@ class InMemoryEventBusTest {
   @Test
   void keepsOnlyTheMostRecentEventsBeyondItsCapacity() {
     InMemoryEventBus bus = new InMemoryEventBus(2);
-    List<OutboxEvent> events =
+    List<EncodedEvent> events =
         IntStream.range(0, 3)
             .mapToObj(i -> TestEvents.event(EventType.RUN_ACCEPTED, "r" + i))
             .toList();

@@ -2,7 +2,7 @@ package dev.agentcredits.adapter.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentcredits.application.port.out.OutboxEvent;
+import dev.agentcredits.application.port.out.EncodedEvent;
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
 import dev.agentcredits.domain.event.EventType;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class OutboxRelayTest {
   private static final Duration LONG_POLL = Duration.ofSeconds(30);
 
-  private static List<OutboxEvent> events(int count) {
+  private static List<EncodedEvent> events(int count) {
     return IntStream.range(0, count)
         .mapToObj(i -> TestEvents.event(EventType.USAGE_CHARGED, "task_" + i))
         .toList();
@@ -25,7 +25,7 @@ class OutboxRelayTest {
   void drainsABacklogBatchAfterBatchWithoutWaitingForThePollInterval() throws Exception {
     InMemoryEventBus bus = new InMemoryEventBus();
     FakeOutbox outbox = new FakeOutbox(bus);
-    List<OutboxEvent> events = events(350);
+    List<EncodedEvent> events = events(350);
     outbox.append(events);
 
     try (OutboxRelay relay = new OutboxRelay(outbox, LONG_POLL)) {

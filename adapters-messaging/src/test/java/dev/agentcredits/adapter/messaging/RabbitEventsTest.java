@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
+import dev.agentcredits.application.port.out.EncodedEvent;
 import dev.agentcredits.application.port.out.EventPublisher;
-import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
 import dev.agentcredits.domain.event.EventType;
 import java.time.Duration;
@@ -72,8 +72,8 @@ class RabbitEventsTest {
   void publishedEventsArriveAsCloudEventsRoutedByTheirType() throws Exception {
     String everything = subscribe("#");
     String runsOnly = subscribe("run.*");
-    OutboxEvent accepted = TestEvents.event(EventType.RUN_ACCEPTED, "task_1");
-    OutboxEvent charged = TestEvents.event(EventType.USAGE_CHARGED, "task_1");
+    EncodedEvent accepted = TestEvents.event(EventType.RUN_ACCEPTED, "task_1");
+    EncodedEvent charged = TestEvents.event(EventType.USAGE_CHARGED, "task_1");
 
     messaging.publisher().publish(List.of(accepted, charged));
 
@@ -139,7 +139,7 @@ class RabbitEventsTest {
   void theRelayResendsWhatACutConnectionLostSoEveryEventArrives() throws Exception {
     String queue = subscribe("#");
     FakeOutbox outbox = new FakeOutbox(messaging.publisher());
-    List<OutboxEvent> events =
+    List<EncodedEvent> events =
         IntStream.range(0, 2_000)
             .mapToObj(i -> TestEvents.event(EventType.USAGE_CHARGED, "task_" + i))
             .toList();
@@ -162,7 +162,7 @@ class RabbitEventsTest {
 
     assertThat(cut).isTrue();
     assertThat(outbox.failures()).isPositive();
-    Set<String> expected = new HashSet<>(events.stream().map(OutboxEvent::id).toList());
+    Set<String> expected = new HashSet<>(events.stream().map(EncodedEvent::id).toList());
     Set<String> received = new HashSet<>();
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!received.containsAll(expected) && System.nanoTime() < deadline) {

@@ -7,6 +7,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentcredits.adapter.memory.InMemoryPersistence;
+import dev.agentcredits.adapter.wire.CloudEventEncoder;
 import dev.agentcredits.application.testing.TestApplication;
 import dev.agentcredits.application.testing.TestPayments;
 import dev.agentcredits.application.testing.TestSecrets;
@@ -38,7 +39,7 @@ final class MemoryApi implements AutoCloseable {
   }
 
   static MemoryApi start(String operatorKey) {
-    var store = new InMemoryPersistence();
+    var store = new InMemoryPersistence(new CloudEventEncoder());
     var payments = new TestPayments();
     var secrets = new TestSecrets();
     var app =

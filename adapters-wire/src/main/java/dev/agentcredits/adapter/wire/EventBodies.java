@@ -10,12 +10,12 @@ import java.util.Map;
 
 /**
  * The {@code data} of each CloudEvent (README "Events"): the one place that names an event's
- * fields. {@link EventData} read back from the same form is {@link EventDataReader}'s.
+ * fields, for {@link CloudEventEncoder}.
  */
-public final class EventBodies {
+final class EventBodies {
   private EventBodies() {}
 
-  public static Map<String, Object> data(DomainEvent event) {
+  static Map<String, Object> data(DomainEvent event) {
     Fields f = new Fields();
     switch (event.data()) {
       case EventData.RunChanged d ->

@@ -22,17 +22,6 @@ class EventBodiesTest {
   }
 
   @Test
-  void everyEventReadsBackFromTheFormItIsPublishedIn() {
-    for (DomainEvent event : every) {
-      Map<String, Object> data = EventBodies.data(event);
-
-      assertThat(EventDataReader.read(event.type(), data))
-          .as(event.type().name())
-          .isEqualTo(event.data());
-    }
-  }
-
-  @Test
   void aRejectionSaysWhyInTheWordsOfTheRuleBook() {
     assertThat(EventBodies.data(sample(EventType.RUN_REJECTED)))
         .containsExactly(

@@ -38,7 +38,7 @@ class LateUsageTest {
     assertThat(pool.path("arrears_credits").asLong()).isEqualTo(5000);
     List<String> events = SERVICE.eventTypes(team.id());
     assertThat(events.subList(eventsBefore, events.size()))
-        .containsExactly("USAGE_CHARGED", "CREDITS_DEPLETED");
+        .containsExactly("usage.charged", "credits.depleted");
   }
 
   @Test
@@ -93,7 +93,7 @@ class LateUsageTest {
         .isEqualTo("conflict");
     assertThat(steps.task(old, member.key()).path("charged_credits").asLong()).isZero();
     List<String> events = SERVICE.eventTypes(team.id());
-    assertThat(events.subList(eventsBefore, events.size())).containsExactly("USAGE_CHARGED");
+    assertThat(events.subList(eventsBefore, events.size())).containsExactly("usage.charged");
   }
 
   private static String event(String task, String usage, long credits) {

@@ -9,6 +9,7 @@ import dev.agentcredits.adapter.messaging.Topology;
 import dev.agentcredits.adapter.payments.SimulatedPaymentGateway;
 import dev.agentcredits.adapter.security.RandomSecrets;
 import dev.agentcredits.adapter.security.Sha256KeyHasher;
+import dev.agentcredits.adapter.wire.CloudEventEncoder;
 import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.PoolRef;
@@ -42,7 +43,7 @@ final class MessagingStack implements AutoCloseable {
 
   /** The store under test: the in-memory twins (PostgreSQL will be a second choice here). */
   static Store store() {
-    InMemoryPersistence memory = new InMemoryPersistence();
+    InMemoryPersistence memory = new InMemoryPersistence(new CloudEventEncoder());
     return new Store(memory.stores(), memory.transactions());
   }
 

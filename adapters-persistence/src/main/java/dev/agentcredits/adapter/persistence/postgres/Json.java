@@ -1,18 +1,15 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * JSON for the JSONB columns. Whole numbers come back as {@code Long} and fractions as {@code
- * BigDecimal}, never as floating point; event data round-trips to equal maps.
+ * BigDecimal}, never as floating point.
  */
 final class Json {
   private static final ObjectMapper MAPPER =
@@ -21,8 +18,6 @@ final class Json {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(DeserializationFeature.USE_LONG_FOR_INTS)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
-  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   private Json() {}
 
@@ -37,14 +32,6 @@ final class Json {
   static JsonNode tree(String json) {
     try {
       return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the database holds unreadable JSON", e);
-    }
-  }
-
-  static Map<String, Object> map(String json) {
-    try {
-      return MAPPER.readValue(json, MAP);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the database holds unreadable JSON", e);
     }

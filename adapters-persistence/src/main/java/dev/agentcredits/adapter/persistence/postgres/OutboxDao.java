@@ -12,17 +12,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 interface OutboxDao {
   String APPEND =
-      "INSERT INTO outbox (event_id, type, team_id, subject, occurred_at, data) VALUES"
-          + " (CAST(:eventId AS uuid), :type, :teamId, :subject, :occurredAt,"
-          + " CAST(:data AS jsonb))";
+      "INSERT INTO outbox (event_id, type, team_id, occurred_at, cloud_event) VALUES"
+          + " (CAST(:eventId AS uuid), :type, :teamId, :occurredAt, :cloudEvent)";
 
   /** Events as a JSON array {@code :deferredEvents}; sequences follow the array's order. */
   String APPEND_JSON =
-      "INSERT INTO outbox (event_id, type, team_id, subject, occurred_at, data)"
-          + " SELECT event_id, type, team_id, subject, occurred_at, data FROM ROWS FROM ("
+      "INSERT INTO outbox (event_id, type, team_id, occurred_at, cloud_event)"
+          + " SELECT event_id, type, team_id, occurred_at, cloud_event FROM ROWS FROM ("
           + "jsonb_to_recordset(CAST(:deferredEvents AS jsonb)) AS (event_id uuid, type text,"
-          + " team_id text, subject text, occurred_at timestamptz, data jsonb)) WITH ORDINALITY"
-          + " AS e(event_id, type, team_id, subject, occurred_at, data, n) ORDER BY n";
+          + " team_id text, occurred_at timestamptz, cloud_event text)) WITH ORDINALITY"
+          + " AS e(event_id, type, team_id, occurred_at, cloud_event, n) ORDER BY n";
 
   @SqlBatch(APPEND)
   void append(@BindMap List<Map<String, Object>> events);

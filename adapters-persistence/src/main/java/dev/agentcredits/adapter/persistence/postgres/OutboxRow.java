@@ -1,10 +1,7 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
-import dev.agentcredits.adapter.wire.EventBodies;
-import dev.agentcredits.adapter.wire.EventDataReader;
+import dev.agentcredits.application.port.out.EncodedEvent;
 import dev.agentcredits.application.port.out.OutboxEvent;
-import dev.agentcredits.domain.event.DomainEvent;
-import dev.agentcredits.domain.event.EventType;
 import dev.agentcredits.domain.shared.TeamId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,41 +11,28 @@ import java.util.Map;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * A row of {@code outbox}: the event's type (the {@link EventType} name), team, subject, time and
- * data (JSONB); {@code eventId} is its CloudEvents id.
+ * A row of {@code outbox}: an event as it is published, its CloudEvent text ({@code cloudEvent},
+ * kept as text so it goes out exactly as written), with its id, type (e.g. {@code run.accepted}),
+ * team and time beside it for the relay and its queries.
  */
 record OutboxRow(
     long sequence,
     String eventId,
     String type,
     String teamId,
-    String subject,
     Instant occurredAt,
-    String data) {
+    String cloudEvent) {
 
-  static final String COLUMNS = "sequence, event_id, type, team_id, subject, occurred_at, data";
+  static final String COLUMNS = "sequence, event_id, type, team_id, occurred_at, cloud_event";
 
-  static OutboxRow of(String eventId, DomainEvent event) {
+  static OutboxRow of(EncodedEvent event) {
     return new OutboxRow(
-        0,
-        eventId,
-        event.type().name(),
-        event.team().value(),
-        event.subject(),
-        event.at(),
-        Json.write(EventBodies.data(event)));
+        0, event.id(), event.type(), event.team().value(), event.occurredAt(), event.cloudEvent());
   }
 
   OutboxEvent toOutboxEvent() {
-    EventType eventType = EventType.valueOf(type);
-    DomainEvent event =
-        new DomainEvent(
-            eventType,
-            new TeamId(teamId),
-            subject,
-            occurredAt,
-            EventDataReader.read(eventType, Json.map(data)));
-    return new OutboxEvent(sequence, eventId, event);
+    return new OutboxEvent(
+        sequence, new EncodedEvent(eventId, type, new TeamId(teamId), occurredAt, cloudEvent));
   }
 
   /** The named parameters of the DAO statements that write this row. */
@@ -57,9 +41,8 @@ record OutboxRow(
     params.put("eventId", eventId);
     params.put("type", type);
     params.put("teamId", teamId);
-    params.put("subject", subject);
     params.put("occurredAt", occurredAt);
-    params.put("data", data);
+    params.put("cloudEvent", cloudEvent);
     return params;
   }
 
@@ -69,8 +52,7 @@ record OutboxRow(
         rs.getString("event_id"),
         rs.getString("type"),
         rs.getString("team_id"),
-        rs.getString("subject"),
         Rows.INSTANT.map(rs, "occurred_at", ctx),
-        rs.getString("data"));
+        rs.getString("cloud_event"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
+import dev.agentcredits.application.port.out.EventEncoder;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.domain.event.DomainEvent;
@@ -13,15 +14,16 @@ import java.util.UUID;
 /**
  * The transactional outbox in {@code outbox}: events are written with the change they report and
  * claimed by relays with {@code FOR UPDATE SKIP LOCKED}, so relays on several instances share the
- * work without sending an event twice at once.
+ * work without sending an event twice at once. Each event is encoded as it is appended and kept as
+ * that text.
  */
 public final class PostgresEventOutbox implements EventOutbox {
-  private static final Set<String> DATA = Set.of("data");
-
   private final JdbiTransactionRunner db;
+  private final EventEncoder encoder;
 
-  PostgresEventOutbox(JdbiTransactionRunner db) {
+  PostgresEventOutbox(JdbiTransactionRunner db, EventEncoder encoder) {
     this.db = db;
+    this.encoder = encoder;
   }
 
   @Override
@@ -30,8 +32,10 @@ public final class PostgresEventOutbox implements EventOutbox {
       return;
     }
     List<Map<String, Object>> rows =
-        events.stream().map(e -> OutboxRow.of(UUID.randomUUID().toString(), e).params()).toList();
-    db.defer(OutboxDao.APPEND_JSON, Map.of("deferredEvents", RecordSets.json(rows, DATA)));
+        events.stream()
+            .map(e -> OutboxRow.of(encoder.encode(UUID.randomUUID().toString(), e)).params())
+            .toList();
+    db.defer(OutboxDao.APPEND_JSON, Map.of("deferredEvents", RecordSets.json(rows, Set.of())));
   }
 
   @Override

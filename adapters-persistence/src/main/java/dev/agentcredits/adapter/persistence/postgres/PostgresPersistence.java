@@ -3,6 +3,7 @@ package dev.agentcredits.adapter.persistence.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.agentcredits.application.port.out.EventEncoder;
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
 import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.port.out.TransactionRunner;
@@ -16,7 +17,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Every store port on PostgreSQL: a HikariCP pool, the schema migrated by Flyway at start, JDBI on
- * top. Close it to release the connections.
+ * top. The outbox keeps events as the given {@link EventEncoder} writes them. Close it to release
+ * the connections.
  */
 public final class PostgresPersistence implements AutoCloseable {
   private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -30,14 +32,14 @@ public final class PostgresPersistence implements AutoCloseable {
   private final JdbiTransactionRunner transactions;
   private final Stores stores;
 
-  private PostgresPersistence(HikariDataSource dataSource) {
+  private PostgresPersistence(HikariDataSource dataSource, EventEncoder events) {
     this.dataSource = dataSource;
     this.jdbi = JdbiSetup.create(dataSource);
     this.transactions = new JdbiTransactionRunner(jdbi);
     var pools = new PostgresPoolStore(transactions);
     var runs = new PostgresRunStore(transactions);
     var ledger = new PostgresLedgerStore(transactions);
-    var outbox = new PostgresEventOutbox(transactions);
+    var outbox = new PostgresEventOutbox(transactions, events);
     this.stores =
         new Stores(
             new PostgresTeamStore(transactions),
@@ -55,8 +57,9 @@ public final class PostgresPersistence implements AutoCloseable {
   }
 
   /** Connects to the database's default schema and migrates it. */
-  public static PostgresPersistence connect(String jdbcUrl, String user, String password) {
-    return open(jdbcUrl, user, password, null);
+  public static PostgresPersistence connect(
+      String jdbcUrl, String user, String password, EventEncoder events) {
+    return open(jdbcUrl, user, password, null, events);
   }
 
   /**
@@ -64,16 +67,17 @@ public final class PostgresPersistence implements AutoCloseable {
    * missing, and migrates it. Tests give each class a schema of its own.
    */
   public static PostgresPersistence connect(
-      String jdbcUrl, String user, String password, String schema) {
+      String jdbcUrl, String user, String password, String schema, EventEncoder events) {
     Objects.requireNonNull(schema, "schema");
     if (!SCHEMA_NAME.matcher(schema).matches()) {
       throw new IllegalArgumentException("schema must match " + SCHEMA_NAME.pattern());
     }
-    return open(jdbcUrl, user, password, schema);
+    return open(jdbcUrl, user, password, schema, events);
   }
 
   private static PostgresPersistence open(
-      String jdbcUrl, String user, String password, String schema) {
+      String jdbcUrl, String user, String password, String schema, EventEncoder events) {
+    Objects.requireNonNull(events, "events");
     HikariDataSource dataSource;
     try {
       dataSource = new HikariDataSource(config(jdbcUrl, user, password, schema));
@@ -85,7 +89,7 @@ public final class PostgresPersistence implements AutoCloseable {
         createSchema(dataSource, schema);
       }
       migrate(dataSource, schema);
-      return new PostgresPersistence(dataSource);
+      return new PostgresPersistence(dataSource, events);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;

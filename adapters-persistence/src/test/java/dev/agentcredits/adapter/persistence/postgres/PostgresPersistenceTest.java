@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
+import dev.agentcredits.application.testing.TestEventEncoder;
 import dev.agentcredits.domain.team.Team;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,8 +33,9 @@ class PostgresPersistenceTest {
 
   @Test
   void connectingToAnUnreachableServerIsResourceUnavailable() {
-    assertThatThrownBy(
-            () -> PostgresPersistence.connect("jdbc:postgresql://127.0.0.1:1/nowhere", "x", ""))
+    assertThatThrownBy(() ->
+            PostgresPersistence.connect(
+                "jdbc:postgresql://127.0.0.1:1/nowhere", "x", "", new TestEventEncoder()))
         .isInstanceOf(ResourceUnavailableException.class);
   }
 
@@ -43,7 +45,11 @@ class PostgresPersistenceTest {
 
     assertThatThrownBy(() ->
             PostgresPersistence.connect(
-                server.url(), server.user(), server.password(), "x; DROP SCHEMA public"))
+                server.url(),
+                server.user(),
+                server.password(),
+                "x; DROP SCHEMA public",
+                new TestEventEncoder()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

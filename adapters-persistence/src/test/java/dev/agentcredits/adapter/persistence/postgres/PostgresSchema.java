@@ -1,5 +1,6 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
+import dev.agentcredits.application.testing.TestEventEncoder;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -8,9 +9,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fresh, migrated schema for one test class, dropped after it: register it as a static field with
- * {@code @RegisterExtension}.
+ * {@code @RegisterExtension}. Its outbox encodes with a {@link TestEventEncoder}.
  */
 public final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
+  private final TestEventEncoder encoder = new TestEventEncoder();
   private String name;
   private PostgresPersistence persistence;
 
@@ -36,6 +38,11 @@ public final class PostgresSchema implements BeforeAllCallback, AfterAllCallback
     return persistence;
   }
 
+  /** What every connection pool of the schema encoded its events with. */
+  public TestEventEncoder encoder() {
+    return encoder;
+  }
+
   /** A plain JDBC connection to the schema, for what no store does (raw SQL, counts). */
   public Connection jdbc() throws SQLException {
     Connection connection = TestDatabase.server().connect();
@@ -46,6 +53,7 @@ public final class PostgresSchema implements BeforeAllCallback, AfterAllCallback
   /** Another connection pool on the same schema, as a second instance of the service would be. */
   public PostgresPersistence open() {
     TestDatabase.Server server = TestDatabase.server();
-    return PostgresPersistence.connect(server.url(), server.user(), server.password(), name);
+    return PostgresPersistence.connect(
+        server.url(), server.user(), server.password(), name, encoder);
   }
 }

@@ -1,6 +1,7 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
 import dev.agentcredits.adapter.persistence.embedded.EmbeddedDatabase;
+import dev.agentcredits.application.testing.TestEventEncoder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,6 +39,7 @@ class RestartTest {
   }
 
   private static PostgresPersistence connect(EmbeddedDatabase server) {
-    return PostgresPersistence.connect(server.jdbcUrl(), server.user(), server.password());
+    return PostgresPersistence.connect(
+        server.jdbcUrl(), server.user(), server.password(), new TestEventEncoder());
   }
 }

@@ -142,10 +142,10 @@ class RowLockingTest {
     release.countDown();
 
     assertThat(firstRelay.get(10, TimeUnit.SECONDS))
-        .extracting(e -> e.event().subject())
+        .extracting(e -> DB.encoder().event(e.event().id()).subject())
         .containsExactly("task_0", "task_1");
     assertThat(secondBatch)
-        .extracting(e -> e.event().subject())
+        .extracting(e -> DB.encoder().event(e.event().id()).subject())
         .containsExactly("task_2", "task_3");
   }
 

@@ -15,6 +15,7 @@ import dev.agentcredits.application.port.out.contract.RunBuilder;
 import dev.agentcredits.application.port.out.contract.RunShortcuts;
 import dev.agentcredits.application.port.out.contract.TeamBuilder;
 import dev.agentcredits.application.port.out.contract.TestData;
+import dev.agentcredits.application.testing.TestEventEncoder;
 import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.pool.AutoReloadSettings;
 import dev.agentcredits.domain.pool.Pool;
@@ -139,7 +140,8 @@ record StoredState(
     assertThat(stores.purchases().findByRequestKey(team.id(), "buy-1")).contains(purchase);
     assertThat(tx.inTransaction(() -> stores.outbox().claim(10)))
         .extracting(OutboxEvent::event)
-        .containsExactly(event);
+        .singleElement()
+        .satisfies(e -> assertThat(e.cloudEvent()).isEqualTo(TestEventEncoder.text(e.id(), event)));
     assertThat(tx.inTransaction(() -> stores.idempotency().claim("submit", "key-1", "fp", T0)))
         .contains(new IdempotencyRecord("fp", T0, 201, "{\"task_id\":\"t\"}"));
   }

@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Events written in the same transaction as the change they report. */
+/**
+ * Events written in the same transaction as the change they report, each encoded once as it is
+ * appended (by the {@link EventEncoder} the outbox was built with) and kept as that text.
+ */
 public interface EventOutbox {
+  /** Gives each event a new id (a UUID) and keeps it encoded under that id. */
   void append(List<DomainEvent> events);
 
   /**

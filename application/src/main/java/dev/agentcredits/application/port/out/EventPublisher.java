@@ -2,7 +2,10 @@ package dev.agentcredits.application.port.out;
 
 import java.util.List;
 
-/** Sends events to subscribers; returns only once they are safely accepted, else throws. */
+/**
+ * Sends events to subscribers, each as its text; returns only once they are safely accepted, else
+ * throws.
+ */
 public interface EventPublisher {
-  void publish(List<OutboxEvent> events);
+  void publish(List<EncodedEvent> events);
 }

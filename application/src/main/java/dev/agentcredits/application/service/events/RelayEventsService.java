@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Publishes a claimed batch and marks it in the same transaction: if publishing fails the claim is
- * rolled back and the batch goes again (at least once); consumers de-duplicate by event id.
+ * rolled back and the batch goes again (at least once); consumers de-duplicate by event id. Events
+ * go out as the outbox keeps them, already encoded.
  */
 public final class RelayEventsService implements RelayEventsUseCase {
   private final EventOutbox outbox;
@@ -35,7 +36,7 @@ public final class RelayEventsService implements RelayEventsUseCase {
       if (batch.isEmpty()) {
         return 0;
       }
-      publisher.publish(batch);
+      publisher.publish(batch.stream().map(OutboxEvent::event).toList());
       outbox.markPublished(batch.stream().map(OutboxEvent::sequence).toList(), clock.instant());
       return batch.size();
     });

@@ -3,17 +3,24 @@ package dev.agentcredits.application.port.out.contract;
 import static dev.agentcredits.application.port.out.contract.TestData.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentcredits.application.port.out.EncodedEvent;
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.application.testing.EventSamples;
+import dev.agentcredits.application.testing.TestEventEncoder;
 import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The outbox under test encodes with a {@link TestEventEncoder}: what it gives back is compared
+ * with {@link TestEventEncoder#text}.
+ */
 public abstract class EventOutboxContract extends StoreContract {
   private final TeamId team = new TeamId("team_outbox");
 
@@ -34,8 +41,21 @@ public abstract class EventOutboxContract extends StoreContract {
     });
   }
 
+  /** Each claimed event is the encoding of the appended one at its place, text for text. */
+  private static void assertClaimedAsEncoded(List<OutboxEvent> claimed, List<DomainEvent> events) {
+    assertThat(claimed).hasSameSizeAs(events);
+    for (int i = 0; i < events.size(); i++) {
+      EncodedEvent encoded = claimed.get(i).event();
+      DomainEvent event = events.get(i);
+      assertThat(encoded.cloudEvent()).isEqualTo(TestEventEncoder.text(encoded.id(), event));
+      assertThat(encoded.type()).isEqualTo(event.type().routingKey());
+      assertThat(encoded.team()).isEqualTo(event.team());
+      assertThat(encoded.occurredAt()).isEqualTo(event.at());
+    }
+  }
+
   @Test
-  void appendedEventsAreClaimedOldestFirstWithTheirData() {
+  void appendedEventsAreClaimedOldestFirstAsTheTextTheyWereEncodedTo() {
     DomainEvent first = TestData.event(team, "task_1", at(Duration.ZERO));
     DomainEvent second = TestData.event(team, "task_2", at(Duration.ofSeconds(1)));
     DomainEvent third = TestData.event(team, "task_3", at(Duration.ofSeconds(1)));
@@ -48,7 +68,7 @@ public abstract class EventOutboxContract extends StoreContract {
     });
 
     List<OutboxEvent> claimed = tx().inTransaction(() -> stores().outbox().claim(10));
-    assertThat(claimed).extracting(OutboxEvent::event).containsExactly(first, second, third);
+    assertClaimedAsEncoded(claimed, List.of(first, second, third));
     assertThat(claimed).extracting(OutboxEvent::sequence).isSorted().doesNotHaveDuplicates();
   }
 
@@ -62,7 +82,7 @@ public abstract class EventOutboxContract extends StoreContract {
     });
 
     List<OutboxEvent> claimed = tx().inTransaction(() -> stores().outbox().claim(100));
-    assertThat(claimed).extracting(OutboxEvent::event).containsExactlyElementsOf(every);
+    assertClaimedAsEncoded(claimed, every);
   }
 
   @Test
@@ -77,45 +97,45 @@ public abstract class EventOutboxContract extends StoreContract {
     List<OutboxEvent> claimed = tx().inTransaction(() -> stores().outbox().claim(10));
 
     assertThat(claimed)
-        .extracting(OutboxEvent::id)
+        .extracting(e -> e.event().id())
         .doesNotHaveDuplicates()
         .allSatisfy(id -> assertThat(UUID.fromString(id).toString()).isEqualTo(id));
   }
 
   @Test
   void aClaimTakesAtMostTheLimit() {
+    List<DomainEvent> events = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      stores().outbox().append(List.of(TestData.event(team, "task_" + i, at(Duration.ZERO))));
+      events.add(TestData.event(team, "task_" + i, at(Duration.ZERO)));
+      stores().outbox().append(List.of(events.getLast()));
     }
 
     List<OutboxEvent> claimed = tx().inTransaction(() -> stores().outbox().claim(3));
 
-    assertThat(claimed)
-        .extracting(e -> e.event().subject())
-        .containsExactly("task_0", "task_1", "task_2");
+    assertClaimedAsEncoded(claimed, events.subList(0, 3));
   }
 
   @Test
   void publishedEventsAreNeitherClaimedAgainNorCounted() {
+    DomainEvent third = TestData.event(team, "task_3", at(Duration.ZERO));
     stores()
         .outbox()
         .append(
             List.of(
                 TestData.event(team, "task_1", at(Duration.ZERO)),
                 TestData.event(team, "task_2", at(Duration.ZERO)),
-                TestData.event(team, "task_3", at(Duration.ZERO))));
+                third));
     assertThat(stores().outbox().depth()).isEqualTo(3);
 
     relay(2);
 
     assertThat(stores().outbox().depth()).isEqualTo(1);
-    assertThat(tx().inTransaction(() -> stores().outbox().claim(10)))
-        .extracting(e -> e.event().subject())
-        .containsExactly("task_3");
+    assertClaimedAsEncoded(tx().inTransaction(() -> stores().outbox().claim(10)), List.of(third));
   }
 
   @Test
   void onlyEventsPublishedBeforeTheCutoffArePurgedOldestFirstUpToTheLimit() {
+    DomainEvent unpublished = TestData.event(team, "unpublished", at(Duration.ZERO));
     stores()
         .outbox()
         .append(
@@ -123,7 +143,7 @@ public abstract class EventOutboxContract extends StoreContract {
                 TestData.event(team, "task_1", at(Duration.ZERO)),
                 TestData.event(team, "task_2", at(Duration.ZERO)),
                 TestData.event(team, "task_3", at(Duration.ZERO)),
-                TestData.event(team, "unpublished", at(Duration.ZERO))));
+                unpublished));
     relay(3);
     Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
     Instant inAMinute = Instant.now().plus(Duration.ofMinutes(1));
@@ -138,9 +158,8 @@ public abstract class EventOutboxContract extends StoreContract {
     assertThat(tx().inTransaction(() -> stores().outbox().purgePublishedBefore(inAMinute, 100)))
         .isZero();
     assertThat(stores().outbox().depth()).isEqualTo(1);
-    assertThat(tx().inTransaction(() -> stores().outbox().claim(10)))
-        .extracting(e -> e.event().subject())
-        .containsExactly("unpublished");
+    assertClaimedAsEncoded(
+        tx().inTransaction(() -> stores().outbox().claim(10)), List.of(unpublished));
   }
 
   @Test
