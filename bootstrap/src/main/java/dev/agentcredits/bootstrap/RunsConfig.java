@@ -10,15 +10,18 @@ import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Directory;
 import dev.agentcredits.application.service.billing.AutoReloader;
-import dev.agentcredits.application.service.runs.Admission;
+import dev.agentcredits.application.service.runs.AdmissionLoop;
+import dev.agentcredits.application.service.runs.AdmitRuns;
 import dev.agentcredits.application.service.runs.CancelRunService;
 import dev.agentcredits.application.service.runs.CompleteRunService;
 import dev.agentcredits.application.service.runs.GetRunService;
 import dev.agentcredits.application.service.runs.ListRunsService;
+import dev.agentcredits.application.service.runs.RefusalWording;
 import dev.agentcredits.application.service.runs.ReportUsageService;
 import dev.agentcredits.application.service.runs.RetryRunService;
 import dev.agentcredits.application.service.runs.RunOperations;
 import dev.agentcredits.application.service.runs.SubmitRunService;
+import dev.agentcredits.application.service.runs.batching.GroupCommittedAdmissions;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -34,24 +37,30 @@ class RunsConfig {
   }
 
   @Bean
-  Admission admission(
+  RefusalWording refusalWording(TeamStore teams, SpendStore spending) {
+    return new RefusalWording(teams, spending);
+  }
+
+  /** Admission with group commit: submissions arriving together share one transaction. */
+  @Bean
+  AdmissionLoop admission(
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
       BatchWriter batches,
-      SpendStore spending,
       TransactionRunner tx,
+      RefusalWording wording,
       AutoReloader reloader,
       Directory directory,
       BillingTerms terms,
       Clock clock) {
-    return new Admission(
-        teams, pools, runs, batches, spending, tx, reloader, directory, terms, clock);
+    var admitRuns = new AdmitRuns(teams, pools, runs, batches, tx, wording, terms, clock);
+    return new AdmissionLoop(new GroupCommittedAdmissions(admitRuns), reloader, directory);
   }
 
   @Bean
   SubmitRunService submitRun(
-      Directory directory, Admission admission, SecretGenerator ids, Clock clock) {
+      Directory directory, AdmissionLoop admission, SecretGenerator ids, Clock clock) {
     return new SubmitRunService(directory, admission, ids, clock);
   }
 
@@ -94,7 +103,7 @@ class RunsConfig {
 
   @Bean
   RetryRunService retryRun(
-      TeamStore teams, RunStore runs, TransactionRunner tx, Admission admission) {
+      TeamStore teams, RunStore runs, TransactionRunner tx, AdmissionLoop admission) {
     return new RetryRunService(teams, runs, tx, admission);
   }
 

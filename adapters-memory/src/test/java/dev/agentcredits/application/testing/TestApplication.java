@@ -63,11 +63,14 @@ import dev.agentcredits.application.service.provisioning.ListApiKeysService;
 import dev.agentcredits.application.service.provisioning.ListMembersService;
 import dev.agentcredits.application.service.provisioning.ProvisionTeamService;
 import dev.agentcredits.application.service.provisioning.TeamApiKeyService;
-import dev.agentcredits.application.service.runs.Admission;
+import dev.agentcredits.application.service.runs.AdmissionLoop;
+import dev.agentcredits.application.service.runs.Admissions;
+import dev.agentcredits.application.service.runs.AdmitRuns;
 import dev.agentcredits.application.service.runs.CancelRunService;
 import dev.agentcredits.application.service.runs.CompleteRunService;
 import dev.agentcredits.application.service.runs.GetRunService;
 import dev.agentcredits.application.service.runs.ListRunsService;
+import dev.agentcredits.application.service.runs.RefusalWording;
 import dev.agentcredits.application.service.runs.ReportUsageService;
 import dev.agentcredits.application.service.runs.RetryRunService;
 import dev.agentcredits.application.service.runs.RunOperations;
@@ -78,6 +81,7 @@ import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Every use case built from one set of ports, the way bootstrap wires them, for tests of the
@@ -155,6 +159,15 @@ public record TestApplication(
   }
 
   public static TestApplication wire(Ports ports, BillingTerms terms, String operatorKey) {
+    return wire(ports, terms, operatorKey, UnaryOperator.identity());
+  }
+
+  /**
+   * {@code admissions} may wrap the admission transaction, e.g. in the group commit bootstrap wires
+   * ({@code GroupCommittedAdmissions::new}); the use cases' tests run it unwrapped.
+   */
+  public static TestApplication wire(
+      Ports ports, BillingTerms terms, String operatorKey, UnaryOperator<Admissions> admissions) {
     Stores s = ports.stores();
     TransactionRunner tx = ports.tx();
     Clock clock = ports.clock();
@@ -185,18 +198,17 @@ public record TestApplication(
             terms,
             clock);
     var directory = new Directory(s.teams());
-    var admission =
-        new Admission(
+    var admitRuns =
+        new AdmitRuns(
             s.teams(),
             s.pools(),
             s.runs(),
             s.batches(),
-            s.spend(),
             tx,
-            reloader,
-            directory,
+            new RefusalWording(s.teams(), s.spend()),
             terms,
             clock);
+    var admission = new AdmissionLoop(admissions.apply(admitRuns), reloader, directory);
     var enrollment =
         new Enrollment(s.teams(), s.apiKeys(), s.pools(), s.batches(), ids, ports.hasher(), terms);
     SubmitRunUseCase submitRun = new SubmitRunService(directory, admission, ids, clock);

@@ -1,8 +1,10 @@
 package dev.agentcredits.application.service.shared;
 
+import dev.agentcredits.domain.event.BalanceEvents;
 import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
+import dev.agentcredits.domain.event.RunEvents;
 import dev.agentcredits.domain.pool.ChargeOutcome;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.ReloadFailure;
@@ -13,7 +15,6 @@ import dev.agentcredits.domain.shared.Money;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.shared.UsageId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The events the use cases raise, each with what it says in billing terms. */
@@ -36,25 +37,11 @@ public final class BillingEvents {
 
   private static DomainEvent runEvent(
       EventType type, Run run, Instant at, String settledBy, Long released) {
-    var data =
-        new EventData.RunChanged(
-            run.id(),
-            run.state().name(),
-            run.trigger(),
-            run.billedPool().poolId(),
-            run.hold().total(),
-            run.charged(),
-            run.failure() == null ? null : run.failure().code(),
-            settledBy,
-            released);
-    return new DomainEvent(type, run.team(), run.id().value(), at, data);
+    return RunEvents.changed(type, run, at, settledBy, released);
   }
 
   public static DomainEvent rejected(Run run, AutoReloadState autoReload, Instant at) {
-    var data =
-        new EventData.RunRejected(
-            run.id(), run.trigger(), run.billedPool().poolId(), autoReload.name());
-    return new DomainEvent(EventType.RUN_REJECTED, run.team(), run.id().value(), at, data);
+    return RunEvents.rejected(run, autoReload, at);
   }
 
   public static DomainEvent usageCharged(Run run, UsageId usage, ChargeOutcome charge, Instant at) {
@@ -71,20 +58,12 @@ public final class BillingEvents {
 
   /** credits.low when a change crosses the threshold, credits.depleted when it reaches zero. */
   public static List<DomainEvent> balanceCrossings(Pool before, Pool after, Instant at) {
-    List<DomainEvent> events = new ArrayList<>();
-    long threshold = after.autoReload().threshold().value();
-    if (before.available() > threshold && after.available() <= threshold && after.available() > 0) {
-      events.add(balance(EventType.CREDITS_LOW, after, at));
-    }
-    if (before.available() > 0 && after.available() <= 0) {
-      events.add(balance(EventType.CREDITS_DEPLETED, after, at));
-    }
-    return events;
+    return BalanceEvents.crossings(before, after, at);
   }
 
   /** credits.depleted on its own: a charge made arrears on a pool that had nothing left. */
   public static DomainEvent depleted(Pool pool, Instant at) {
-    return balance(EventType.CREDITS_DEPLETED, pool, at);
+    return BalanceEvents.depleted(pool, at);
   }
 
   public static DomainEvent purchased(Purchase purchase, Instant at) {
@@ -154,16 +133,5 @@ public final class BillingEvents {
       Pool pool, String grantId, long credits, Instant expiresAt, Instant at) {
     var data = new EventData.GrantIssued(grantId, pool.id(), credits, expiresAt);
     return new DomainEvent(EventType.GRANT_ISSUED, pool.team(), pool.id().value(), at, data);
-  }
-
-  private static DomainEvent balance(EventType type, Pool pool, Instant at) {
-    var data =
-        new EventData.BalanceCrossed(
-            pool.id(),
-            pool.member(),
-            pool.available(),
-            pool.autoReload().threshold().value(),
-            pool.autoReload().enabled());
-    return new DomainEvent(type, pool.team(), pool.id().value(), at, data);
   }
 }

@@ -2,11 +2,13 @@ package dev.agentcredits.application.service.shared;
 
 import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PoolStore;
+import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.WriteBatch;
 import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.PoolTransition;
 import dev.agentcredits.domain.pool.Posting;
+import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.team.Plan;
 import dev.agentcredits.domain.terms.BillingTerms;
@@ -28,6 +30,8 @@ public final class PoolChanges {
   private final Map<PoolId, Pool> touched = new LinkedHashMap<>();
   private final List<Posting> postings = new ArrayList<>();
   private final List<DomainEvent> events = new ArrayList<>();
+  private final List<RunStore.NewRun> newRuns = new ArrayList<>();
+  private final List<Run> progressedRuns = new ArrayList<>();
 
   public PoolChanges(PoolStore pools, BatchWriter writer, BillingTerms terms, Instant now) {
     this.pools = pools;
@@ -84,15 +88,27 @@ public final class PoolChanges {
     events.addAll(more);
   }
 
+  /** A run this transaction made, with the request key it was submitted under (or null). */
+  public void insert(Run run, String requestKey) {
+    newRuns.add(new RunStore.NewRun(run, requestKey));
+  }
+
+  /** A run this transaction locked and moved on ({@link RunStore#updateProgress}). */
+  public void progressed(Run run) {
+    progressedRuns.add(run);
+  }
+
   public void flush() {
     List<WriteBatch.PoolUpdate> updates = new ArrayList<>();
     for (Pool pool : touched.values()) {
       updates.add(
           new WriteBatch.PoolUpdate(pool, pool.nextDueAt(terms.cycleLength()).orElse(null)));
     }
-    writer.write(new WriteBatch(updates, postings, List.of(), List.of(), List.of(), events));
+    writer.write(new WriteBatch(updates, postings, newRuns, progressedRuns, List.of(), events));
     touched.clear();
     postings.clear();
     events.clear();
+    newRuns.clear();
+    progressedRuns.clear();
   }
 }
