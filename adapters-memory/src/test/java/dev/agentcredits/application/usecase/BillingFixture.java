@@ -13,6 +13,7 @@ import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.Stores;
+import dev.agentcredits.application.service.runs.Admissions;
 import dev.agentcredits.application.testing.TestApplication;
 import dev.agentcredits.application.testing.TestPayments;
 import dev.agentcredits.application.testing.TestSecrets;
@@ -55,6 +56,12 @@ public final class BillingFixture {
 
   /** {@code payments} may wrap the simulated gateway, e.g. to watch or slow it down. */
   public BillingFixture(UnaryOperator<PaymentGateway> payments) {
+    this(payments, UnaryOperator.identity());
+  }
+
+  /** {@code admissions} may wrap the admission transaction, e.g. in the group commit. */
+  public BillingFixture(
+      UnaryOperator<PaymentGateway> payments, UnaryOperator<Admissions> admissions) {
     app =
         TestApplication.wire(
             new TestApplication.Ports(
@@ -67,7 +74,8 @@ public final class BillingFixture {
                 timeKeeping -> Optional.of(clock),
                 Optional.of(gateway)),
             BillingTerms.defaults(),
-            "operator-key");
+            "operator-key",
+            admissions);
   }
 
   private final List<TeamId> teams = new CopyOnWriteArrayList<>();
