@@ -1,13 +1,13 @@
 package dev.agentcredits.domain.admission;
 
-import dev.agentcredits.domain.event.BalanceEvents;
 import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.event.EventType;
-import dev.agentcredits.domain.event.RunEvents;
+import dev.agentcredits.domain.pool.BalanceEvents;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.ReserveOutcome;
 import dev.agentcredits.domain.refusal.AutoReloadState;
 import dev.agentcredits.domain.run.Run;
+import dev.agentcredits.domain.run.RunEvents;
 import dev.agentcredits.domain.run.RunFailure;
 import dev.agentcredits.domain.run.RunState;
 import dev.agentcredits.domain.spend.AutoReloadPolicy;

@@ -1,16 +1,16 @@
 package dev.agentcredits.application.service.shared;
 
-import dev.agentcredits.domain.event.BalanceEvents;
 import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
-import dev.agentcredits.domain.event.RunEvents;
+import dev.agentcredits.domain.pool.BalanceEvents;
 import dev.agentcredits.domain.pool.ChargeOutcome;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.ReloadFailure;
 import dev.agentcredits.domain.purchase.Purchase;
 import dev.agentcredits.domain.refusal.AutoReloadState;
 import dev.agentcredits.domain.run.Run;
+import dev.agentcredits.domain.run.RunEvents;
 import dev.agentcredits.domain.shared.Money;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.shared.UsageId;

@@ -1,5 +1,6 @@
 package dev.agentcredits.application.service.runs.batching;
 
+import dev.agentcredits.application.service.batching.GroupCommit;
 import dev.agentcredits.application.service.runs.Admissions;
 import dev.agentcredits.domain.shared.PoolId;
 import java.util.List;

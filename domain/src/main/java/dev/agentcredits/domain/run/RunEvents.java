@@ -1,7 +1,9 @@
-package dev.agentcredits.domain.event;
+package dev.agentcredits.domain.run;
 
+import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.event.EventData;
+import dev.agentcredits.domain.event.EventType;
 import dev.agentcredits.domain.refusal.AutoReloadState;
-import dev.agentcredits.domain.run.Run;
 import java.time.Instant;
 
 /** The events a run raises as it moves: accepted, rejected, stopped, completed, cancelled. */

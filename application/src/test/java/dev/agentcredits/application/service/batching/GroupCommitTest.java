@@ -1,4 +1,4 @@
-package dev.agentcredits.application.service.runs.batching;
+package dev.agentcredits.application.service.batching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

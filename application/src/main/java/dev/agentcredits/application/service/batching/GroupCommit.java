@@ -1,4 +1,4 @@
-package dev.agentcredits.application.service.runs.batching;
+package dev.agentcredits.application.service.batching;
 
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
 import java.util.ArrayList;

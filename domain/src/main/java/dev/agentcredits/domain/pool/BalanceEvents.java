@@ -1,6 +1,8 @@
-package dev.agentcredits.domain.event;
+package dev.agentcredits.domain.pool;
 
-import dev.agentcredits.domain.pool.Pool;
+import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.event.EventData;
+import dev.agentcredits.domain.event.EventType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
