@@ -11,6 +11,7 @@ import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Directory;
 import dev.agentcredits.application.service.billing.AutoReloader;
 import dev.agentcredits.application.service.runs.AdmissionLoop;
+import dev.agentcredits.application.service.runs.Admissions;
 import dev.agentcredits.application.service.runs.AdmitRuns;
 import dev.agentcredits.application.service.runs.CancelRunService;
 import dev.agentcredits.application.service.runs.CompleteRunService;
@@ -41,21 +42,27 @@ class RunsConfig {
     return new RefusalWording(teams, spending);
   }
 
-  /** Admission with group commit: submissions arriving together share one transaction. */
+  /**
+   * The admission transaction, wrapped in group commit: submissions that arrive together share one
+   * transaction, which locks their pool once.
+   */
   @Bean
-  AdmissionLoop admission(
+  Admissions admissions(
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
       BatchWriter batches,
       TransactionRunner tx,
       RefusalWording wording,
-      AutoReloader reloader,
-      Directory directory,
       BillingTerms terms,
       Clock clock) {
-    var admitRuns = new AdmitRuns(teams, pools, runs, batches, tx, wording, terms, clock);
-    return new AdmissionLoop(new GroupCommittedAdmissions(admitRuns), reloader, directory);
+    return new GroupCommittedAdmissions(
+        new AdmitRuns(teams, pools, runs, batches, tx, wording, terms, clock));
+  }
+
+  @Bean
+  AdmissionLoop admission(Admissions admissions, AutoReloader reloader, Directory directory) {
+    return new AdmissionLoop(admissions, reloader, directory);
   }
 
   @Bean
