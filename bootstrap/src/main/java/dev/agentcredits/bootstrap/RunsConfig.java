@@ -10,16 +10,20 @@ import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Directory;
 import dev.agentcredits.application.service.billing.AutoReloader;
-import dev.agentcredits.application.service.runs.Admission;
+import dev.agentcredits.application.service.runs.AdmissionLoop;
+import dev.agentcredits.application.service.runs.Admissions;
+import dev.agentcredits.application.service.runs.AdmitRuns;
 import dev.agentcredits.application.service.runs.ApplyRunOperations;
 import dev.agentcredits.application.service.runs.ArrearsSettlement;
 import dev.agentcredits.application.service.runs.CancelRunService;
 import dev.agentcredits.application.service.runs.CompleteRunService;
 import dev.agentcredits.application.service.runs.GetRunService;
 import dev.agentcredits.application.service.runs.ListRunsService;
+import dev.agentcredits.application.service.runs.RefusalWording;
 import dev.agentcredits.application.service.runs.ReportUsageService;
 import dev.agentcredits.application.service.runs.RetryRunService;
 import dev.agentcredits.application.service.runs.SubmitRunService;
+import dev.agentcredits.application.service.runs.batching.GroupCommittedAdmissions;
 import dev.agentcredits.application.service.runs.batching.GroupCommittedRunOperations;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
@@ -36,24 +40,36 @@ class RunsConfig {
   }
 
   @Bean
-  Admission admission(
+  RefusalWording refusalWording(TeamStore teams, SpendStore spending) {
+    return new RefusalWording(teams, spending);
+  }
+
+  /**
+   * The admission transaction, wrapped in group commit: submissions that arrive together share one
+   * transaction, which locks their pool once.
+   */
+  @Bean
+  Admissions admissions(
       TeamStore teams,
       PoolStore pools,
       RunStore runs,
       BatchWriter batches,
-      SpendStore spending,
       TransactionRunner tx,
-      AutoReloader reloader,
-      Directory directory,
+      RefusalWording wording,
       BillingTerms terms,
       Clock clock) {
-    return new Admission(
-        teams, pools, runs, batches, spending, tx, reloader, directory, terms, clock);
+    return new GroupCommittedAdmissions(
+        new AdmitRuns(teams, pools, runs, batches, tx, wording, terms, clock));
+  }
+
+  @Bean
+  AdmissionLoop admission(Admissions admissions, AutoReloader reloader, Directory directory) {
+    return new AdmissionLoop(admissions, reloader, directory);
   }
 
   @Bean
   SubmitRunService submitRun(
-      Directory directory, Admission admission, SecretGenerator ids, Clock clock) {
+      Directory directory, AdmissionLoop admission, SecretGenerator ids, Clock clock) {
     return new SubmitRunService(directory, admission, ids, clock);
   }
 
@@ -104,7 +120,7 @@ class RunsConfig {
 
   @Bean
   RetryRunService retryRun(
-      TeamStore teams, RunStore runs, TransactionRunner tx, Admission admission) {
+      TeamStore teams, RunStore runs, TransactionRunner tx, AdmissionLoop admission) {
     return new RetryRunService(teams, runs, tx, admission);
   }
 

@@ -63,13 +63,16 @@ import dev.agentcredits.application.service.provisioning.ListApiKeysService;
 import dev.agentcredits.application.service.provisioning.ListMembersService;
 import dev.agentcredits.application.service.provisioning.ProvisionTeamService;
 import dev.agentcredits.application.service.provisioning.TeamApiKeyService;
-import dev.agentcredits.application.service.runs.Admission;
+import dev.agentcredits.application.service.runs.AdmissionLoop;
+import dev.agentcredits.application.service.runs.Admissions;
+import dev.agentcredits.application.service.runs.AdmitRuns;
 import dev.agentcredits.application.service.runs.ApplyRunOperations;
 import dev.agentcredits.application.service.runs.ArrearsSettlement;
 import dev.agentcredits.application.service.runs.CancelRunService;
 import dev.agentcredits.application.service.runs.CompleteRunService;
 import dev.agentcredits.application.service.runs.GetRunService;
 import dev.agentcredits.application.service.runs.ListRunsService;
+import dev.agentcredits.application.service.runs.RefusalWording;
 import dev.agentcredits.application.service.runs.ReportUsageService;
 import dev.agentcredits.application.service.runs.RetryRunService;
 import dev.agentcredits.application.service.runs.RunOperations;
@@ -159,17 +162,20 @@ public record TestApplication(
   }
 
   public static TestApplication wire(Ports ports, BillingTerms terms, String operatorKey) {
-    return wire(ports, terms, operatorKey, UnaryOperator.identity());
+    return wire(ports, terms, operatorKey, UnaryOperator.identity(), UnaryOperator.identity());
   }
 
   /**
-   * {@code operationsOnRuns} may wrap the transaction that usage, completion and cancellation go
-   * through, as bootstrap wraps it in group commit.
+   * {@code admissions} may wrap the admission transaction and {@code operationsOnRuns} the one that
+   * usage, completion and cancellation go through, as bootstrap wraps both in group commit ({@code
+   * GroupCommittedAdmissions::new}, {@code GroupCommittedRunOperations::new}); the use cases' tests
+   * run them unwrapped.
    */
   public static TestApplication wire(
       Ports ports,
       BillingTerms terms,
       String operatorKey,
+      UnaryOperator<Admissions> admissions,
       UnaryOperator<RunOperations> operationsOnRuns) {
     Stores s = ports.stores();
     TransactionRunner tx = ports.tx();
@@ -201,18 +207,17 @@ public record TestApplication(
             terms,
             clock);
     var directory = new Directory(s.teams());
-    var admission =
-        new Admission(
+    var admitRuns =
+        new AdmitRuns(
             s.teams(),
             s.pools(),
             s.runs(),
             s.batches(),
-            s.spend(),
             tx,
-            reloader,
-            directory,
+            new RefusalWording(s.teams(), s.spend()),
             terms,
             clock);
+    var admission = new AdmissionLoop(admissions.apply(admitRuns), reloader, directory);
     var enrollment =
         new Enrollment(s.teams(), s.apiKeys(), s.pools(), s.batches(), ids, ports.hasher(), terms);
     SubmitRunUseCase submitRun = new SubmitRunService(directory, admission, ids, clock);

@@ -13,7 +13,9 @@ import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.Stores;
+import dev.agentcredits.application.service.runs.Admissions;
 import dev.agentcredits.application.service.runs.RunOperations;
+import dev.agentcredits.application.service.runs.batching.GroupCommittedAdmissions;
 import dev.agentcredits.application.service.runs.batching.GroupCommittedRunOperations;
 import dev.agentcredits.application.testing.TestApplication;
 import dev.agentcredits.application.testing.TestEventEncoder;
@@ -65,14 +67,24 @@ public final class BillingFixture {
   }
 
   /**
-   * The application with usage, completion and cancellation in group commit, as bootstrap has it.
+   * The application with admission, usage, completion and cancellation in group commit, as
+   * bootstrap has it.
    */
   public static BillingFixture groupCommitted() {
-    return new BillingFixture(simulated -> simulated, GroupCommittedRunOperations::new);
+    return new BillingFixture(
+        simulated -> simulated, GroupCommittedAdmissions::new, GroupCommittedRunOperations::new);
+  }
+
+  /** {@code admissions} may wrap the admission transaction, e.g. in the group commit. */
+  public BillingFixture(
+      UnaryOperator<PaymentGateway> payments, UnaryOperator<Admissions> admissions) {
+    this(payments, admissions, UnaryOperator.identity());
   }
 
   private BillingFixture(
-      UnaryOperator<PaymentGateway> payments, UnaryOperator<RunOperations> operationsOnRuns) {
+      UnaryOperator<PaymentGateway> payments,
+      UnaryOperator<Admissions> admissions,
+      UnaryOperator<RunOperations> operationsOnRuns) {
     app =
         TestApplication.wire(
             new TestApplication.Ports(
@@ -86,6 +98,7 @@ public final class BillingFixture {
                 Optional.of(gateway)),
             BillingTerms.defaults(),
             "operator-key",
+            admissions,
             operationsOnRuns);
   }
 

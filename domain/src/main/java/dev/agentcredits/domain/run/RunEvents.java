@@ -4,6 +4,7 @@ import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
 import dev.agentcredits.domain.pool.ChargeOutcome;
+import dev.agentcredits.domain.refusal.AutoReloadState;
 import dev.agentcredits.domain.shared.UsageId;
 import java.time.Instant;
 
@@ -45,5 +46,12 @@ public final class RunEvents {
             charge.fromWaterfall(),
             charge.uncovered());
     return new DomainEvent(EventType.USAGE_CHARGED, run.team(), run.id().value(), at, data);
+  }
+
+  public static DomainEvent rejected(Run run, AutoReloadState autoReload, Instant at) {
+    var data =
+        new EventData.RunRejected(
+            run.id(), run.trigger(), run.billedPool().poolId(), autoReload.name());
+    return new DomainEvent(EventType.RUN_REJECTED, run.team(), run.id().value(), at, data);
   }
 }

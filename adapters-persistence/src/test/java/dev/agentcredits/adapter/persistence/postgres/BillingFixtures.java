@@ -2,12 +2,14 @@ package dev.agentcredits.adapter.persistence.postgres;
 
 import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.service.runs.Admissions;
 import dev.agentcredits.application.testing.TestApplication;
 import dev.agentcredits.application.testing.TestPayments;
 import dev.agentcredits.application.testing.TestSecrets;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The application wired to one PostgresPersistence, with test doubles for the other ports. */
 final class BillingFixtures {
@@ -16,6 +18,12 @@ final class BillingFixtures {
   private BillingFixtures() {}
 
   static TestApplication application(PostgresPersistence persistence, Clock clock) {
+    return application(persistence, clock, UnaryOperator.identity());
+  }
+
+  /** {@code admissions} may wrap the admission transaction, e.g. in the group commit. */
+  static TestApplication application(
+      PostgresPersistence persistence, Clock clock, UnaryOperator<Admissions> admissions) {
     return TestApplication.wire(
         new TestApplication.Ports(
             persistence.stores(),
@@ -27,7 +35,9 @@ final class BillingFixtures {
             timeKeeping -> Optional.empty(),
             Optional.empty()),
         BillingTerms.defaults(),
-        OPERATOR_KEY);
+        OPERATOR_KEY,
+        admissions,
+        UnaryOperator.identity());
   }
 
   static Caller operator() {

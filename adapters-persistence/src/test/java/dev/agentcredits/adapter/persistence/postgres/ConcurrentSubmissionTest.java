@@ -10,6 +10,7 @@ import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.SubmitRunCommand;
 import dev.agentcredits.application.port.in.view.RunView;
+import dev.agentcredits.application.service.runs.batching.GroupCommittedAdmissions;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.Reconciliation;
 import dev.agentcredits.domain.principal.PoolIds;
@@ -18,23 +19,38 @@ import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.team.Plan;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** DOMAIN.md rule 2 under fire: holds on one pool, from two instances at once. */
+/**
+ * DOMAIN.md rule 2 under fire: holds on one pool, from two instances at once; each admission alone,
+ * and with the group commit bootstrap wires ({@link GroupCommittedAdmissions}).
+ */
 class ConcurrentSubmissionTest {
   @RegisterExtension static final PostgresSchema DB = new PostgresSchema();
 
-  private final TwoInstances service = new TwoInstances(DB);
+  private TwoInstances service;
 
   @AfterEach
   void stop() {
     service.close();
   }
 
-  @Test
-  void concurrentSubmissionsNeverAcceptMoreHoldsThanTheTeamPoolCanFund() throws Exception {
+  private void start(boolean groupCommit) {
+    service =
+        groupCommit
+            ? new TwoInstances(DB, GroupCommittedAdmissions::new)
+            : new TwoInstances(DB, UnaryOperator.identity());
+  }
+
+  @ParameterizedTest(name = "group commit: {0}")
+  @ValueSource(booleans = {false, true})
+  void concurrentSubmissionsNeverAcceptMoreHoldsThanTheTeamPoolCanFund(boolean groupCommit)
+      throws Exception {
+    start(groupCommit);
     long granted = 490;
     TeamId team = new TeamId(service.provision(Plan.ENTERPRISE).teamId());
     ok(
@@ -74,5 +90,49 @@ class ConcurrentSubmissionTest {
         .isTrue();
     assertThat(pool.available()).isEqualTo(granted - 20 * accepted);
     assertThat(pool.balances().held()).isEqualTo(20 * accepted);
+  }
+
+  @ParameterizedTest(name = "group commit: {0}")
+  @ValueSource(booleans = {false, true})
+  void concurrentSubmissionsUnderOneRequestKeyOnTwoInstancesStartOneRun(boolean groupCommit)
+      throws Exception {
+    start(groupCommit);
+    TeamId team = new TeamId(service.provision(Plan.ENTERPRISE).teamId());
+    ok(
+        service
+            .instance(0)
+            .grantContractCredits()
+            .grant(
+                new GrantContractCreditsCommand(
+                    operator(),
+                    team,
+                    Credits.of(1_000),
+                    TwoInstances.NOW.plus(Duration.ofDays(90)))));
+    Caller teamKey = service.teamKeyCaller(team);
+
+    List<Outcome<RunView>> outcomes =
+        service.race(
+            TwoInstances.THREADS,
+            i ->
+                service
+                    .instance(i)
+                    .submitRun()
+                    .submit(
+                        new SubmitRunCommand(teamKey, null, null, null, null, "p", "same-key")));
+
+    assertThat(outcomes)
+        .allSatisfy(o -> {
+          if (o instanceof Outcome.Refused<RunView> r) {
+            assertThat(r.refusal()).isInstanceOf(Refusal.Conflict.class);
+          }
+        });
+    assertThat(
+            outcomes.stream()
+                .filter(o -> o instanceof Outcome.Ok<RunView>)
+                .map(o -> ((Outcome.Ok<RunView>) o).value().taskId())
+                .distinct())
+        .hasSize(1);
+    Pool pool = DB.persistence().stores().pools().find(PoolIds.forTeam(team)).orElseThrow();
+    assertThat(pool.balances().held()).isEqualTo(20);
   }
 }

@@ -9,6 +9,7 @@ import dev.agentcredits.application.port.in.ProvisionTeamCommand;
 import dev.agentcredits.application.port.in.TeamApiKeyCommand;
 import dev.agentcredits.application.port.in.view.ProvisionedTeamView;
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
+import dev.agentcredits.application.service.runs.Admissions;
 import dev.agentcredits.application.testing.TestApplication;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.team.Plan;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Two instances of the service on one schema, as two processes behind a load balancer would be: two
@@ -39,12 +41,19 @@ final class TwoInstances implements AutoCloseable {
   private final ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 
   TwoInstances(PostgresSchema schema) {
+    this(schema, UnaryOperator.identity());
+  }
+
+  /**
+   * {@code admissions} may wrap each instance's admission transaction, e.g. in the group commit.
+   */
+  TwoInstances(PostgresSchema schema, UnaryOperator<Admissions> admissions) {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     second = schema.open();
     instances =
         List.of(
-            BillingFixtures.application(schema.persistence(), clock),
-            BillingFixtures.application(second, clock));
+            BillingFixtures.application(schema.persistence(), clock, admissions),
+            BillingFixtures.application(second, clock, admissions));
   }
 
   /** The instance that serves request {@code i}. */

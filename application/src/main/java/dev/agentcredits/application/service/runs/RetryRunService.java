@@ -10,7 +10,7 @@ import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
-import dev.agentcredits.domain.principal.BilledPool;
+import dev.agentcredits.domain.admission.Candidate;
 import dev.agentcredits.domain.principal.PrincipalResolution;
 import dev.agentcredits.domain.principal.PrincipalResolver;
 import dev.agentcredits.domain.run.Run;
@@ -22,10 +22,10 @@ public final class RetryRunService implements RetryRunUseCase {
   private final TeamStore teams;
   private final RunStore runs;
   private final TransactionRunner tx;
-  private final Admission admission;
+  private final AdmissionLoop admission;
 
   public RetryRunService(
-      TeamStore teams, RunStore runs, TransactionRunner tx, Admission admission) {
+      TeamStore teams, RunStore runs, TransactionRunner tx, AdmissionLoop admission) {
     this.teams = teams;
     this.runs = runs;
     this.tx = tx;
@@ -48,8 +48,9 @@ public final class RetryRunService implements RetryRunUseCase {
           instanceof PrincipalResolution.Billed billed)) {
         throw Guard.refuse(Refusal.invalid("this task can no longer be billed"));
       }
-      BilledPool pool = billed.pool();
-      return admission.admit(RunDraft.retry(run), team, pool);
+      // Admission locks the run and decides it as it is then (usage may reach it meanwhile).
+      return admission.admit(
+          new Admissions.Request(new Candidate.Retry(run), null, billed.pool(), team, null));
     });
   }
 }

@@ -6,11 +6,11 @@ import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.SubmitRunCommand;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.view.RunView;
-import dev.agentcredits.application.port.out.DuplicateKeyException;
 import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.service.access.Directory;
 import dev.agentcredits.application.service.shared.Guard;
 import dev.agentcredits.application.service.shared.RequestKeys;
+import dev.agentcredits.domain.admission.Candidate;
 import dev.agentcredits.domain.principal.BilledPool;
 import dev.agentcredits.domain.principal.PrincipalResolution;
 import dev.agentcredits.domain.principal.PrincipalResolver;
@@ -25,12 +25,12 @@ import java.util.Optional;
 
 public final class SubmitRunService implements SubmitRunUseCase {
   private final Directory directory;
-  private final Admission admission;
+  private final AdmissionLoop admission;
   private final SecretGenerator ids;
   private final Clock clock;
 
   public SubmitRunService(
-      Directory directory, Admission admission, SecretGenerator ids, Clock clock) {
+      Directory directory, AdmissionLoop admission, SecretGenerator ids, Clock clock) {
     this.directory = directory;
     this.admission = admission;
     this.ids = ids;
@@ -41,35 +41,27 @@ public final class SubmitRunService implements SubmitRunUseCase {
   public Outcome<RunView> submit(SubmitRunCommand command) {
     return Guard.outcome(() -> {
       Who who = who(command);
-      // Plan and owner only (they pick the billed pool); Admission reads the team again in its
+      // Plan and owner only (they pick the billed pool); admission reads the team again in its
       // transaction and refuses with a retryable conflict if either changed meanwhile.
       Team team =
           directory
               .team(who.team())
               .orElseThrow(() -> Guard.refuse(Refusal.notFound("team " + who.team())));
       BilledPool billed = resolve(team, who, command.caller());
-      String requestKey = RequestKeys.scoped(command.caller(), command.requestKey());
-      RunDraft draft =
-          RunDraft.fresh(
+      var submission =
+          new Candidate.Submission(
               new RunId(ids.newId("task")),
               team.id(),
               who.trigger(),
               who.member(),
               command.scheduleId(),
               command.prompt(),
-              billed,
               clock.instant(),
-              requestKey,
               command.caller() instanceof Caller.TeamKey k ? k.key() : null);
       // Under a request key used before, admission answers the run that key made (or its refusal)
-      // from inside its batch: no look-up of its own here, one round trip less per keyed submit.
-      try {
-        return admission.admit(draft, team, billed);
-      } catch (DuplicateKeyException e) {
-        // A concurrent request under the same key won the store's uniqueness check. Admission,
-        // asked again, answers it as a replay.
-        return admission.admit(draft, team, billed);
-      }
+      // from inside its transaction: no look-up of its own here.
+      String requestKey = RequestKeys.scoped(command.caller(), command.requestKey());
+      return admission.admit(new Admissions.Request(submission, requestKey, billed, team, null));
     });
   }
 

@@ -24,10 +24,7 @@ public final class BillingEvents {
   }
 
   public static DomainEvent rejected(Run run, AutoReloadState autoReload, Instant at) {
-    var data =
-        new EventData.RunRejected(
-            run.id(), run.trigger(), run.billedPool().poolId(), autoReload.name());
-    return new DomainEvent(EventType.RUN_REJECTED, run.team(), run.id().value(), at, data);
+    return RunEvents.rejected(run, autoReload, at);
   }
 
   /** credits.low when a change crosses the threshold, credits.depleted when it reaches zero. */

@@ -32,6 +32,7 @@ public final class PoolChanges {
   private final Map<PoolId, Pool> touched = new LinkedHashMap<>();
   private final List<Posting> postings = new ArrayList<>();
   private final List<DomainEvent> events = new ArrayList<>();
+  private final List<RunStore.NewRun> newRuns = new ArrayList<>();
   private final Map<RunId, Run> progressedRuns = new LinkedHashMap<>();
   private final List<RunStore.Usage> usages = new ArrayList<>();
 
@@ -90,6 +91,11 @@ public final class PoolChanges {
     events.addAll(more);
   }
 
+  /** A run this transaction made, with the request key it was submitted under (or null). */
+  public void insert(Run run, String requestKey) {
+    newRuns.add(new RunStore.NewRun(run, requestKey));
+  }
+
   /** A run this transaction moved on (its latest state is the one written). */
   public void progressed(Run run) {
     progressedRuns.put(run.id(), run);
@@ -108,10 +114,11 @@ public final class PoolChanges {
     }
     writer.write(
         new WriteBatch(
-            updates, postings, List.of(), List.copyOf(progressedRuns.values()), usages, events));
+            updates, postings, newRuns, List.copyOf(progressedRuns.values()), usages, events));
     touched.clear();
     postings.clear();
     events.clear();
+    newRuns.clear();
     progressedRuns.clear();
     usages.clear();
   }

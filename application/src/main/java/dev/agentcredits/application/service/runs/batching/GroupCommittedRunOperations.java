@@ -1,6 +1,6 @@
 package dev.agentcredits.application.service.runs.batching;
 
-import dev.agentcredits.application.service.runs.Lanes;
+import dev.agentcredits.application.service.batching.GroupCommit;
 import dev.agentcredits.application.service.runs.RunOperation;
 import dev.agentcredits.application.service.runs.RunOperations;
 import dev.agentcredits.application.service.runs.RunOutcome;
@@ -8,20 +8,20 @@ import java.util.List;
 
 /**
  * Group commit for operations on runs: those that arrive one by one queue in one lane, and its
- * leader hands what has queued to one transaction of the operations it wraps ({@link Lanes}), so a
- * hot pool is locked once per batch instead of once per request. One lane, since a run's pool is
- * only known once the run is read; the transaction locks its runs and pools in id order, so batches
- * of several instances never deadlock. Speed only: it knows no billing rule.
+ * leader hands what has queued to one transaction of the operations it wraps ({@link GroupCommit}),
+ * so a hot pool is locked once per batch instead of once per request. One lane, since a run's pool
+ * is only known once the run is read; the transaction locks its runs and pools in id order, so
+ * batches of several instances never deadlock. Speed only: it knows no billing rule.
  */
 public final class GroupCommittedRunOperations implements RunOperations {
   private static final String LANE = "runs";
 
   private final RunOperations operations;
-  private final Lanes<String, RunOperation, RunOutcome> lanes;
+  private final GroupCommit<String, RunOperation, RunOutcome> lanes;
 
   public GroupCommittedRunOperations(RunOperations operations) {
     this.operations = operations;
-    this.lanes = new Lanes<>(operations::applyAll);
+    this.lanes = new GroupCommit<>(operations::applyAll);
   }
 
   /** Operations given together are one transaction already; they pass straight through. */

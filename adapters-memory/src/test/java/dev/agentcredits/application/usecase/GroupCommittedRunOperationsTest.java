@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * balances.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class GroupCommitTest {
+class GroupCommittedRunOperationsTest {
 
   @Test
   void oneOperationAfterAnotherComesOutTheSameEitherWay() {

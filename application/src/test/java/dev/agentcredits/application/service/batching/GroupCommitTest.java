@@ -1,4 +1,4 @@
-package dev.agentcredits.application.service.runs;
+package dev.agentcredits.application.service.batching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,14 +15,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class LanesTest {
+class GroupCommitTest {
   private static final PoolId POOL = new PoolId("t:team-1");
 
   @Test
   void aLoneRequestIsWorkedAtOnceAsABatchOfOne() {
     List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
-    Lanes<PoolId, Integer, String> lanes =
-        new Lanes<>(items -> {
+    GroupCommit<PoolId, Integer, String> lanes =
+        new GroupCommit<>(items -> {
           batches.add(items);
           return items.stream().map(i -> "r" + i).toList();
         });
@@ -36,8 +36,8 @@ class LanesTest {
     CountDownLatch firstBatchStarted = new CountDownLatch(1);
     CountDownLatch releaseFirstBatch = new CountDownLatch(1);
     List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
-    Lanes<PoolId, Integer, Integer> lanes =
-        new Lanes<>(items -> {
+    GroupCommit<PoolId, Integer, Integer> lanes =
+        new GroupCommit<>(items -> {
           batches.add(items);
           if (batches.size() == 1) {
             firstBatchStarted.countDown();
@@ -71,8 +71,8 @@ class LanesTest {
   @Test
   void aFailedBatchFailsEachOfItsRequestsWithTheSameException() {
     IllegalStateException down = new IllegalStateException("database down");
-    Lanes<PoolId, Integer, Integer> lanes =
-        new Lanes<>(items -> {
+    GroupCommit<PoolId, Integer, Integer> lanes =
+        new GroupCommit<>(items -> {
           throw down;
         });
 
@@ -85,8 +85,8 @@ class LanesTest {
     CountDownLatch releaseFirstBatch = new CountDownLatch(1);
     List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
     IllegalStateException collision = new IllegalStateException("request key already used");
-    Lanes<PoolId, Integer, Integer> lanes =
-        new Lanes<>(items -> {
+    GroupCommit<PoolId, Integer, Integer> lanes =
+        new GroupCommit<>(items -> {
           batches.add(items);
           if (batches.size() == 1) {
             firstBatchStarted.countDown();
@@ -127,8 +127,8 @@ class LanesTest {
     CountDownLatch releaseFirstBatch = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
     ResourceUnavailableException away = new ResourceUnavailableException("database away", null);
-    Lanes<PoolId, Integer, Integer> lanes =
-        new Lanes<>(items -> {
+    GroupCommit<PoolId, Integer, Integer> lanes =
+        new GroupCommit<>(items -> {
           if (calls.incrementAndGet() == 1) {
             firstBatchStarted.countDown();
             await(releaseFirstBatch);
@@ -164,8 +164,8 @@ class LanesTest {
     CountDownLatch releaseBatch = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
     ResourceUnavailableException away = new ResourceUnavailableException("database away", null);
-    Lanes<PoolId, Integer, Integer> lanes =
-        new Lanes<>(items -> {
+    GroupCommit<PoolId, Integer, Integer> lanes =
+        new GroupCommit<>(items -> {
           calls.incrementAndGet();
           batchStarted.countDown();
           await(releaseBatch);
@@ -196,8 +196,8 @@ class LanesTest {
   void differentPoolsDoNotWaitForEachOther() throws Exception {
     CountDownLatch releaseA = new CountDownLatch(1);
     AtomicInteger worked = new AtomicInteger();
-    Lanes<PoolId, String, String> lanes =
-        new Lanes<>(items -> {
+    GroupCommit<PoolId, String, String> lanes =
+        new GroupCommit<>(items -> {
           if (items.contains("a")) {
             await(releaseA);
           }
@@ -221,8 +221,8 @@ class LanesTest {
 
   @Test
   void manyThreadsOnOnePoolEachGetTheirOwnAnswer() throws Exception {
-    Lanes<PoolId, Integer, Integer> lanes =
-        new Lanes<>(items -> items.stream().map(i -> -i).toList());
+    GroupCommit<PoolId, Integer, Integer> lanes =
+        new GroupCommit<>(items -> items.stream().map(i -> -i).toList());
     ExecutorService threads = Executors.newFixedThreadPool(16);
     try {
       List<Future<Integer>> answers = new ArrayList<>();

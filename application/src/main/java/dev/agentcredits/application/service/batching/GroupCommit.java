@@ -1,4 +1,4 @@
-package dev.agentcredits.application.service.runs;
+package dev.agentcredits.application.service.batching;
 
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.function.Function;
  * service instances the pool's row lock still orders the batches, so nothing here is needed for
  * correctness, only for speed. A batch whose work fails is tried again one request at a time.
  */
-public final class Lanes<K, T, R> {
+public final class GroupCommit<K, T, R> {
   static final int MAX_BATCH = 128;
   private static final long WAIT_NANOS = 1_000_000;
 
@@ -26,7 +26,7 @@ public final class Lanes<K, T, R> {
   private final ConcurrentHashMap<K, Lane<T, R>> lanes = new ConcurrentHashMap<>();
 
   /** {@code work} answers one result per item, in order, or throws for the whole batch. */
-  public Lanes(Function<List<T>, List<R>> work) {
+  public GroupCommit(Function<List<T>, List<R>> work) {
     this.work = work;
   }
 

@@ -1,0 +1,206 @@
+package dev.agentcredits.application.service.runs;
+
+import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.Refusal;
+import dev.agentcredits.application.port.in.view.RunView;
+import dev.agentcredits.application.port.out.BatchWriter;
+import dev.agentcredits.application.port.out.DuplicateKeyException;
+import dev.agentcredits.application.port.out.PoolStore;
+import dev.agentcredits.application.port.out.RunStore;
+import dev.agentcredits.application.port.out.TeamStore;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.shared.PoolChanges;
+import dev.agentcredits.application.service.shared.Views;
+import dev.agentcredits.domain.admission.Admission;
+import dev.agentcredits.domain.admission.AdmissionRequest;
+import dev.agentcredits.domain.admission.Candidate;
+import dev.agentcredits.domain.admission.Decision;
+import dev.agentcredits.domain.pool.Pool;
+import dev.agentcredits.domain.run.Run;
+import dev.agentcredits.domain.run.RunState;
+import dev.agentcredits.domain.shared.PoolId;
+import dev.agentcredits.domain.shared.TeamId;
+import dev.agentcredits.domain.team.Team;
+import dev.agentcredits.domain.terms.BillingTerms;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Admission as one transaction (DOMAIN.md rules 1, 2, 12, 18): load and lock what the decision
+ * needs, decide each request in turn ({@link Admission#decide}) against the pool the previous one
+ * left, and save everything once.
+ */
+public final class AdmitRuns implements Admissions {
+  private static final Refusal RETRIED_ELSEWHERE =
+      Refusal.conflict("the task is being retried by another request");
+  private static final Refusal KEY_REUSED =
+      Refusal.conflict("the idempotency key was used for a different request");
+
+  private final TeamStore teams;
+  private final PoolStore pools;
+  private final RunStore runs;
+  private final BatchWriter batches;
+  private final TransactionRunner tx;
+  private final RefusalWording wording;
+  private final BillingTerms terms;
+  private final Clock clock;
+
+  public AdmitRuns(
+      TeamStore teams,
+      PoolStore pools,
+      RunStore runs,
+      BatchWriter batches,
+      TransactionRunner tx,
+      RefusalWording wording,
+      BillingTerms terms,
+      Clock clock) {
+    this.teams = teams;
+    this.pools = pools;
+    this.runs = runs;
+    this.batches = batches;
+    this.tx = tx;
+    this.wording = wording;
+    this.terms = terms;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<Result> admitAll(List<Request> requests) {
+    try {
+      return tx.inTransaction(() -> admitLocked(requests));
+    } catch (DuplicateKeyException e) {
+      // Another request under one of these keys committed its run first: decided again, the key
+      // answers that run.
+      return tx.inTransaction(() -> admitLocked(requests));
+    }
+  }
+
+  private List<Result> admitLocked(List<Request> requests) {
+    Result[] results = new Result[requests.size()];
+    List<Candidate> candidates = lockRetries(requests, results);
+    PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
+    Map<TeamId, Team> current = new HashMap<>();
+    for (List<Integer> group : byPool(requests, results).values()) {
+      Request first = requests.get(group.getFirst());
+      // The team as committed now, once per team: its cap and plan, whatever the caller read.
+      Team team = current.computeIfAbsent(first.team().id(), id -> teams.find(id).orElseThrow());
+      Pool pool = changes.lockCurrent(first.billed().poolId(), team.plan());
+      Map<String, Run> earlier =
+          new HashMap<>(runs.findByRequestKeys(team.id(), keys(requests, group)));
+      for (int i : group) {
+        Request request = requests.get(i);
+        Run earlierRun = request.requestKey() == null ? null : earlier.get(request.requestKey());
+        AdmissionRequest asked =
+            new AdmissionRequest(
+                candidates.get(i), request.billed(), request.team(), earlierRun, request.verdict());
+        Decision decision = Admission.decide(pool, team, asked, terms, changes.now());
+        pool = decision.poolAfter(pool);
+        results[i] = save(decision, request, team, changes);
+        if (request.requestKey() != null && madeRun(decision) instanceof Run made) {
+          // A later request of this batch under the same key is answered from this run.
+          earlier.put(request.requestKey(), made);
+        }
+      }
+    }
+    changes.flush();
+    return List.of(results);
+  }
+
+  /**
+   * A retry's run is locked first, before any pool (as usage locks runs, then pools), and decided
+   * as locked now: usage may have been charged to it since the caller read it. One no longer FAILED
+   * is being retried by another request.
+   */
+  private List<Candidate> lockRetries(List<Request> requests, Result[] results) {
+    List<Candidate> candidates = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      Candidate candidate = requests.get(i).candidate();
+      if (candidate instanceof Candidate.Retry retry) {
+        Run locked = runs.lock(retry.id()).orElseThrow();
+        if (locked.state() == RunState.FAILED) {
+          candidate = new Candidate.Retry(locked);
+        } else {
+          results[i] = new Result.Answered(Outcome.refused(RETRIED_ELSEWHERE));
+        }
+      }
+      candidates.add(candidate);
+    }
+    return candidates;
+  }
+
+  /** The requests still to decide, by billed pool, pools in id order so batches never deadlock. */
+  private static Map<PoolId, List<Integer>> byPool(List<Request> requests, Result[] results) {
+    Map<PoolId, List<Integer>> groups = new TreeMap<>(Comparator.comparing(PoolId::value));
+    for (int i = 0; i < requests.size(); i++) {
+      if (results[i] == null) {
+        groups.computeIfAbsent(requests.get(i).billed().poolId(), p -> new ArrayList<>()).add(i);
+      }
+    }
+    return groups;
+  }
+
+  private static List<String> keys(List<Request> requests, List<Integer> group) {
+    return group.stream()
+        .map(i -> requests.get(i).requestKey())
+        .filter(Objects::nonNull)
+        .distinct()
+        .toList();
+  }
+
+  private static Run madeRun(Decision decision) {
+    return switch (decision) {
+      case Decision.Accepted accepted -> accepted.run();
+      case Decision.Refused refused -> refused.run();
+      default -> null;
+    };
+  }
+
+  /** Collects what the decision changed, and says what it came to. */
+  private Result save(Decision decision, Request request, Team team, PoolChanges changes) {
+    return switch (decision) {
+      case Decision.Accepted accepted -> {
+        changes.apply(accepted.transition());
+        changes.raiseAll(accepted.events());
+        keep(accepted.run(), request, changes);
+        yield new Result.Accepted(accepted.run(), accepted.topUp());
+      }
+      case Decision.Refused refused -> {
+        changes.raiseAll(refused.events());
+        keep(refused.run(), request, changes);
+        var why = wording.explain(refused.shortfall(), team, refused.run(), changes.now());
+        yield answered(Outcome.refused(new Refusal.InsufficientCredits(why, refused.run().id())));
+      }
+      case Decision.Replayed replayed ->
+          answered(Outcome.ok(Views.run(replayed.earlier())).asReplay());
+      case Decision.RefusedAgain again -> {
+        var why = wording.explain(again.shortfall(), team, again.earlier(), changes.now());
+        yield answered(
+            Outcome.<RunView>refused(new Refusal.InsufficientCredits(why, again.earlier().id()))
+                .asReplay());
+      }
+      case Decision.KeyReused reused -> answered(Outcome.refused(KEY_REUSED));
+      case Decision.MemberRemoved removed ->
+          answered(Outcome.refused(Refusal.notFound("member " + removed.member())));
+      case Decision.NeedsReload needs -> new Result.NeedsReload();
+      case Decision.TeamChanged changed -> new Result.TeamChanged();
+    };
+  }
+
+  private static void keep(Run run, Request request, PoolChanges changes) {
+    if (request.isRetry()) {
+      changes.progressed(run);
+    } else {
+      changes.insert(run, request.requestKey());
+    }
+  }
+
+  private static Result answered(Outcome<RunView> outcome) {
+    return new Result.Answered(outcome);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.agentcredits.domain.admission;
+
+import dev.agentcredits.domain.principal.BilledPool;
+import dev.agentcredits.domain.refusal.AutoReloadState;
+import dev.agentcredits.domain.run.Run;
+import dev.agentcredits.domain.team.Team;
+import java.util.Objects;
+
+/**
+ * What one admission decides on, besides the pool and the team as they are now.
+ *
+ * @param billed the pool the caller resolved the run to (DOMAIN.md, principal resolution)
+ * @param resolvedWith the team as the caller read it to resolve {@code billed}
+ * @param earlier the run an earlier submission under the same request key made, or null
+ * @param verdict what auto-reload said when it already had its say for this request, or null
+ */
+public record AdmissionRequest(
+    Candidate candidate,
+    BilledPool billed,
+    Team resolvedWith,
+    Run earlier,
+    AutoReloadState verdict) {
+
+  public AdmissionRequest {
+    Objects.requireNonNull(candidate, "candidate");
+    Objects.requireNonNull(billed, "billed");
+    Objects.requireNonNull(resolvedWith, "resolvedWith");
+    if (earlier != null && !(candidate instanceof Candidate.Submission)) {
+      throw new IllegalArgumentException("only a submission has a request key");
+    }
+  }
+}
