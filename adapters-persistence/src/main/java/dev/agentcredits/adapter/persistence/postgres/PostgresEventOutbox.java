@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,8 +15,6 @@ import java.util.UUID;
  * work without sending an event twice at once.
  */
 public final class PostgresEventOutbox implements EventOutbox {
-  private static final Set<String> DATA = Set.of("data");
-
   private final JdbiTransactionRunner db;
 
   PostgresEventOutbox(JdbiTransactionRunner db) {
@@ -31,7 +28,12 @@ public final class PostgresEventOutbox implements EventOutbox {
     }
     List<Map<String, Object>> rows =
         events.stream().map(e -> OutboxRow.of(UUID.randomUUID().toString(), e).params()).toList();
-    db.defer(OutboxDao.APPEND_JSON, Map.of("deferredEvents", RecordSets.json(rows, DATA)));
+    db.withDao(
+        OutboxDao.class,
+        dao -> {
+          dao.append(rows);
+          return null;
+        });
   }
 
   @Override
