@@ -95,8 +95,8 @@ public final class JdbiTransactionRunner implements TransactionRunner {
    * Runs a DAO call that is one statement: inside a transaction as {@link #withDao}; outside any,
    * in autocommit mode, which is a transaction of its own in PostgreSQL, without the BEGIN and
    * COMMIT round trips. Those per-request look-ups (the key of every request, the team of a submit)
-   * are the calls this is for (so their DAOs are small: this one is attached for the call). A
-   * transient failure is retried like a transaction's: the statement changed nothing.
+   * are the calls this is for; each attaches its DAO anew, so theirs are small ones. A transient
+   * failure is retried like a transaction's: the statement changed nothing.
    */
   <D, T> T read(Class<D> dao, Function<D, T> call) {
     if (current.get() != null) {
