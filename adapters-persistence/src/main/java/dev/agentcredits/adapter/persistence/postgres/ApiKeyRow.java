@@ -7,8 +7,6 @@ import dev.agentcredits.domain.shared.TeamId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** A row of {@code api_keys}; {@code memberId} is null for a team API key. */
@@ -47,20 +45,6 @@ record ApiKeyRow(
         createdAt,
         revokedAt,
         lastUsedAt);
-  }
-
-  /** The named parameters of the DAO statements that write this row. */
-  Map<String, Object> params() {
-    Map<String, Object> params = new HashMap<>();
-    params.put("keyId", keyId);
-    params.put("teamId", teamId);
-    params.put("memberId", memberId);
-    params.put("name", name);
-    params.put("hash", hash);
-    params.put("createdAt", createdAt);
-    params.put("revokedAt", revokedAt);
-    params.put("lastUsedAt", lastUsedAt);
-    return params;
   }
 
   static ApiKeyRow map(ResultSet rs, StatementContext ctx) throws SQLException {

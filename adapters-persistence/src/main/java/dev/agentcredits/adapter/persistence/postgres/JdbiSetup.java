@@ -22,12 +22,15 @@ final class JdbiSetup {
     jdbi.installPlugin(new SqlObjectPlugin());
     jdbi.installPlugin(new PostgresPlugin());
     jdbi.registerArgument(new InstantArgumentFactory());
+    jdbi.registerArrayType(Instant.class, "timestamptz", JdbiSetup::stored);
     jdbi.registerColumnMapper(Instant.class, Rows.INSTANT);
     jdbi.registerRowMapper(TeamRow.class, TeamRow::map);
     jdbi.registerRowMapper(MemberRow.class, MemberRow::map);
     jdbi.registerRowMapper(ApiKeyRow.class, ApiKeyRow::map);
     jdbi.registerRowMapper(PoolRow.class, PoolRow::map);
+    jdbi.registerRowMapper(SourceRow.class, SourceRow::map);
     jdbi.registerRowMapper(RunRow.class, RunRow::map);
+    jdbi.registerRowMapper(UsageRow.class, UsageRow::map);
     jdbi.registerRowMapper(PostingRow.class, PostingRow::map);
     jdbi.registerRowMapper(DayChargesRow.class, DayChargesRow::map);
     jdbi.registerRowMapper(PoolChargesRow.class, PoolChargesRow::map);
@@ -40,7 +43,8 @@ final class JdbiSetup {
 
   /**
    * PostgreSQL keeps microseconds; the clock may give nanoseconds. Instants are cut to the
-   * microsecond on the way in, so what is read back is exactly what was stored.
+   * microsecond on the way in (alone or in arrays), so what is read back is exactly what was
+   * stored: the server would round them.
    */
   static Instant stored(Instant instant) {
     return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);

@@ -3,9 +3,7 @@ package dev.agentcredits.adapter.persistence.postgres;
 import dev.agentcredits.adapter.persistence.postgres.DatabaseFailures.TransientFailure;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,27 +22,16 @@ public final class JdbiTransactionRunner implements TransactionRunner {
   static final int MAX_RETRIES = 3;
 
   private final Jdbi jdbi;
-  private final ThreadLocal<Bound> current = new ThreadLocal<>();
+  private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
   /**
-   * The running transaction's handle, the DAOs attached to it (attaching a SqlObject DAO builds a
-   * handler for each of its methods, so once per transaction, not per call), the writes it holds
-   * back ({@link DeferredWrites}) and the rows it has locked.
+   * The running transaction's handle and the DAOs attached to it. Attaching a SqlObject DAO builds
+   * a handler for each of its methods (measured: a DAO of ten methods costs about what a round trip
+   * to a local database does), so a transaction attaches each DAO once.
    */
-  private record Bound(
-      Handle handle, Map<Class<?>, Object> daos, DeferredWrites deferred, Set<String> locked) {
-    Bound(Handle handle) {
-      this(handle, new HashMap<>(), new DeferredWrites(), new HashSet<>());
-    }
-
+  private record Transaction(Handle handle, Map<Class<?>, Object> daos) {
     <D> D dao(Class<D> type) {
       return type.cast(daos.computeIfAbsent(type, handle::attach));
-    }
-
-    /** Every statement sees the writes made before it: held-back writes go first. */
-    Handle flushed() {
-      deferred.flush(handle);
-      return handle;
     }
   }
 
@@ -62,11 +49,9 @@ public final class JdbiTransactionRunner implements TransactionRunner {
       try {
         return DatabaseFailures.translated(() ->
             jdbi.inTransaction(handle -> {
-              Bound bound = new Bound(handle);
-              current.set(bound);
+              current.set(new Transaction(handle, new HashMap<>()));
               try {
                 T result = work.get();
-                bound.flushed();
                 committing[0] = true;
                 return result;
               } finally {
@@ -87,66 +72,39 @@ public final class JdbiTransactionRunner implements TransactionRunner {
 
   /** Runs a store call on the current transaction's handle, or in a transaction of its own. */
   <T> T withHandle(Function<Handle, T> call) {
-    Bound bound = current.get();
-    if (bound == null) {
+    Transaction transaction = current.get();
+    if (transaction == null) {
       return inTransaction(() -> withHandle(call));
     }
-    return DatabaseFailures.translated(() -> call.apply(bound.flushed()));
+    return DatabaseFailures.translated(() -> call.apply(transaction.handle()));
   }
 
-  /** Runs a call on a DAO attached to the current transaction's handle. */
+  /**
+   * Runs a call on a DAO attached to the current transaction's handle, or in a transaction of its
+   * own.
+   */
   <D, T> T withDao(Class<D> dao, Function<D, T> call) {
-    Bound bound = current.get();
-    if (bound == null) {
+    Transaction transaction = current.get();
+    if (transaction == null) {
       return inTransaction(() -> withDao(dao, call));
     }
-    return DatabaseFailures.translated(() -> {
-      bound.flushed();
-      return call.apply(bound.dao(dao));
-    });
+    return DatabaseFailures.translated(() -> call.apply(transaction.dao(dao)));
   }
 
   /**
-   * A write whose result nobody reads: inside a transaction it is held back and sent with the
-   * transaction's next statement or before its commit; outside any, it runs at once in one of its
-   * own. {@code params} names must not be used by another kind of deferred write.
+   * Runs a DAO call that is one statement: inside a transaction as {@link #withDao}; outside any,
+   * in autocommit mode, which is a transaction of its own in PostgreSQL, without the BEGIN and
+   * COMMIT round trips. Those per-request look-ups (the key of every request, the team of a submit)
+   * are the calls this is for; each attaches its DAO anew, so theirs are small ones. A transient
+   * failure is retried like a transaction's: the statement changed nothing.
    */
-  void defer(String sql, Map<String, Object> params) {
-    Bound bound = current.get();
-    if (bound == null) {
-      withHandle(handle -> handle.createUpdate(sql).bindMap(params).execute());
-      return;
-    }
-    bound.deferred().add(new DeferredWrites.Write(sql, params));
-  }
-
-  /** Notes that the current transaction holds the lock on {@code key} (e.g. a pool's row). */
-  void lockedHere(String key) {
-    Bound bound = current.get();
-    if (bound != null) {
-      bound.locked().add(key);
-    }
-  }
-
-  boolean isLockedHere(String key) {
-    Bound bound = current.get();
-    return bound != null && bound.locked().contains(key);
-  }
-
-  /**
-   * Runs a call that is one SELECT statement: inside a transaction on its handle, as {@link
-   * #withHandle}; outside any, as a single statement in autocommit mode, which is a transaction of
-   * its own in PostgreSQL, without the BEGIN and COMMIT round trips. Those per-request look-ups
-   * (the key of every request, the team of a submit) are the calls this is for. A transient failure
-   * is retried like a transaction's: the statement changed nothing.
-   */
-  <T> T read(Function<Handle, T> call) {
+  <D, T> T read(Class<D> dao, Function<D, T> call) {
     if (current.get() != null) {
-      return withHandle(call);
+      return withDao(dao, call);
     }
     for (int retry = 0; ; retry++) {
       try {
-        return DatabaseFailures.translated(() -> jdbi.withHandle(call::apply));
+        return DatabaseFailures.translated(() -> jdbi.withExtension(dao, call::apply));
       } catch (TransientFailure failure) {
         if (retry >= MAX_RETRIES) {
           throw failure;

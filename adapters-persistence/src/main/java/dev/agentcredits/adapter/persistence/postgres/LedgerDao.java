@@ -2,32 +2,11 @@ package dev.agentcredits.adapter.persistence.postgres;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMap;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
+/** Reads of the ledger; postings are appended by {@link WriteStatements}. */
 interface LedgerDao {
-  String APPEND =
-      "INSERT INTO ledger_postings (team_id, pool_id, kind, credits, source_id, source_kind,"
-          + " run_id, reference, at) VALUES (:teamId, :poolId, :kind, :credits, :sourceId,"
-          + " :sourceKind, :runId, :reference, :at)";
-
-  /** Postings as a JSON array {@code :deferredPostings}; sequences follow the array's order. */
-  String APPEND_JSON =
-      "INSERT INTO ledger_postings (team_id, pool_id, kind, credits, source_id, source_kind,"
-          + " run_id, reference, at) SELECT team_id, pool_id, kind, credits, source_id,"
-          + " source_kind, run_id, reference, at FROM ROWS FROM (jsonb_to_recordset("
-          + "CAST(:deferredPostings AS jsonb)) AS (team_id text, pool_id text, kind text,"
-          + " credits bigint, source_id text, source_kind text, run_id text, reference text,"
-          + " at timestamptz)) WITH ORDINALITY AS p(team_id, pool_id, kind, credits, source_id,"
-          + " source_kind, run_id, reference, at, n) ORDER BY n";
-
-  /** One batch, one round trip; sequences follow the order of the postings. */
-  @SqlBatch(APPEND)
-  void append(@BindMap List<Map<String, Object>> postings);
-
   /** Newest first; an empty {@code pools} array means every pool of the team. */
   @SqlQuery(
       "SELECT "

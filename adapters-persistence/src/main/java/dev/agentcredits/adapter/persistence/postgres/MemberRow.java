@@ -7,8 +7,6 @@ import dev.agentcredits.domain.team.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** A row of {@code members}. */
@@ -27,17 +25,6 @@ record MemberRow(String memberId, String teamId, String email, String role, Inst
   Member toMember() {
     return new Member(
         new MemberId(memberId), new TeamId(teamId), email, Role.valueOf(role), anchor);
-  }
-
-  /** The named parameters of the DAO statements that write this row. */
-  Map<String, Object> params() {
-    Map<String, Object> params = new HashMap<>();
-    params.put("memberId", memberId);
-    params.put("teamId", teamId);
-    params.put("email", email);
-    params.put("role", role);
-    params.put("anchor", anchor);
-    return params;
   }
 
   static MemberRow map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -1,7 +1,6 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
 import dev.agentcredits.domain.pool.AutoReloadSettings;
-import dev.agentcredits.domain.pool.CreditSource;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.ReloadFailure;
 import dev.agentcredits.domain.principal.PoolKind;
@@ -13,15 +12,11 @@ import dev.agentcredits.domain.shared.TeamId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/**
- * A row of {@code pools}, with the pool's sources as a JSON array in {@code sources} (null when
- * they were not read with it).
- */
+/** A row of {@code pools} with its rows of {@code credit_sources}. */
 record PoolRow(
     String poolId,
     String kind,
@@ -37,17 +32,16 @@ record PoolRow(
     String reloadInFlight,
     Instant dueAt,
     Instant closedAt,
-    String sources) {
+    List<SourceRow> sources) {
 
   static final String COLUMNS =
       "pool_id, kind, team_id, member_id, cycle_anchor, cycle_start, arrears, auto_reload_enabled,"
           + " auto_reload_denomination, auto_reload_threshold, auto_reload_turned_off_by,"
           + " reload_in_flight, due_at, closed_at";
 
-  static final String VALUES =
-      ":poolId, :kind, :teamId, :memberId, :cycleAnchor, :cycleStart, :arrears,"
-          + " :autoReloadEnabled, :autoReloadDenomination, :autoReloadThreshold,"
-          + " :autoReloadTurnedOffBy, :reloadInFlight, :dueAt, :closedAt";
+  PoolRow {
+    sources = List.copyOf(sources);
+  }
 
   static PoolRow of(Pool pool, Instant dueAt) {
     AutoReloadSettings auto = pool.autoReload();
@@ -66,10 +60,10 @@ record PoolRow(
         pool.reloadInFlight() == null ? null : pool.reloadInFlight().value(),
         dueAt,
         pool.closedAt(),
-        SourceRow.toJson(pool.sources()));
+        pool.sources().stream().map(SourceRow::of).toList());
   }
 
-  Pool toPool(List<CreditSource> creditSources) {
+  Pool toPool() {
     AutoReloadSettings auto =
         new AutoReloadSettings(
             autoReloadEnabled,
@@ -84,38 +78,35 @@ record PoolRow(
         cycleAnchor,
         cycleStart,
         arrears,
-        creditSources,
+        sources.stream().map(SourceRow::toSource).toList(),
         auto,
         reloadInFlight == null ? null : new PurchaseId(reloadInFlight),
         closedAt);
   }
 
-  /** The pool with the sources read along with it. */
-  Pool toPool() {
-    return toPool(SourceRow.fromJson(sources));
+  /** The same pool with one more source (as {@link PoolDao.Reducer} meets them). */
+  PoolRow with(SourceRow source) {
+    List<SourceRow> more = new ArrayList<>(sources);
+    more.add(source);
+    return new PoolRow(
+        poolId,
+        kind,
+        teamId,
+        memberId,
+        cycleAnchor,
+        cycleStart,
+        arrears,
+        autoReloadEnabled,
+        autoReloadDenomination,
+        autoReloadThreshold,
+        autoReloadTurnedOffBy,
+        reloadInFlight,
+        dueAt,
+        closedAt,
+        more);
   }
 
-  /** The named parameters of the DAO statements that write this row. */
-  Map<String, Object> params() {
-    Map<String, Object> params = new HashMap<>();
-    params.put("poolId", poolId);
-    params.put("kind", kind);
-    params.put("teamId", teamId);
-    params.put("memberId", memberId);
-    params.put("cycleAnchor", cycleAnchor);
-    params.put("cycleStart", cycleStart);
-    params.put("arrears", arrears);
-    params.put("autoReloadEnabled", autoReloadEnabled);
-    params.put("autoReloadDenomination", autoReloadDenomination);
-    params.put("autoReloadThreshold", autoReloadThreshold);
-    params.put("autoReloadTurnedOffBy", autoReloadTurnedOffBy);
-    params.put("reloadInFlight", reloadInFlight);
-    params.put("dueAt", dueAt);
-    params.put("closedAt", closedAt);
-    params.put("sources", sources);
-    return params;
-  }
-
+  /** The pool's columns of a row; its sources come with {@link #with}. */
   static PoolRow map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new PoolRow(
         rs.getString("pool_id"),
@@ -132,6 +123,6 @@ record PoolRow(
         rs.getString("reload_in_flight"),
         Rows.INSTANT.map(rs, "due_at", ctx),
         Rows.INSTANT.map(rs, "closed_at", ctx),
-        rs.getString("sources"));
+        List.of());
   }
 }

@@ -22,21 +22,15 @@ public final class PostgresApiKeyStore implements ApiKeyStore {
     db.withDao(
         ApiKeyDao.class,
         dao -> {
-          dao.insert(ApiKeyRow.of(key).params());
+          dao.insert(ApiKeyRow.of(key));
           return null;
         });
   }
 
   @Override
   public Optional<ApiKey> findByHash(String hash) {
-    // Every request's key: one statement, no SqlObject proxy, no BEGIN/COMMIT around it.
-    return db.read(handle ->
-        handle
-            .createQuery(ApiKeyDao.FIND_BY_HASH)
-            .bind("hash", hash)
-            .mapTo(ApiKeyRow.class)
-            .findOne()
-            .map(ApiKeyRow::toApiKey));
+    // Every request's key: one statement, no BEGIN/COMMIT around it.
+    return db.read(KeyUseDao.class, dao -> dao.findByHash(hash).map(ApiKeyRow::toApiKey));
   }
 
   @Override
@@ -64,12 +58,6 @@ public final class PostgresApiKeyStore implements ApiKeyStore {
   @Override
   public void touch(ApiKeyId id, Instant at, Instant notBefore) {
     // On the request path, as findByHash: one statement, no BEGIN/COMMIT around it.
-    db.read(handle ->
-        handle
-            .createUpdate(ApiKeyDao.TOUCH)
-            .bind("id", id.value())
-            .bind("at", at)
-            .bind("notBefore", notBefore)
-            .execute());
+    db.read(KeyUseDao.class, dao -> dao.touch(id.value(), at, notBefore));
   }
 }

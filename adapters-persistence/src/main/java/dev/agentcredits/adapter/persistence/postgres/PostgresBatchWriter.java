@@ -2,38 +2,31 @@ package dev.agentcredits.adapter.persistence.postgres;
 
 import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
-import dev.agentcredits.application.port.out.PoolStore;
-import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.WriteBatch;
 
-/** A write batch as the stores' own writes, in the order {@link BatchWriter} gives. */
+/**
+ * A write batch in two round trips while its pools are locked: the pools with their sources, the
+ * postings, the new and progressed runs and the usage reports as one ({@link WriteStatements}),
+ * then the events, through the outbox.
+ */
 final class PostgresBatchWriter implements BatchWriter {
-  private final PoolStore pools;
-  private final RunStore runs;
-  private final LedgerStore ledger;
+  private final JdbiTransactionRunner db;
   private final EventOutbox outbox;
 
-  PostgresBatchWriter(PoolStore pools, RunStore runs, LedgerStore ledger, EventOutbox outbox) {
-    this.pools = pools;
-    this.runs = runs;
-    this.ledger = ledger;
+  PostgresBatchWriter(JdbiTransactionRunner db, EventOutbox outbox) {
+    this.db = db;
     this.outbox = outbox;
   }
 
   @Override
   public void write(WriteBatch batch) {
-    batch.pools().forEach(update -> pools.update(update.pool(), update.dueAt()));
-    batch.postingsByTeam().forEach(ledger::append);
-    if (!batch.newRuns().isEmpty()) {
-      runs.insertAll(batch.newRuns());
-    }
-    if (!batch.progressedRuns().isEmpty()) {
-      runs.updateProgress(batch.progressedRuns());
-    }
-    if (!batch.usages().isEmpty()) {
-      runs.recordUsages(batch.usages());
-    }
+    new WriteStatements()
+        .pools(batch.pools())
+        .postings(batch.postingsByTeam())
+        .newRuns(batch.newRuns())
+        .progress(batch.progressedRuns())
+        .usages(batch.usages())
+        .send(db);
     if (!batch.events().isEmpty()) {
       outbox.append(batch.events());
     }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,7 +34,12 @@ public final class PostgresEventOutbox implements EventOutbox {
         events.stream()
             .map(e -> OutboxRow.of(encoder.encode(UUID.randomUUID().toString(), e)).params())
             .toList();
-    db.defer(OutboxDao.APPEND_JSON, Map.of("deferredEvents", RecordSets.json(rows, Set.of())));
+    db.withDao(
+        OutboxDao.class,
+        dao -> {
+          dao.append(rows);
+          return null;
+        });
   }
 
   @Override

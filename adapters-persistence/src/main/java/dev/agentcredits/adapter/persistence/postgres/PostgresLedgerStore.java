@@ -10,7 +10,6 @@ import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The ledger in {@code ledger_postings}; a trigger refuses any UPDATE, DELETE or TRUNCATE. */
 public final class PostgresLedgerStore implements LedgerStore {
@@ -20,14 +19,10 @@ public final class PostgresLedgerStore implements LedgerStore {
     this.db = db;
   }
 
+  /** As a write batch of postings only ({@link WriteStatements}). */
   @Override
   public void append(TeamId team, List<Posting> postings) {
-    if (postings.isEmpty()) {
-      return;
-    }
-    List<Map<String, Object>> rows =
-        postings.stream().map(p -> PostingRow.of(team.value(), p).params()).toList();
-    db.defer(LedgerDao.APPEND_JSON, Map.of("deferredPostings", RecordSets.json(rows, Set.of())));
+    new WriteStatements().postings(Map.of(team, postings)).send(db);
   }
 
   @Override

@@ -36,24 +36,21 @@ public final class PostgresPersistence implements AutoCloseable {
     this.dataSource = dataSource;
     this.jdbi = JdbiSetup.create(dataSource);
     this.transactions = new JdbiTransactionRunner(jdbi);
-    var pools = new PostgresPoolStore(transactions);
-    var runs = new PostgresRunStore(transactions);
-    var ledger = new PostgresLedgerStore(transactions);
     var outbox = new PostgresEventOutbox(transactions, events);
     this.stores =
         new Stores(
             new PostgresTeamStore(transactions),
             new PostgresApiKeyStore(transactions),
-            pools,
-            runs,
-            ledger,
+            new PostgresPoolStore(transactions),
+            new PostgresRunStore(transactions),
+            new PostgresLedgerStore(transactions),
             new PostgresSpendStore(transactions),
             new PostgresPurchaseStore(transactions),
             outbox,
             new PostgresIdempotencyStore(transactions),
             new PostgresPaymentMethodStore(transactions),
             new PostgresPaymentEventStore(transactions),
-            new PostgresBatchWriter(pools, runs, ledger, outbox));
+            new PostgresBatchWriter(transactions, outbox));
   }
 
   /** Connects to the database's default schema and migrates it. */

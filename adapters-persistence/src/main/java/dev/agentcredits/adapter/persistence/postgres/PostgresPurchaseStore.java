@@ -22,7 +22,7 @@ public final class PostgresPurchaseStore implements PurchaseStore {
     db.withDao(
         PurchaseDao.class,
         dao -> {
-          dao.insert(PurchaseRow.of(purchase).params(), requestKey);
+          dao.insert(PurchaseRow.of(purchase), requestKey);
           return null;
         });
   }
@@ -41,8 +41,7 @@ public final class PostgresPurchaseStore implements PurchaseStore {
 
   @Override
   public void update(Purchase purchase) {
-    int updated =
-        db.withDao(PurchaseDao.class, dao -> dao.update(PurchaseRow.of(purchase).params()));
+    int updated = db.withDao(PurchaseDao.class, dao -> dao.update(PurchaseRow.of(purchase)));
     if (updated != 1) {
       throw new IllegalStateException("no purchase " + purchase.id());
     }

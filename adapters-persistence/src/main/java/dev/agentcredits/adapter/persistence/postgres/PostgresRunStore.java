@@ -6,44 +6,28 @@ import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Runs in {@code runs} (a request key is unique per team), usage reports in {@code run_usage} (a
- * usage id once per run).
+ * usage id once per run). Many runs or reports are written as a write batch ({@link
+ * WriteStatements}).
  */
 public final class PostgresRunStore implements RunStore {
-  private static final Set<String> HOLD = Set.of("hold");
-
   private final JdbiTransactionRunner db;
 
   PostgresRunStore(JdbiTransactionRunner db) {
     this.db = db;
   }
 
-  /**
-   * One statement for any number of runs, deferred: a group commit of admissions sends its runs
-   * with its pool, postings and events in one round trip. A request key that collides with another
-   * request's fails that statement, so the transaction, as {@code DuplicateKeyException}.
-   */
+  /** A request key another run of the team holds fails it as {@code DuplicateKeyException}. */
   @Override
   public void insertAll(List<NewRun> runs) {
-    if (runs.isEmpty()) {
-      return;
-    }
-    List<Map<String, Object>> rows = new ArrayList<>(runs.size());
-    for (NewRun fresh : runs) {
-      Map<String, Object> row = RunRow.of(fresh.run()).params();
-      row.put("requestKey", fresh.requestKey());
-      rows.add(row);
-    }
-    db.defer(RunDao.INSERT_JSON, Map.of("deferredRuns", RecordSets.json(rows, HOLD)));
+    new WriteStatements().newRuns(runs).send(db);
   }
 
   @Override
@@ -61,41 +45,25 @@ public final class PostgresRunStore implements RunStore {
     if (requestKeys.isEmpty()) {
       return Map.of();
     }
-    return db.withHandle(handle ->
-        handle
-            .createQuery(RunDao.FIND_BY_REQUEST_KEYS)
-            .bind("team", team.value())
-            .bindArray("keys", String.class, requestKeys)
-            .map((rs, ctx) -> Map.entry(rs.getString("request_key"), RunRow.map(rs, ctx).toRun()))
-            .collectToMap(Map.Entry::getKey, Map.Entry::getValue));
+    String[] keys = requestKeys.toArray(String[]::new);
+    Map<String, RunRow> rows =
+        db.withDao(RunDao.class, dao -> dao.findByRequestKeys(team.value(), keys));
+    Map<String, Run> runs = new LinkedHashMap<>();
+    rows.forEach((key, row) -> runs.put(key, row.toRun()));
+    return runs;
   }
 
   @Override
   public void update(Run run) {
-    int updated = db.withDao(RunDao.class, dao -> dao.update(RunRow.of(run).params()));
+    int updated = db.withDao(RunDao.class, dao -> dao.update(RunRow.of(run)));
     if (updated != 1) {
       throw new IllegalStateException("no run " + run.id());
     }
   }
 
-  /** Deferred: the runs are locked by this transaction, so they exist until it commits. */
   @Override
   public void updateProgress(Collection<Run> progressed) {
-    if (progressed.isEmpty()) {
-      return;
-    }
-    List<Map<String, Object>> rows = new ArrayList<>(progressed.size());
-    for (Run run : progressed) {
-      Map<String, Object> all = RunRow.of(run).params();
-      Map<String, Object> row = new HashMap<>();
-      for (String column : List.of("runId", "state", "hold", "charged", "failure")) {
-        row.put(column, all.get(column));
-      }
-      row.put("lastActivityAt", all.get("lastActivityAt"));
-      row.put("endedAt", all.get("endedAt"));
-      rows.add(row);
-    }
-    db.defer(RunDao.UPDATE_PROGRESS_JSON, Map.of("deferredProgress", RecordSets.json(rows, HOLD)));
+    new WriteStatements().progress(progressed).send(db);
   }
 
   @Override
@@ -103,14 +71,9 @@ public final class PostgresRunStore implements RunStore {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return db.withHandle(handle ->
-        handle
-            .createQuery(RunDao.LOCK_ALL)
-            .bindArray("ids", String.class, ids.stream().map(RunId::value).distinct().toList())
-            .mapTo(RunRow.class)
-            .stream()
-            .map(RunRow::toRun)
-            .toList());
+    String[] distinct = ids.stream().map(RunId::value).distinct().toArray(String[]::new);
+    return db.withDao(
+        RunDao.class, dao -> dao.lockAll(distinct).stream().map(RunRow::toRun).toList());
   }
 
   @Override
@@ -118,34 +81,19 @@ public final class PostgresRunStore implements RunStore {
     if (keys.isEmpty()) {
       return Map.of();
     }
-    List<String> runIds = keys.stream().map(k -> k.run().value()).toList();
-    List<String> usageIds = keys.stream().map(k -> k.usage().value()).toList();
-    return db.withHandle(handle ->
-        handle
-            .createQuery(RunDao.FIND_USAGES)
-            .bindArray("runs", String.class, runIds)
-            .bindArray("usages", String.class, usageIds)
-            .map((rs, ctx) -> UsageRows.map(rs))
-            .collectToMap(Usage::key, usage -> usage));
+    String[] runs = keys.stream().map(k -> k.run().value()).toArray(String[]::new);
+    String[] usages = keys.stream().map(k -> k.usage().value()).toArray(String[]::new);
+    Map<UsageKey, Usage> found = new LinkedHashMap<>();
+    for (UsageRow row : db.withDao(RunDao.class, dao -> dao.findUsages(runs, usages))) {
+      Usage usage = row.toUsage();
+      found.put(usage.key(), usage);
+    }
+    return found;
   }
 
-  /** Deferred: the run is locked, so no other report under its usage ids can commit meanwhile. */
   @Override
   public void recordUsages(List<Usage> reports) {
-    if (reports.isEmpty()) {
-      return;
-    }
-    List<Map<String, Object>> rows = new ArrayList<>(reports.size());
-    for (Usage report : reports) {
-      Map<String, Object> row = new HashMap<>();
-      row.put("runId", report.run().value());
-      row.put("usageId", report.usage().value());
-      row.put("credits", report.credits());
-      row.put("recordedAt", report.at());
-      UsageRows.putAnswer(row, report.answered());
-      rows.add(row);
-    }
-    db.defer(RunDao.RECORD_USAGES_JSON, Map.of("deferredUsage", RecordSets.json(rows, Set.of())));
+    new WriteStatements().usages(reports).send(db);
   }
 
   @Override

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Teams and their members in {@code teams} and {@code members}. */
+/**
+ * Teams and their members in {@code teams} and {@code members}. The look-ups a request may make
+ * outside any transaction are single statements in autocommit mode.
+ */
 public final class PostgresTeamStore implements TeamStore {
   private final JdbiTransactionRunner db;
 
@@ -22,25 +25,19 @@ public final class PostgresTeamStore implements TeamStore {
     db.withDao(
         TeamDao.class,
         dao -> {
-          dao.insert(TeamRow.of(team).params());
+          dao.insert(TeamRow.of(team));
           return null;
         });
   }
 
   @Override
   public Optional<Team> find(TeamId id) {
-    return db.read(handle ->
-        handle
-            .createQuery(TeamDao.FIND)
-            .bind("id", id.value())
-            .mapTo(TeamRow.class)
-            .findOne()
-            .map(TeamRow::toTeam));
+    return db.read(TeamDao.class, dao -> dao.find(id.value()).map(TeamRow::toTeam));
   }
 
   @Override
   public void update(Team team) {
-    int updated = db.withDao(TeamDao.class, dao -> dao.updateSpendCap(TeamRow.of(team).params()));
+    int updated = db.withDao(TeamDao.class, dao -> dao.updateSpendCap(TeamRow.of(team)));
     if (updated != 1) {
       throw new IllegalStateException("no team " + team.id());
     }
@@ -48,45 +45,33 @@ public final class PostgresTeamStore implements TeamStore {
 
   @Override
   public boolean insertMember(Member member) {
-    return db.withDao(TeamDao.class, dao -> dao.insertMember(MemberRow.of(member).params()) == 1);
+    return db.withDao(MemberDao.class, dao -> dao.insert(MemberRow.of(member)) == 1);
   }
 
   @Override
   public Optional<Member> findMember(MemberId id) {
-    return db.read(handle ->
-        handle
-            .createQuery(TeamDao.FIND_MEMBER)
-            .bind("id", id.value())
-            .mapTo(MemberRow.class)
-            .findOne()
-            .map(MemberRow::toMember));
+    return db.read(MemberDao.class, dao -> dao.find(id.value()).map(MemberRow::toMember));
   }
 
   @Override
   public Optional<Member> lockMember(MemberId id) {
-    return db.read(handle ->
-        handle
-            .createQuery(TeamDao.FIND_MEMBER + " FOR UPDATE")
-            .bind("id", id.value())
-            .mapTo(MemberRow.class)
-            .findOne()
-            .map(MemberRow::toMember));
+    return db.read(MemberDao.class, dao -> dao.lock(id.value()).map(MemberRow::toMember));
   }
 
   @Override
   public Optional<Member> findMemberEver(MemberId id) {
-    return db.withDao(
-        TeamDao.class, dao -> dao.findMemberEver(id.value()).map(MemberRow::toMember));
+    return db.withDao(MemberDao.class, dao -> dao.findEver(id.value()).map(MemberRow::toMember));
   }
 
   @Override
   public boolean removeMember(MemberId id, Instant at) {
-    return db.withDao(TeamDao.class, dao -> dao.removeMember(id.value(), at) == 1);
+    return db.withDao(MemberDao.class, dao -> dao.remove(id.value(), at) == 1);
   }
 
   @Override
   public List<Member> members(TeamId team) {
     return db.withDao(
-        TeamDao.class, dao -> dao.members(team.value()).stream().map(MemberRow::toMember).toList());
+        MemberDao.class,
+        dao -> dao.ofTeam(team.value()).stream().map(MemberRow::toMember).toList());
   }
 }

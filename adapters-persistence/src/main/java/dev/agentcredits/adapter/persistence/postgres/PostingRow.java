@@ -10,8 +10,6 @@ import dev.agentcredits.domain.shared.SourceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** A row of {@code ledger_postings}; {@code sequence} is assigned by the database. */
@@ -58,21 +56,6 @@ record PostingRow(
 
   LedgerEntry toEntry() {
     return new LedgerEntry(sequence, toPosting());
-  }
-
-  /** The named parameters of the DAO statements that write this row. */
-  Map<String, Object> params() {
-    Map<String, Object> params = new HashMap<>();
-    params.put("teamId", teamId);
-    params.put("poolId", poolId);
-    params.put("kind", kind);
-    params.put("credits", credits);
-    params.put("sourceId", sourceId);
-    params.put("sourceKind", sourceKind);
-    params.put("runId", runId);
-    params.put("reference", reference);
-    params.put("at", at);
-    return params;
   }
 
   static PostingRow map(ResultSet rs, StatementContext ctx) throws SQLException {

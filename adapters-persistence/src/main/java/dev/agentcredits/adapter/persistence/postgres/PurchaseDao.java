@@ -2,10 +2,8 @@ package dev.agentcredits.adapter.persistence.postgres;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -16,7 +14,7 @@ interface PurchaseDao {
           + ", request_key) VALUES (:purchaseId, :teamId, :poolId, :credits, :priceCents, :kind,"
           + " :state, :requestedBy, :spendMonth, :createdAt, :expiresAt, :paymentReference,"
           + " :refundedAt, :requestKey)")
-  void insert(@BindMap Map<String, Object> purchase, @Bind("requestKey") String requestKey);
+  void insert(@BindRecord PurchaseRow purchase, @Bind("requestKey") String requestKey);
 
   @SqlQuery(
       "SELECT "
@@ -38,7 +36,7 @@ interface PurchaseDao {
           + " spend_month = :spendMonth, created_at = :createdAt, expires_at = :expiresAt,"
           + " payment_reference = :paymentReference, refunded_at = :refundedAt"
           + " WHERE purchase_id = :purchaseId")
-  int update(@BindMap Map<String, Object> purchase);
+  int update(@BindRecord PurchaseRow purchase);
 
   @SqlQuery(
       "SELECT purchase_id FROM purchases WHERE state = 'PENDING' AND created_at < :cutoff"

@@ -14,8 +14,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HashMap;
-import java.util.Map;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** A row of {@code purchases}; the spend month is the date of its first day. */
@@ -70,25 +68,6 @@ record PurchaseRow(
         expiresAt,
         paymentReference,
         refundedAt);
-  }
-
-  /** The named parameters of the DAO statements that write this row. */
-  Map<String, Object> params() {
-    Map<String, Object> params = new HashMap<>();
-    params.put("purchaseId", purchaseId);
-    params.put("teamId", teamId);
-    params.put("poolId", poolId);
-    params.put("credits", credits);
-    params.put("priceCents", priceCents);
-    params.put("kind", kind);
-    params.put("state", state);
-    params.put("requestedBy", requestedBy);
-    params.put("spendMonth", spendMonth);
-    params.put("createdAt", createdAt);
-    params.put("expiresAt", expiresAt);
-    params.put("paymentReference", paymentReference);
-    params.put("refundedAt", refundedAt);
-    return params;
   }
 
   static PurchaseRow map(ResultSet rs, StatementContext ctx) throws SQLException {

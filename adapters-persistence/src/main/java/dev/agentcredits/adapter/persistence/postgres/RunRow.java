@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,31 +105,6 @@ record RunRow(
         lastActivityAt,
         endedAt,
         submittedKeyId == null ? null : new ApiKeyId(submittedKeyId));
-  }
-
-  /** The named parameters of the DAO statements that write this row. */
-  Map<String, Object> params() {
-    Map<String, Object> params = new HashMap<>();
-    params.put("runId", runId);
-    params.put("teamId", teamId);
-    params.put("trigger", trigger);
-    params.put("triggeredBy", triggeredBy);
-    params.put("scheduleId", scheduleId);
-    params.put("prompt", prompt);
-    params.put("billedPoolId", billedPoolId);
-    params.put("billedPoolKind", billedPoolKind);
-    params.put("billedTeamId", billedTeamId);
-    params.put("billedMemberId", billedMemberId);
-    params.put("billedPayer", billedPayer);
-    params.put("state", state);
-    params.put("hold", hold);
-    params.put("charged", charged);
-    params.put("failure", failure);
-    params.put("createdAt", createdAt);
-    params.put("lastActivityAt", lastActivityAt);
-    params.put("endedAt", endedAt);
-    params.put("submittedKeyId", submittedKeyId);
-    return params;
   }
 
   static RunRow map(ResultSet rs, StatementContext ctx) throws SQLException {

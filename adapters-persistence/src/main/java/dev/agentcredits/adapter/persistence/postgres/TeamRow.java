@@ -8,8 +8,6 @@ import dev.agentcredits.domain.team.Team;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** A row of {@code teams}. */
@@ -42,18 +40,6 @@ record TeamRow(
         new MemberId(ownerMemberId),
         Money.cents(monthlySpendCapCents),
         createdAt);
-  }
-
-  /** The named parameters of the DAO statements that write this row. */
-  Map<String, Object> params() {
-    Map<String, Object> params = new HashMap<>();
-    params.put("teamId", teamId);
-    params.put("name", name);
-    params.put("plan", plan);
-    params.put("ownerMemberId", ownerMemberId);
-    params.put("monthlySpendCapCents", monthlySpendCapCents);
-    params.put("createdAt", createdAt);
-    return params;
   }
 
   static TeamRow map(ResultSet rs, StatementContext ctx) throws SQLException {

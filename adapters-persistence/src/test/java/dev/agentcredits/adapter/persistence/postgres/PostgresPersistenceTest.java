@@ -1,17 +1,22 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
+import static dev.agentcredits.application.port.out.contract.RunBuilder.aQueuedRun;
 import static dev.agentcredits.application.port.out.contract.TeamBuilder.aTeam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
+import dev.agentcredits.application.port.out.RunStore;
+import dev.agentcredits.application.port.out.contract.World;
 import dev.agentcredits.application.testing.TestEventEncoder;
+import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.team.Team;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -82,6 +87,21 @@ class PostgresPersistenceTest {
     first.stores().teams().insert(withNanos);
 
     assertThat(first.stores().teams().find(team.id()).orElseThrow().createdAt())
+        .isEqualTo(Instant.parse("2026-03-01T10:00:00.123456Z"));
+  }
+
+  /** Many rows go as arrays: cut like single values, not rounded by the server. */
+  @Test
+  void instantsWrittenAsArraysAreKeptToTheMicrosecondToo() {
+    World world = World.create(first.stores(), first.transactions());
+    Run run =
+        aQueuedRun(world.team())
+            .lastActiveAt(Instant.parse("2026-03-01T10:00:00.123456789Z"))
+            .build();
+
+    first.stores().runs().insertAll(List.of(new RunStore.NewRun(run, null)));
+
+    assertThat(first.stores().runs().find(run.id()).orElseThrow().lastActivityAt())
         .isEqualTo(Instant.parse("2026-03-01T10:00:00.123456Z"));
   }
 

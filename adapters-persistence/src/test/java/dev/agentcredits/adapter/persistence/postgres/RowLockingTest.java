@@ -75,6 +75,46 @@ class RowLockingTest {
     }
   }
 
+  /**
+   * A source the holder added is a row the waiting lock's statement could not see: its snapshot was
+   * taken before the holder committed (so the pool is locked by one statement and read by another).
+   */
+  @Test
+  void aLockThatWaitedSeesTheSourcesTheHolderAdded() throws Exception {
+    World world = World.create(first.stores(), first.transactions());
+    Pool pool = world.ownerPool();
+    CountDownLatch locked = new CountDownLatch(1);
+
+    try (PostgresPersistence second = DB.open()) {
+      Future<Pool> holder =
+          background.submit(() ->
+              first
+                  .transactions()
+                  .inTransaction(() -> {
+                    Pool held = first.stores().pools().lock(pool.id()).orElseThrow();
+                    locked.countDown();
+                    sleep(Duration.ofMillis(400));
+                    Pool credited =
+                        held.credit(
+                                TestData.lot("lot-new", 50, 0, T0.plus(Duration.ofDays(90))),
+                                "purchase",
+                                T0)
+                            .pool();
+                    first.stores().pools().update(credited, null);
+                    return credited;
+                  }));
+      assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+
+      Pool seen =
+          second
+              .transactions()
+              .inTransaction(() -> second.stores().pools().lock(pool.id()).orElseThrow());
+
+      assertThat(seen).isEqualTo(holder.get(10, TimeUnit.SECONDS));
+      assertThat(seen.sources()).extracting(s -> s.id().value()).contains("lot-new");
+    }
+  }
+
   @Test
   void twoInstancesLockingAMonthNobodyHasSpentInYetCountBothPurchases() throws Exception {
     World world = World.create(first.stores(), first.transactions());
