@@ -222,7 +222,7 @@ public record TestApplication(
     AddMemberUseCase addMember = new AddMemberService(s.teams(), tx, enrollment, ids, clock);
     var teamApiKeys = new TeamApiKeyService(s.teams(), s.apiKeys(), tx, ids, ports.hasher(), clock);
     AuthenticateUseCase authenticate =
-        new AuthenticateService(s.apiKeys(), directory, ports.hasher(), operatorKey, clock);
+        new AuthenticateService(s.apiKeys(), s.teams(), ports.hasher(), operatorKey, clock);
     BillingQuery billingQuery =
         new BillingQueryService(s.teams(), s.pools(), s.ledger(), s.spend(), tx, terms, clock);
     TimeKeepingUseCase timeKeeping =
@@ -302,8 +302,7 @@ public record TestApplication(
         new ListMembersService(s.teams(), tx),
         new ListApiKeysService(s.teams(), s.apiKeys(), tx),
         new UsageService(s.teams(), s.pools(), s.ledger(), tx, clock),
-        new RemoveMemberService(
-            s.teams(), s.apiKeys(), s.pools(), s.batches(), tx, directory, terms, clock),
+        new RemoveMemberService(s.teams(), s.apiKeys(), s.pools(), s.batches(), tx, terms, clock),
         new RotateMemberKeyService(s.teams(), s.apiKeys(), tx, ids, ports.hasher(), clock));
   }
 }
