@@ -8,7 +8,6 @@ import dev.agentcredits.application.port.in.CompleteRunUseCase;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.GetRunQuery;
 import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
-import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IdentifyCallerQuery;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.ListApiKeysUseCase;
@@ -53,7 +52,7 @@ import dev.agentcredits.application.service.billing.RaiseSpendCapService;
 import dev.agentcredits.application.service.billing.ReceivePaymentEventService;
 import dev.agentcredits.application.service.billing.RefundPurchaseService;
 import dev.agentcredits.application.service.billing.UsageService;
-import dev.agentcredits.application.service.idempotency.IdempotencyService;
+import dev.agentcredits.application.service.idempotency.Idempotency;
 import dev.agentcredits.application.service.members.RemoveMemberService;
 import dev.agentcredits.application.service.members.RotateMemberKeyService;
 import dev.agentcredits.application.service.provisioning.AddMemberService;
@@ -82,7 +81,9 @@ import java.util.function.Function;
 /**
  * Every use case built from one set of ports, the way bootstrap wires them, for tests of the
  * application and of the adapters that drive it. {@code clockControl} gets the time-keeping use
- * case, since moving a test clock does the work that falls due.
+ * case, since moving a test clock does the work that falls due. The use cases are the plain ones:
+ * bootstrap puts the idempotency decorators around them ({@code service.idempotency}), which are
+ * built from {@link #idempotency}.
  */
 public record TestApplication(
     SubmitRunUseCase submitRun,
@@ -102,7 +103,7 @@ public record TestApplication(
     AuthenticateUseCase authenticate,
     BillingQuery billingQuery,
     TimeKeepingUseCase timeKeeping,
-    IdempotencyUseCase idempotency,
+    Idempotency idempotency,
     OperationsUseCase operations,
     IdentifyCallerQuery identifyCaller,
     PaymentMethodUseCase paymentMethods,
@@ -238,7 +239,7 @@ public record TestApplication(
             purchasing,
             terms,
             clock);
-    IdempotencyUseCase idempotency = new IdempotencyService(s.idempotency(), tx, clock);
+    var idempotency = new Idempotency(s.idempotency(), tx, clock);
     OperationsUseCase operations =
         new OperationsService(
             s.teams(), tx, ports.clockControl().apply(timeKeeping), ports.paymentSimulation());
