@@ -1,5 +1,7 @@
 package dev.agentcredits.bootstrap;
 
+import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
+import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
 import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.CardSetup;
 import dev.agentcredits.application.port.out.EventOutbox;
@@ -25,6 +27,9 @@ import dev.agentcredits.application.service.billing.RaiseSpendCapService;
 import dev.agentcredits.application.service.billing.ReceivePaymentEventService;
 import dev.agentcredits.application.service.billing.RefundPurchaseService;
 import dev.agentcredits.application.service.billing.UsageService;
+import dev.agentcredits.application.service.idempotency.Idempotency;
+import dev.agentcredits.application.service.idempotency.IdempotentPurchases;
+import dev.agentcredits.application.service.idempotency.IdempotentSpendCap;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -78,7 +83,7 @@ class BillingConfig {
   }
 
   @Bean
-  PurchaseAddOnService purchaseAddOn(
+  PurchaseAddOnUseCase purchaseAddOn(
       TeamStore teams,
       SpendStore spending,
       PurchaseStore purchases,
@@ -86,8 +91,11 @@ class BillingConfig {
       Purchasing purchasing,
       SecretGenerator ids,
       BillingTerms terms,
-      Clock clock) {
-    return new PurchaseAddOnService(teams, spending, purchases, tx, purchasing, ids, terms, clock);
+      Clock clock,
+      Idempotency idempotency) {
+    return new IdempotentPurchases(
+        new PurchaseAddOnService(teams, spending, purchases, tx, purchasing, ids, terms, clock),
+        idempotency);
   }
 
   @Bean
@@ -102,9 +110,15 @@ class BillingConfig {
   }
 
   @Bean
-  RaiseSpendCapService raiseSpendCap(
-      TeamStore teams, SpendStore spending, EventOutbox outbox, TransactionRunner tx, Clock clock) {
-    return new RaiseSpendCapService(teams, spending, outbox, tx, clock);
+  RaiseSpendCapUseCase raiseSpendCap(
+      TeamStore teams,
+      SpendStore spending,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      Clock clock,
+      Idempotency idempotency) {
+    return new IdempotentSpendCap(
+        new RaiseSpendCapService(teams, spending, outbox, tx, clock), idempotency);
   }
 
   @Bean

@@ -13,7 +13,7 @@ import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.billing.Purchasing;
-import dev.agentcredits.application.service.idempotency.IdempotencyService;
+import dev.agentcredits.application.service.idempotency.Idempotency;
 import dev.agentcredits.application.service.runs.ApplyRunOperations;
 import dev.agentcredits.application.service.timekeeping.HoldExpiry;
 import dev.agentcredits.application.service.timekeeping.OperationsService;
@@ -51,9 +51,10 @@ class CoreConfig {
         .orElseGet(() -> new OperatorKey(secrets.newKey("ac_op"), true));
   }
 
+  /** The one idempotency mechanism; its decorators are put around the keyed use cases. */
   @Bean
-  IdempotencyService idempotency(IdempotencyStore store, TransactionRunner tx, Clock clock) {
-    return new IdempotencyService(store, tx, clock);
+  Idempotency idempotency(IdempotencyStore store, TransactionRunner tx, Clock clock) {
+    return new Idempotency(store, tx, clock);
   }
 
   @Bean

@@ -5,13 +5,14 @@ import dev.agentcredits.adapter.messaging.InMemoryEventBus;
 import dev.agentcredits.adapter.messaging.OutboxRelay;
 import dev.agentcredits.adapter.messaging.RabbitMessaging;
 import dev.agentcredits.application.port.in.CompleteRunUseCase;
-import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.ReportUsageBatchUseCase;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.events.RelayEventsService;
+import dev.agentcredits.application.service.idempotency.Idempotency;
+import dev.agentcredits.application.service.idempotency.IdempotentRunCommands;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -31,12 +32,14 @@ class MessagingConfig {
       ReportUsageUseCase reportUsage,
       ReportUsageBatchUseCase reportUsageBatch,
       CompleteRunUseCase completeRun,
-      IdempotencyUseCase idempotency) {
+      Idempotency idempotency) {
     return switch (settings.broker()) {
       case MEMORY -> new BrokerBackend("memory", new InMemoryEventBus(), () -> true, () -> {});
       case RABBITMQ -> {
-        var handlers =
-            new CommandHandlers(submitRun, reportUsage, reportUsageBatch, completeRun, idempotency);
+        var commands =
+            new IdempotentRunCommands(
+                submitRun, reportUsage, reportUsageBatch, completeRun, idempotency);
+        var handlers = new CommandHandlers(commands);
         var rabbit = RabbitMessaging.connect(settings.amqpUrl(), handlers);
         rabbit.startConsuming();
         yield new BrokerBackend("rabbitmq", rabbit.publisher(), rabbit::isHealthy, rabbit::close);

@@ -8,7 +8,6 @@ import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.AuthenticateService;
-import dev.agentcredits.application.service.access.Directory;
 import dev.agentcredits.application.service.access.IdentifyCallerService;
 import dev.agentcredits.application.service.members.RemoveMemberService;
 import dev.agentcredits.application.service.members.RotateMemberKeyService;
@@ -93,11 +92,11 @@ class ProvisioningConfig {
   @Bean
   AuthenticateService authenticate(
       ApiKeyStore apiKeys,
-      Directory directory,
+      TeamStore teams,
       KeyHasher hasher,
       OperatorKey operatorKey,
       Clock clock) {
-    return new AuthenticateService(apiKeys, directory, hasher, operatorKey.value(), clock);
+    return new AuthenticateService(apiKeys, teams, hasher, operatorKey.value(), clock);
   }
 
   /** DOMAIN.md rule 22. */
@@ -108,10 +107,9 @@ class ProvisioningConfig {
       PoolStore pools,
       BatchWriter batches,
       TransactionRunner tx,
-      Directory directory,
       BillingTerms terms,
       Clock clock) {
-    return new RemoveMemberService(teams, apiKeys, pools, batches, tx, directory, terms, clock);
+    return new RemoveMemberService(teams, apiKeys, pools, batches, tx, terms, clock);
   }
 
   @Bean

@@ -17,7 +17,6 @@ import dev.agentcredits.application.port.in.CompleteRunUseCase;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.GetRunQuery;
 import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
-import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IdentifyCallerQuery;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.ListApiKeysUseCase;
@@ -71,7 +70,6 @@ class WebConfig {
   @Bean
   RestUseCases restUseCases(
       AuthenticateUseCase authenticate,
-      IdempotencyUseCase idempotency,
       SubmitRunUseCase submitRun,
       GetRunQuery getRun,
       ReportUsageUseCase reportUsage,
@@ -102,7 +100,6 @@ class WebConfig {
       RotateMemberKeyUseCase rotateMemberKey) {
     return new RestUseCases(
         authenticate,
-        idempotency,
         submitRun,
         getRun,
         reportUsage,

@@ -4,6 +4,7 @@ import dev.agentcredits.application.port.out.IdempotencyStore;
 import java.time.Instant;
 import java.util.Optional;
 
+/** Keeps outcomes as they are: they are immutable records. */
 final class InMemoryIdempotencyStore implements IdempotencyStore {
   private record Stored(IdempotencyRecord record, Instant createdAt) {}
 
@@ -17,7 +18,7 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   @Override
   public Optional<IdempotencyRecord> claim(
-      String scope, String key, String fingerprint, Instant now) {
+      String scope, String key, String fingerprint, Instant now, Class<?> valueType) {
     return db.call(() -> {
       Optional<Stored> existing = keys.get(id(scope, key));
       boolean abandoned =
@@ -27,14 +28,13 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
       if (existing.isPresent() && !abandoned) {
         return Optional.of(existing.get().record());
       }
-      keys.put(
-          id(scope, key), new Stored(new IdempotencyRecord(fingerprint, now, null, null), now));
+      keys.put(id(scope, key), new Stored(new IdempotencyRecord(fingerprint, now, null), now));
       return Optional.empty();
     });
   }
 
   @Override
-  public void complete(String scope, String key, int status, String body) {
+  public void complete(String scope, String key, Object outcome) {
     db.run(() ->
         keys.get(id(scope, key))
             .ifPresent(s ->
@@ -42,7 +42,7 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
                     id(scope, key),
                     new Stored(
                         new IdempotencyRecord(
-                            s.record().fingerprint(), s.record().claimedAt(), status, body),
+                            s.record().fingerprint(), s.record().claimedAt(), outcome),
                         s.createdAt()))));
   }
 

@@ -8,7 +8,6 @@ import dev.agentcredits.application.port.in.CompleteRunUseCase;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.GetRunQuery;
 import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
-import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IdentifyCallerQuery;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.ListApiKeysUseCase;
@@ -53,7 +52,7 @@ import dev.agentcredits.application.service.billing.RaiseSpendCapService;
 import dev.agentcredits.application.service.billing.ReceivePaymentEventService;
 import dev.agentcredits.application.service.billing.RefundPurchaseService;
 import dev.agentcredits.application.service.billing.UsageService;
-import dev.agentcredits.application.service.idempotency.IdempotencyService;
+import dev.agentcredits.application.service.idempotency.Idempotency;
 import dev.agentcredits.application.service.members.RemoveMemberService;
 import dev.agentcredits.application.service.members.RotateMemberKeyService;
 import dev.agentcredits.application.service.provisioning.AddMemberService;
@@ -89,7 +88,9 @@ import java.util.function.UnaryOperator;
 /**
  * Every use case built from one set of ports, the way bootstrap wires them, for tests of the
  * application and of the adapters that drive it. {@code clockControl} gets the time-keeping use
- * case, since moving a test clock does the work that falls due.
+ * case, since moving a test clock does the work that falls due. The use cases are the plain ones:
+ * bootstrap puts the idempotency decorators around them ({@code service.idempotency}), which are
+ * built from {@link #idempotency}.
  */
 public record TestApplication(
     SubmitRunUseCase submitRun,
@@ -109,7 +110,7 @@ public record TestApplication(
     AuthenticateUseCase authenticate,
     BillingQuery billingQuery,
     TimeKeepingUseCase timeKeeping,
-    IdempotencyUseCase idempotency,
+    Idempotency idempotency,
     OperationsUseCase operations,
     IdentifyCallerQuery identifyCaller,
     PaymentMethodUseCase paymentMethods,
@@ -243,7 +244,7 @@ public record TestApplication(
     AddMemberUseCase addMember = new AddMemberService(s.teams(), tx, enrollment, ids, clock);
     var teamApiKeys = new TeamApiKeyService(s.teams(), s.apiKeys(), tx, ids, ports.hasher(), clock);
     AuthenticateUseCase authenticate =
-        new AuthenticateService(s.apiKeys(), directory, ports.hasher(), operatorKey, clock);
+        new AuthenticateService(s.apiKeys(), s.teams(), ports.hasher(), operatorKey, clock);
     BillingQuery billingQuery =
         new BillingQueryService(s.teams(), s.pools(), s.ledger(), s.spend(), tx, terms, clock);
     TimeKeepingUseCase timeKeeping =
@@ -259,7 +260,7 @@ public record TestApplication(
             new HoldExpiry(s.runs(), runSteps, tx, terms.holdTimeToLive()),
             terms,
             clock);
-    IdempotencyUseCase idempotency = new IdempotencyService(s.idempotency(), tx, clock);
+    var idempotency = new Idempotency(s.idempotency(), tx, clock);
     OperationsUseCase operations =
         new OperationsService(
             s.teams(), tx, ports.clockControl().apply(timeKeeping), ports.paymentSimulation());
@@ -323,8 +324,7 @@ public record TestApplication(
         new ListMembersService(s.teams(), tx),
         new ListApiKeysService(s.teams(), s.apiKeys(), tx),
         new UsageService(s.teams(), s.pools(), s.ledger(), tx, clock),
-        new RemoveMemberService(
-            s.teams(), s.apiKeys(), s.pools(), s.batches(), tx, directory, terms, clock),
+        new RemoveMemberService(s.teams(), s.apiKeys(), s.pools(), s.batches(), tx, terms, clock),
         new RotateMemberKeyService(s.teams(), s.apiKeys(), tx, ids, ports.hasher(), clock));
   }
 }

@@ -1,121 +1,228 @@
 package dev.agentcredits.application.usecase;
 
+import static dev.agentcredits.application.usecase.BillingFixture.ok;
+import static dev.agentcredits.application.usecase.BillingFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.agentcredits.application.port.in.IdempotencyUseCase;
-import dev.agentcredits.application.port.in.IdempotencyUseCase.Claim;
-import dev.agentcredits.application.port.in.IdempotencyUseCase.Completion;
-import dev.agentcredits.application.port.in.IdempotencyUseCase.Request;
+import dev.agentcredits.application.port.in.Caller;
+import dev.agentcredits.application.port.in.MemberCommand;
+import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.PurchaseAddOnCommand;
+import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
+import dev.agentcredits.application.port.in.RaiseSpendCapCommand;
+import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
+import dev.agentcredits.application.port.in.Refusal;
+import dev.agentcredits.application.port.in.view.PurchaseView;
+import dev.agentcredits.application.port.in.view.SpendCapView;
+import dev.agentcredits.application.port.out.IdempotencyStore;
+import dev.agentcredits.application.port.out.ResourceUnavailableException;
+import dev.agentcredits.application.service.idempotency.Idempotency;
+import dev.agentcredits.application.service.idempotency.IdempotentPurchases;
+import dev.agentcredits.application.service.idempotency.IdempotentSpendCap;
+import dev.agentcredits.domain.shared.Credits;
+import dev.agentcredits.domain.shared.Money;
 import java.time.Duration;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** Rule 18 as adapters use it: claim, then complete or release; keys kept at least 24 h. */
+/**
+ * DOMAIN.md rule 18 as the idempotency decorators apply it to purchases and cap changes: the same
+ * key and request replay the first outcome; another request under the key, or the same one while
+ * the first runs, is a conflict; keys belong to their caller and are kept at least 24 h.
+ */
 class IdempotencyTest extends UseCaseTest {
+  private final PurchaseAddOnUseCase purchases =
+      new IdempotentPurchases(billing.app.purchaseAddOn(), billing.app.idempotency());
+  private final TestTeam team = billing.aBuildTeam().withMember("bob").build();
 
-  private IdempotencyUseCase keys() {
-    return billing.app.idempotency();
+  private Outcome<PurchaseView> buy(Caller buyer, long credits, String key) {
+    return purchases.purchase(
+        new PurchaseAddOnCommand(buyer, team.pool("bob"), Credits.of(credits), key));
   }
 
   @Test
-  void theSameRequestReplaysTheFirstAnswer() {
-    assertThat(keys().claim("s", "k", "f1")).isInstanceOf(Claim.Proceed.class);
-    keys().complete("s", "k", 201, "{\"task_id\":\"t\"}");
+  void theSameRequestUnderItsKeyReplaysTheFirstOutcomeAndBuysOnce() {
+    Outcome<PurchaseView> first = buy(team.key("bob"), 400, "k");
+    Outcome<PurchaseView> again = buy(team.key("bob"), 400, "k");
 
-    assertThat(keys().claim("s", "k", "f1"))
-        .isEqualTo(new Claim.Replay(201, "{\"task_id\":\"t\"}"));
+    assertThat(first.replayed()).isFalse();
+    assertThat(again.replayed()).isTrue();
+    assertThat(ok(again)).isEqualTo(ok(first));
+    assertThat(team.poolView("bob").addonCredits()).isEqualTo(400);
   }
 
   @Test
-  void anotherRequestUnderTheKeyIsAConflictAndTheSameOneWhileTheFirstRunsIsInFlight() {
-    keys().claim("s", "k", "f1");
+  void anotherRequestUnderAUsedKeyIsAConflictAndChangesNothing() {
+    ok(buy(team.key("bob"), 400, "k"));
 
-    assertThat(keys().claim("s", "k", "f1")).isInstanceOf(Claim.InFlight.class);
-    assertThat(keys().claim("s", "k", "f2")).isInstanceOf(Claim.Conflict.class);
-    keys().complete("s", "k", 201, "{}");
-    assertThat(keys().claim("s", "k", "f2")).isInstanceOf(Claim.Conflict.class);
+    refused(buy(team.key("bob"), 1_000, "k"), Refusal.Conflict.class);
+    assertThat(team.poolView("bob").addonCredits()).isEqualTo(400);
   }
 
   @Test
-  void scopesSeparateCallers() {
-    keys().claim("alice", "k", "f1");
+  void aRefusalThatBoughtNothingLeavesTheKeyFreeForACorrectedRetry() {
+    refused(buy(team.key("bob"), 500, "k"), Refusal.InvalidRequest.class);
 
-    assertThat(keys().claim("bob", "k", "f2")).isInstanceOf(Claim.Proceed.class);
+    Outcome<PurchaseView> corrected = buy(team.key("bob"), 400, "k");
+
+    assertThat(corrected.replayed()).isFalse();
+    assertThat(ok(corrected).credits()).isEqualTo(400);
   }
 
   @Test
-  void aReleasedKeyMayBeUsedAgain() {
-    keys().claim("s", "k", "f1");
-    keys().release("s", "k");
+  void aDeclinedPaymentIsKeptSinceThePurchaseExistsDeclined() {
+    billing.gateway.setDeclined(team.id, true);
+    refused(buy(team.key("bob"), 400, "k"), Refusal.PaymentFailed.class);
+    billing.gateway.setDeclined(team.id, false);
 
-    assertThat(keys().claim("s", "k", "f2")).isInstanceOf(Claim.Proceed.class);
+    Outcome<PurchaseView> again = buy(team.key("bob"), 400, "k");
+
+    assertThat(again.replayed()).isTrue();
+    refused(again, Refusal.PaymentFailed.class);
+    assertThat(team.poolView("bob").addonCredits()).isZero();
   }
 
   @Test
-  void aClaimAbandonedByACrashedRequestIsTakenOver() {
-    keys().claim("s", "k", "f1");
-    billing.advance(Duration.ofMinutes(2));
+  void keysBelongToTheirCallerWhicheverOfTheirKeysTheyUse() {
+    ok(buy(team.key("bob"), 400, "k"));
+    ok(buy(team.key("owner"), 400, "k"));
+    Caller bobRotated =
+        billing.authenticate(
+            ok(billing
+                    .app
+                    .rotateMemberKey()
+                    .rotate(new MemberCommand(team.key("owner"), team.id, team.memberId("bob"))))
+                .apiKey());
 
-    assertThat(keys().claim("s", "k", "f1")).isInstanceOf(Claim.Proceed.class);
+    assertThat(buy(bobRotated, 400, "k").replayed()).isTrue();
+    assertThat(team.poolView("bob").addonCredits()).isEqualTo(800);
+  }
+
+  @Test
+  void theSameRequestWhileTheFirstIsRunningIsInFlight() {
+    AtomicReference<Outcome<SpendCapView>> meanwhile = new AtomicReference<>();
+    AtomicReference<RaiseSpendCapUseCase> caps = new AtomicReference<>();
+    caps.set(
+        new IdempotentSpendCap(
+            command -> {
+              meanwhile.set(caps.get().setMonthlyLimit(command));
+              return billing.app.raiseSpendCap().setMonthlyLimit(command);
+            },
+            billing.app.idempotency()));
+    var command = new RaiseSpendCapCommand(team.key("owner"), team.id, Money.cents(30_000), "c");
+
+    Outcome<SpendCapView> first = caps.get().setMonthlyLimit(command);
+
+    refused(meanwhile.get(), Refusal.InFlight.class);
+    assertThat(ok(first).monthlyLimitCents()).isEqualTo(30_000);
+    assertThat(caps.get().setMonthlyLimit(command).replayed()).isTrue();
+  }
+
+  @Test
+  void aClaimLeftByACrashedInstanceIsTakenOverOnceAbandoned() {
+    var crashed =
+        new Idempotency(
+            failing(billing.stores().idempotency()), billing.transactions, billing.clock);
+    var caps = new IdempotentSpendCap(billing.app.raiseSpendCap(), crashed);
+    var command = new RaiseSpendCapCommand(team.key("owner"), team.id, Money.cents(30_000), "c");
+    assertThat(caps.setMonthlyLimit(command).replayed()).isFalse();
+    var other = new IdempotentSpendCap(billing.app.raiseSpendCap(), billing.app.idempotency());
+
+    refused(other.setMonthlyLimit(command), Refusal.InFlight.class);
+    billing.advance(IdempotencyStore.ABANDONED_AFTER);
+
+    assertThat(ok(other.setMonthlyLimit(command)).monthlyLimitCents()).isEqualTo(30_000);
+  }
+
+  @Test
+  void anOutcomeTheStoreFailedToKeepIsAnsweredAndKeptBeforeThisInstanceClaimsTheKeyAgain() {
+    var instance =
+        new Idempotency(
+            failing(billing.stores().idempotency()), billing.transactions, billing.clock);
+    AtomicInteger runs = new AtomicInteger();
+    var caps =
+        new IdempotentSpendCap(
+            command -> {
+              runs.incrementAndGet();
+              return billing.app.raiseSpendCap().setMonthlyLimit(command);
+            },
+            instance);
+    var command = new RaiseSpendCapCommand(team.key("owner"), team.id, Money.cents(30_000), "c");
+
+    Outcome<SpendCapView> first = caps.setMonthlyLimit(command);
+    Outcome<SpendCapView> again = caps.setMonthlyLimit(command);
+
+    assertThat(ok(first).monthlyLimitCents()).isEqualTo(30_000);
+    assertThat(again.replayed()).isTrue();
+    assertThat(runs).hasValue(1);
+  }
+
+  @Test
+  void aFailedUseCaseGivesItsKeyUpSoTheRetryRuns() {
+    AtomicInteger calls = new AtomicInteger();
+    var caps =
+        new IdempotentSpendCap(
+            command -> {
+              if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("boom");
+              }
+              return billing.app.raiseSpendCap().setMonthlyLimit(command);
+            },
+            billing.app.idempotency());
+    var command = new RaiseSpendCapCommand(team.key("owner"), team.id, Money.cents(30_000), "c");
+
+    assertThatThrownBy(() -> caps.setMonthlyLimit(command)).hasMessage("boom");
+
+    assertThat(caps.setMonthlyLimit(command).replayed()).isFalse();
+  }
+
+  @Test
+  void aUseCaseFailingForAStoreDownOwesItsKeyInsteadOfWaitingForTheStoreAgain() {
+    var down = new ResourceUnavailableException("db down", null);
+    AtomicInteger calls = new AtomicInteger();
+    var caps =
+        new IdempotentSpendCap(
+            command -> {
+              if (calls.incrementAndGet() == 1) {
+                throw down;
+              }
+              return billing.app.raiseSpendCap().setMonthlyLimit(command);
+            },
+            billing.app.idempotency());
+    var command = new RaiseSpendCapCommand(team.key("owner"), team.id, Money.cents(30_000), "c");
+
+    assertThatThrownBy(() -> caps.setMonthlyLimit(command)).isSameAs(down);
+
+    assertThat(ok(caps.setMonthlyLimit(command)).monthlyLimitCents()).isEqualTo(30_000);
+  }
+
+  @Test
+  void withoutAKeyEveryRequestRuns() {
+    ok(buy(team.key("bob"), 400, null));
+    ok(buy(team.key("bob"), 400, null));
+
+    assertThat(team.poolView("bob").addonCredits()).isEqualTo(800);
   }
 
   @Test
   void keysAreKeptAtLeastTwentyFourHours() {
-    keys().claim("s", "k", "f1");
-    keys().complete("s", "k", 200, "{}");
+    ok(buy(team.key("bob"), 400, "k"));
 
     billing.advance(Duration.ofHours(24));
     billing.app.timeKeeping().runDueWork();
-    assertThat(keys().claim("s", "k", "f1")).isInstanceOf(Claim.Replay.class);
+    assertThat(buy(team.key("bob"), 400, "k").replayed()).isTrue();
 
     billing.advance(Duration.ofHours(25));
     assertThat(billing.app.timeKeeping().runDueWork().keysPurged()).isEqualTo(1);
-    assertThat(keys().claim("s", "k", "f1")).isInstanceOf(Claim.Proceed.class);
+    // The purchase still carries its key: bought again under it, it is answered, not bought twice.
+    ok(buy(team.key("bob"), 400, "k"));
+    assertThat(team.poolView("bob").addonCredits()).isEqualTo(400);
   }
 
-  @Test
-  void aBatchOfClaimsAnswersEachKeyInOrderAsSingleClaimsWould() {
-    keys().claim("s", "done", "f1");
-    keys().complete("s", "done", 200, "{\"state\":\"RUNNING\"}");
-    keys().claim("s", "busy", "f1");
-
-    List<Claim> claims =
-        keys()
-            .claimAll(
-                "s",
-                List.of(
-                    new Request("new", "f1"),
-                    new Request("done", "f1"),
-                    new Request("busy", "f1"),
-                    new Request("done-other", "f1")));
-    keys().claim("s", "done-other", "f1");
-
-    assertThat(claims)
-        .extracting(Object::getClass)
-        .containsExactly(
-            Claim.Proceed.class, Claim.Replay.class, Claim.InFlight.class, Claim.Proceed.class);
-    assertThat(claims.get(1)).isEqualTo(new Claim.Replay(200, "{\"state\":\"RUNNING\"}"));
-    assertThat(keys().claimAll("s", List.of(new Request("done", "f2"))))
-        .singleElement()
-        .isInstanceOf(Claim.Conflict.class);
-  }
-
-  @Test
-  void aBatchIsCompletedOrReleasedTogether() {
-    keys().claimAll("s", List.of(new Request("a", "f"), new Request("b", "f")));
-
-    keys().completeAll("s", List.of(new Completion("a", 200, "{}")));
-    keys().releaseAll("s", List.of("b"));
-
-    assertThat(keys().claim("s", "a", "f")).isEqualTo(new Claim.Replay(200, "{}"));
-    assertThat(keys().claim("s", "b", "f")).isInstanceOf(Claim.Proceed.class);
-  }
-
-  @Test
-  void aBatchMayNotClaimTheSameKeyTwice() {
-    assertThatThrownBy(
-            () -> keys().claimAll("s", List.of(new Request("a", "f"), new Request("a", "f"))))
-        .isInstanceOf(IllegalArgumentException.class);
+  /** The store as an instance sees it whose next attempt to keep an outcome fails. */
+  private static IdempotencyStore failing(IdempotencyStore store) {
+    return new FailingIdempotencyStore(store, 1);
   }
 }

@@ -1,24 +1,14 @@
 package dev.agentcredits.adapter.messaging;
 
-import dev.agentcredits.application.port.in.CompleteRunUseCase;
-import dev.agentcredits.application.port.in.IdempotencyUseCase;
-import dev.agentcredits.application.port.in.ReportUsageBatchUseCase;
-import dev.agentcredits.application.port.in.ReportUsageUseCase;
-import dev.agentcredits.application.port.in.SubmitRunUseCase;
+import dev.agentcredits.application.port.in.RunCommandsUseCase;
 import java.util.Objects;
 
-/** The use cases the command consumer calls. */
-public record CommandHandlers(
-    SubmitRunUseCase submitRun,
-    ReportUsageUseCase reportUsage,
-    ReportUsageBatchUseCase reportUsageBatch,
-    CompleteRunUseCase completeRun,
-    IdempotencyUseCase idempotency) {
+/**
+ * The use cases the command consumer calls, each under the message's command_id: the application
+ * keeps their outcomes, so a replayed command changes nothing and gets the first answer again.
+ */
+public record CommandHandlers(RunCommandsUseCase commands) {
   public CommandHandlers {
-    Objects.requireNonNull(submitRun, "submitRun");
-    Objects.requireNonNull(reportUsage, "reportUsage");
-    Objects.requireNonNull(reportUsageBatch, "reportUsageBatch");
-    Objects.requireNonNull(completeRun, "completeRun");
-    Objects.requireNonNull(idempotency, "idempotency");
+    Objects.requireNonNull(commands, "commands");
   }
 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.ReportUsageCommand;
-import dev.agentcredits.application.port.in.ReportUsageUseCase;
+import dev.agentcredits.application.port.in.RequestKey;
 import dev.agentcredits.application.port.in.RunCommand;
+import dev.agentcredits.application.port.in.RunCommandsUseCase;
 import dev.agentcredits.application.port.in.SubmitRunCommand;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.domain.principal.Trigger;
@@ -34,7 +35,7 @@ enum CommandKind {
               Fields.text(json, "schedule_id"),
               Fields.text(json, "prompt"),
               REQUEST_KEY_PREFIX + commandId);
-      return () -> handlers.submitRun().submit(command);
+      return () -> handlers.commands().submit(new RequestKey(commandId), command);
     }
   },
   REPORT_USAGE("report_usage", 200) {
@@ -46,14 +47,14 @@ enum CommandKind {
               Fields.id(json, "task_id", RunId::new),
               Fields.id(json, "usage_id", UsageId::new),
               Fields.wholeNumber(json, "credits"));
-      return new UsageReport(command, handlers.reportUsage());
+      return new UsageReport(new RequestKey(commandId), command, handlers.commands());
     }
   },
   COMPLETE_RUN("complete_run", 200) {
     @Override
     Supplier<Outcome<RunView>> bind(JsonNode json, String commandId, CommandHandlers handlers) {
       RunCommand command = new RunCommand(INTEGRATION, Fields.id(json, "task_id", RunId::new));
-      return () -> handlers.completeRun().complete(command);
+      return () -> handlers.commands().complete(new RequestKey(commandId), command);
     }
   };
 
@@ -65,12 +66,16 @@ enum CommandKind {
 
   private static final Caller INTEGRATION = new Caller.Integration();
 
-  /** The call a report_usage command makes alone; its command can also join a batch. */
-  record UsageReport(ReportUsageCommand command, ReportUsageUseCase useCase)
+  /** The call a report_usage command makes alone; its report can also join a batch. */
+  record UsageReport(RequestKey commandId, ReportUsageCommand command, RunCommandsUseCase useCase)
       implements Supplier<Outcome<RunView>> {
     @Override
     public Outcome<RunView> get() {
-      return useCase.report(command);
+      return useCase.report(commandId, command);
+    }
+
+    RunCommandsUseCase.KeyedReport keyed() {
+      return new RunCommandsUseCase.KeyedReport(commandId, command);
     }
   }
 

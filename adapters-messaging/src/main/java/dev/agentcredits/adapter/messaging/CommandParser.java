@@ -37,11 +37,8 @@ final class CommandParser {
     }
     try {
       String commandId = commandId(object);
-      ObjectNode withoutId = object.deepCopy();
-      withoutId.remove("command_id");
-      String fingerprint = Json.sha256Hex(Json.canonical(withoutId));
       return new ParsedCommand.Valid(
-          kind.get(), commandId, fingerprint, kind.get().bind(object, commandId, handlers));
+          kind.get(), commandId, kind.get().bind(object, commandId, handlers));
     } catch (IllegalArgumentException | NullPointerException e) {
       return new ParsedCommand.Invalid(kind.get(), e.getMessage());
     }

@@ -15,11 +15,7 @@ sealed interface ParsedCommand {
   /** A known command with missing or malformed members: answered with invalid_request. */
   record Invalid(CommandKind kind, String detail) implements ParsedCommand {}
 
-  /**
-   * A command ready to run; {@code fingerprint} is the SHA-256 of its canonical JSON without {@code
-   * command_id}.
-   */
-  record Valid(
-      CommandKind kind, String commandId, String fingerprint, Supplier<Outcome<RunView>> call)
+  /** A command ready to run, under its command_id. */
+  record Valid(CommandKind kind, String commandId, Supplier<Outcome<RunView>> call)
       implements ParsedCommand {}
 }

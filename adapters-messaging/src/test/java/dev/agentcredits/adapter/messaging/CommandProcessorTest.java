@@ -121,6 +121,7 @@ class CommandProcessorTest {
         .containsEntry("task_id", "task_1")
         .containsEntry("http_status", 403)
         .containsKey("trace_id");
+    assertThat(replay.replayed()).isTrue();
     assertThat(Json.text(replay.reply())).isEqualTo(Json.text(refused.reply()));
     assertThat(runs.calls()).hasSize(1);
   }
@@ -192,9 +193,20 @@ class CommandProcessorTest {
 
   @Test
   void aReleaseThatFailedIsDoneBeforeTheNextDeliveryInsteadOfAnsweringConflict() {
+    runs.failNext(new IllegalStateException("boom"));
+    idempotency.failNextRelease(new ResourceUnavailableException("db down", null));
+
+    assertThatThrownBy(() -> process(SUBMIT)).hasMessage("boom");
+    Decision.Answer retried = answer(SUBMIT);
+
+    assertThat(retried.status()).isEqualTo(201);
+    assertThat(runs.calls()).hasSize(2);
+  }
+
+  @Test
+  void aUseCaseFailingForADependencyDownIsRetriedOnTheNextDeliveryWithoutAnsweringConflict() {
     ResourceUnavailableException down = new ResourceUnavailableException("db down", null);
     runs.failNext(down);
-    idempotency.failNextRelease(down);
 
     assertThatThrownBy(() -> process(SUBMIT)).isSameAs(down);
     Decision.Answer retried = answer(SUBMIT);
@@ -204,31 +216,38 @@ class CommandProcessorTest {
   }
 
   @Test
-  void anAnswerThatCouldNotBeStoredIsStoredOnTheNextDeliveryWithoutRunningTheUseCaseAgain() {
-    ResourceUnavailableException down = new ResourceUnavailableException("db down", null);
-    idempotency.failNextComplete(down);
+  void anAnswerThatCouldNotBeStoredIsGivenAndStoredOnTheNextDeliveryWithoutRunningAgain() {
+    idempotency.failNextComplete(new ResourceUnavailableException("db down", null));
 
-    assertThatThrownBy(() -> process(SUBMIT)).isSameAs(down);
+    Decision.Answer first = answer(SUBMIT);
     Decision.Answer retried = answer(SUBMIT);
 
-    assertThat(retried.status()).isEqualTo(201);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(retried.replayed()).isTrue();
     assertThat(retried.body()).containsEntry("task_id", "task_1");
     assertThat(runs.calls()).hasSize(1);
   }
 
   @Test
-  void theFingerprintIgnoresCommandIdMemberOrderAndSpacing() {
-    assertThat(fingerprint("{\"command\":\"complete_run\",\"command_id\":\"a\",\"task_id\":\"t\"}"))
-        .isEqualTo(
-            fingerprint(
-                "{ \"task_id\" : \"t\", \"command\" : \"complete_run\", \"command_id\":\"b\" }"))
-        .isNotEqualTo(
-            fingerprint("{\"command\":\"complete_run\",\"command_id\":\"a\",\"task_id\":\"u\"}"));
+  void aCommandIdStillInFlightIsRequeuedInsteadOfAnsweredConflict() {
+    idempotency.holdInFlight(CommandKind.SUBMIT_RUN, "c-1");
+
+    assertThat(process(SUBMIT)).isInstanceOf(Decision.Requeue.class);
+    assertThat(runs.calls()).isEmpty();
   }
 
-  private String fingerprint(String json) {
-    ParsedCommand parsed =
-        new CommandParser(runs.handlers(idempotency)).parse(json.getBytes(StandardCharsets.UTF_8));
-    return ((ParsedCommand.Valid) parsed).fingerprint();
+  @Test
+  void theCommandIdIsTheKeyWhateverTheSpacingAndOrderOfTheMembers() {
+    Decision.Answer first =
+        answer("{\"command\":\"complete_run\",\"command_id\":\"a\",\"task_id\":\"t\"}");
+    Decision.Answer same =
+        answer("{ \"task_id\" : \"t\", \"command\" : \"complete_run\", \"command_id\":\"a\" }");
+    Decision.Answer other =
+        answer("{\"command\":\"complete_run\",\"command_id\":\"b\",\"task_id\":\"t\"}");
+
+    assertThat(first.replayed()).isFalse();
+    assertThat(same.replayed()).isTrue();
+    assertThat(other.replayed()).isFalse();
+    assertThat(runs.calls()).hasSize(2);
   }
 }

@@ -1,49 +1,80 @@
 package dev.agentcredits.adapter.messaging;
 
-import dev.agentcredits.application.port.in.IdempotencyUseCase;
+import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.out.IdempotencyStore;
+import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.idempotency.Idempotency;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * IdempotencyUseCase over a map, with the service's rules; can be told to fail. A batch call fails
- * as a whole, and counts as one call.
+ * The application's idempotency over a map: a store and a transaction runner that counts the claims
+ * of each transaction, and can be told to fail. Keys are as the application scopes them: {@code
+ * integration|<command_id>} under the command's name.
  */
-final class FakeIdempotency implements IdempotencyUseCase {
-  private record Entry(String fingerprint, Integer status, String body) {}
+final class FakeIdempotency implements IdempotencyStore, TransactionRunner {
+  private record Entry(String fingerprint, Object outcome) {}
 
   private final Map<String, Entry> entries = new HashMap<>();
+  private final Set<String> inFlight = new HashSet<>();
   private final Deque<RuntimeException> releaseFailures = new ArrayDeque<>();
   private final Deque<RuntimeException> completeFailures = new ArrayDeque<>();
   private final Deque<RuntimeException> claimFailures = new ArrayDeque<>();
   private final List<Integer> claimBatches = new ArrayList<>();
+  private int claimsInTransaction;
 
-  @Override
-  public synchronized Claim claim(String scope, String key, String fingerprint) {
-    Entry entry = entries.get(scope + "|" + key);
-    if (entry == null) {
-      entries.put(scope + "|" + key, new Entry(fingerprint, null, null));
-      return new Claim.Proceed();
-    }
-    if (!entry.fingerprint().equals(fingerprint)) {
-      return new Claim.Conflict("the idempotency key was used for a different request");
-    }
-    if (entry.status() == null) {
-      return new Claim.InFlight("a request with this idempotency key is still in flight");
-    }
-    return new Claim.Replay(entry.status(), entry.body());
+  private final Idempotency idempotency = new Idempotency(this, this, Clock.systemUTC());
+
+  Idempotency idempotency() {
+    return idempotency;
   }
 
   @Override
-  public synchronized void complete(String scope, String key, int status, String body) {
+  public synchronized <T> T inTransaction(Supplier<T> work) {
+    claimsInTransaction = 0;
+    try {
+      return work.get();
+    } finally {
+      if (claimsInTransaction > 0) {
+        claimBatches.add(claimsInTransaction);
+      }
+    }
+  }
+
+  @Override
+  public synchronized Optional<IdempotencyRecord> claim(
+      String scope, String key, String fingerprint, Instant now, Class<?> valueType) {
+    if (claimsInTransaction++ == 0 && !claimFailures.isEmpty()) {
+      throw claimFailures.pop();
+    }
+    if (inFlight.contains(scope + "|" + key)) {
+      return Optional.of(new IdempotencyRecord(fingerprint, now, null));
+    }
+    Entry entry = entries.get(scope + "|" + key);
+    if (entry == null) {
+      entries.put(scope + "|" + key, new Entry(fingerprint, null));
+      return Optional.empty();
+    }
+    return Optional.of(new IdempotencyRecord(entry.fingerprint(), now, entry.outcome()));
+  }
+
+  @Override
+  public synchronized void complete(String scope, String key, Object outcome) {
     if (!completeFailures.isEmpty()) {
       throw completeFailures.pop();
     }
     Entry entry = entries.get(scope + "|" + key);
-    entries.put(scope + "|" + key, new Entry(entry.fingerprint(), status, body));
+    entries.put(scope + "|" + key, new Entry(entry.fingerprint(), outcome));
   }
 
   @Override
@@ -55,36 +86,21 @@ final class FakeIdempotency implements IdempotencyUseCase {
   }
 
   @Override
-  public synchronized List<Claim> claimAll(String scope, List<Request> requests) {
-    if (!claimFailures.isEmpty()) {
-      throw claimFailures.pop();
-    }
-    claimBatches.add(requests.size());
-    return requests.stream().map(r -> claim(scope, r.key(), r.fingerprint())).toList();
+  public int purgeCreatedBefore(Instant cutoff) {
+    return 0;
   }
 
-  @Override
-  public synchronized void completeAll(String scope, List<Completion> completions) {
-    if (!completeFailures.isEmpty()) {
-      throw completeFailures.pop();
-    }
-    completions.forEach(c -> complete(scope, c.key(), c.status(), c.body()));
-  }
-
-  @Override
-  public synchronized void releaseAll(String scope, List<String> keys) {
-    if (!releaseFailures.isEmpty()) {
-      throw releaseFailures.pop();
-    }
-    keys.forEach(key -> release(scope, key));
-  }
-
-  /** The size of each claimAll call so far. */
+  /** The number of keys claimed by each transaction that claimed any. */
   synchronized List<Integer> claimBatches() {
     return List.copyOf(claimBatches);
   }
 
-  synchronized void failNextClaimAll(RuntimeException e) {
+  /** The command id is claimed by a request still running (or crashed), whatever it asks. */
+  synchronized void holdInFlight(CommandKind kind, String commandId) {
+    inFlight.add(kind.wireName() + "|integration|" + commandId);
+  }
+
+  synchronized void failNextClaims(RuntimeException e) {
     claimFailures.add(e);
   }
 
@@ -96,8 +112,8 @@ final class FakeIdempotency implements IdempotencyUseCase {
     completeFailures.add(e);
   }
 
-  synchronized String storedBody(String scope, String key) {
-    Entry entry = entries.get(scope + "|" + key);
-    return entry == null ? null : entry.body();
+  synchronized Outcome<?> storedOutcome(CommandKind kind, String commandId) {
+    Entry entry = entries.get(kind.wireName() + "|integration|" + commandId);
+    return entry == null ? null : (Outcome<?>) entry.outcome();
   }
 }

@@ -11,6 +11,7 @@ import dev.agentcredits.application.port.in.SubmitRunCommand;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.view.BilledPoolView;
 import dev.agentcredits.application.port.in.view.RunView;
+import dev.agentcredits.application.service.idempotency.IdempotentRunCommands;
 import dev.agentcredits.domain.pool.PoolBalances;
 import dev.agentcredits.domain.principal.BilledPool;
 import dev.agentcredits.domain.principal.Payer;
@@ -44,8 +45,10 @@ final class FakeRuns
   private int gateAt = -1;
   private Gate gate;
 
+  /** These use cases as bootstrap gives them to the adapter: under command ids. */
   CommandHandlers handlers(FakeIdempotency idempotency) {
-    return new CommandHandlers(this, this, this, this, idempotency);
+    return new CommandHandlers(
+        new IdempotentRunCommands(this, this, this, this, idempotency.idempotency()));
   }
 
   void markBroke(String team) {

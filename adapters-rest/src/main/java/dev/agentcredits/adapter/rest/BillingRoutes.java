@@ -30,17 +30,15 @@ final class BillingRoutes {
   private final ConfigureAutoReloadUseCase configureAutoReload;
   private final RaiseSpendCapUseCase raiseSpendCap;
   private final UsageUseCase usage;
-  private final IdempotentCalls idempotent;
   private final ApiMetrics metrics;
 
-  BillingRoutes(RestUseCases useCases, IdempotentCalls idempotent, ApiMetrics metrics) {
+  BillingRoutes(RestUseCases useCases, ApiMetrics metrics) {
     this.billingQuery = useCases.billingQuery();
     this.paymentMethods = useCases.paymentMethods();
     this.purchaseAddOn = useCases.purchaseAddOn();
     this.configureAutoReload = useCases.configureAutoReload();
     this.raiseSpendCap = useCases.raiseSpendCap();
     this.usage = useCases.usage();
-    this.idempotent = idempotent;
     this.metrics = metrics;
   }
 
@@ -82,7 +80,8 @@ final class BillingRoutes {
     return ex.reply(billingQuery.teamPool(ex.caller(), ex.team()), 200, Bodies::pool);
   }
 
-  private Reply purchase(Exchange ex) throws Exception {
+  /** Under an Idempotency-Key, the same purchase again is answered as it was the first time. */
+  private Reply purchase(Exchange ex) {
     var pool = new PoolRef(ex.team(), ex.memberOrMe());
     var request = ex.body(Requests.Purchase.class);
     String key = ex.idempotencyKey();
@@ -93,17 +92,13 @@ final class BillingRoutes {
                 pool,
                 Exchange.credits(request.denominationCredits(), "denomination_credits"),
                 key));
-    return idempotent.run(
-        ex,
-        key,
-        request,
-        e -> {
-          var outcome = purchaseAddOn.purchase(command);
-          metrics.purchase(outcome);
-          boolean pending = outcome instanceof Outcome.Ok<PurchaseView> ok && ok.value().pending();
-          // 202: the payment is processing; a webhook or the reconciler settles it (API.md).
-          return e.reply(outcome, pending ? 202 : 201, Bodies::purchase);
-        });
+    var outcome = purchaseAddOn.purchase(command);
+    if (!outcome.replayed()) {
+      metrics.purchase(outcome);
+    }
+    boolean pending = outcome instanceof Outcome.Ok<PurchaseView> ok && ok.value().pending();
+    // 202: the payment is processing; a webhook or the reconciler settles it (API.md).
+    return ex.reply(outcome, pending ? 202 : 201, Bodies::purchase);
   }
 
   private Reply autoReload(Exchange ex) {
@@ -131,7 +126,8 @@ final class BillingRoutes {
         billingQuery.memberPool(ex.caller(), pool), 200, p -> Bodies.autoReload(p.autoReload()));
   }
 
-  private Reply spendCap(Exchange ex) throws Exception {
+  /** Under an Idempotency-Key, the same change again is answered as it was the first time. */
+  private Reply spendCap(Exchange ex) {
     var team = ex.team();
     var request = ex.body(Requests.SpendCap.class);
     String key = ex.idempotencyKey();
@@ -140,12 +136,9 @@ final class BillingRoutes {
             new RaiseSpendCapCommand(
                 ex.caller(),
                 team,
-                Exchange.cents(request.monthlyLimitCents(), "monthly_limit_cents")));
-    return idempotent.run(
-        ex,
-        key,
-        request,
-        e -> e.reply(raiseSpendCap.setMonthlyLimit(command), 200, Bodies::spendCap));
+                Exchange.cents(request.monthlyLimitCents(), "monthly_limit_cents"),
+                key));
+    return ex.reply(raiseSpendCap.setMonthlyLimit(command), 200, Bodies::spendCap);
   }
 
   private Reply ledger(Exchange ex) {

@@ -18,8 +18,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -31,16 +29,13 @@ final class Exchange {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private final Context ctx;
-  private final Route route;
   private final Trace trace;
   private final AuthenticateUseCase authentication;
   private final int maxBodyBytes;
   private Caller caller;
 
-  Exchange(
-      Context ctx, Route route, Trace trace, AuthenticateUseCase authentication, int maxBodyBytes) {
+  Exchange(Context ctx, Trace trace, AuthenticateUseCase authentication, int maxBodyBytes) {
     this.ctx = ctx;
-    this.route = route;
     this.trace = trace;
     this.authentication = authentication;
     this.maxBodyBytes = maxBodyBytes;
@@ -212,32 +207,6 @@ final class Exchange {
     return key;
   }
 
-  /** What the rate limit counts requests by: the key the caller authenticated with. */
-  String rateLimitKey() {
-    return switch (caller()) {
-      case Caller.Operator o -> "operator";
-      case Caller.MemberKey m -> "key:" + m.key().value();
-      case Caller.TeamKey t -> "key:" + t.key().value();
-      case Caller.Integration i -> "integration";
-    };
-  }
-
-  /** Who, what and where: an idempotency key means something only within this scope. */
-  String idempotencyScope() {
-    String who =
-        switch (caller()) {
-          case Caller.Operator o -> "operator";
-          case Caller.MemberKey m -> "key:" + m.key().value();
-          case Caller.TeamKey t -> "key:" + t.key().value();
-          case Caller.Integration i -> "integration";
-        };
-    StringBuilder scope = new StringBuilder(who).append(' ').append(route.method()).append(' ');
-    scope.append(route.path());
-    Map<String, String> params = new TreeMap<>(ctx.pathParamMap());
-    params.forEach((k, v) -> scope.append(' ').append(k).append('=').append(v));
-    return scope.toString();
-  }
-
   /** The value as {@code status} with the body made from it (204: none), or the refusal. */
   <T> Reply reply(Outcome<T> outcome, int status, Function<T, Object> body) {
     Reply reply =
@@ -270,9 +239,5 @@ final class Exchange {
 
   Trace trace() {
     return trace;
-  }
-
-  Route route() {
-    return route;
   }
 }

@@ -7,6 +7,9 @@ import dev.agentcredits.adapter.wire.ProblemType;
  * code when it is a problem, and whether it repeats an answer kept under an idempotency key.
  */
 record Reply(int status, String body, String contentType, ProblemType error, boolean replayed) {
+  /** The header that marks an answer given again to a request already made under its key. */
+  static final String REPLAYED = "Idempotent-Replayed";
+
   static final String JSON = "application/json";
   static final String PROBLEM_JSON = "application/problem+json";
 
@@ -29,10 +32,5 @@ record Reply(int status, String body, String contentType, ProblemType error, boo
   /** This answer, marked as given again for a request already made under its key. */
   Reply replayedIf(boolean replay) {
     return replay == replayed ? this : new Reply(status, body, contentType, error, replay);
-  }
-
-  /** An answer kept under an idempotency key, given again. */
-  static Reply replay(int status, String body) {
-    return new Reply(status, body, status >= 400 ? PROBLEM_JSON : JSON, null, true);
   }
 }

@@ -46,7 +46,6 @@ public final class RestApi {
     this.metrics = new ApiMetrics(settings.metrics());
     this.limiter = new RateLimiter(settings.rateLimit());
     this.failedAuthentications = new FailedAuthentications(settings.authThrottle());
-    IdempotentCalls idempotent = new IdempotentCalls(useCases.idempotency());
     OpenApiDocument openApi = OpenApiDocument.load();
     this.routes =
         Stream.of(
@@ -55,7 +54,7 @@ public final class RestApi {
                 new MemberRoutes(useCases).routes(),
                 new RunRoutes(useCases, metrics).routes(),
                 new UsageEventRoutes(useCases).routes(),
-                new BillingRoutes(useCases, idempotent, metrics).routes(),
+                new BillingRoutes(useCases, metrics).routes(),
                 new PaymentRoutes(useCases).routes(),
                 new OperationsRoutes(useCases.operations()).routes(),
                 new CallerRoutes(useCases.identifyCaller(), settings.payments()).routes())
@@ -129,7 +128,7 @@ public final class RestApi {
   private void dispatch(Route route, Context ctx) {
     ctx.attribute(ROUTE, route.path());
     Trace trace = trace(ctx);
-    Exchange exchange = new Exchange(ctx, route, trace, authentication, settings.maxBodyBytes());
+    Exchange exchange = new Exchange(ctx, trace, authentication, settings.maxBodyBytes());
     Reply reply;
     try {
       if (route.authenticated()) {
@@ -180,7 +179,7 @@ public final class RestApi {
 
   /** Per-key limit (this instance's count): over it, 429 with Retry-After and nothing done. */
   private void throttle(Exchange exchange, Context ctx) {
-    long wait = limiter.acquire(exchange.rateLimitKey());
+    long wait = limiter.acquire(exchange.caller().scope());
     if (wait > 0) {
       ctx.header("Retry-After", Long.toString(wait));
       RateLimit limit = limiter.limit();
@@ -223,7 +222,7 @@ public final class RestApi {
       ctx.header("Cache-Control", "no-store");
     }
     if (reply.replayed()) {
-      ctx.header(IdempotentCalls.REPLAYED, "true");
+      ctx.header(Reply.REPLAYED, "true");
     }
     if (reply.body() != null) {
       ctx.contentType(reply.contentType());

@@ -8,7 +8,6 @@ import dev.agentcredits.application.port.in.CompleteRunUseCase;
 import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.GetRunQuery;
 import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
-import dev.agentcredits.application.port.in.IdempotencyUseCase;
 import dev.agentcredits.application.port.in.IdentifyCallerQuery;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.ListApiKeysUseCase;
@@ -36,7 +35,6 @@ import dev.agentcredits.application.port.in.UsageUseCase;
  */
 public record RestUseCases(
     AuthenticateUseCase authenticate,
-    IdempotencyUseCase idempotency,
     SubmitRunUseCase submitRun,
     GetRunQuery getRun,
     ReportUsageUseCase reportUsage,

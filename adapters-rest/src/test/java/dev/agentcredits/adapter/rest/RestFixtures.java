@@ -1,16 +1,17 @@
 package dev.agentcredits.adapter.rest;
 
+import dev.agentcredits.application.service.idempotency.IdempotentPurchases;
+import dev.agentcredits.application.service.idempotency.IdempotentSpendCap;
 import dev.agentcredits.application.testing.TestApplication;
 
 /** The REST API's input ports taken from an application wired for tests. */
 public final class RestFixtures {
   private RestFixtures() {}
 
-  /** What the REST API serves of an application wired for tests. */
+  /** What the REST API serves of an application wired for tests, with bootstrap's decorators. */
   public static RestUseCases useCases(TestApplication app) {
     return new RestUseCases(
         app.authenticate(),
-        app.idempotency(),
         app.submitRun(),
         app.getRun(),
         app.reportUsage(),
@@ -18,9 +19,9 @@ public final class RestFixtures {
         app.completeRun(),
         app.retryRun(),
         app.billingQuery(),
-        app.purchaseAddOn(),
+        new IdempotentPurchases(app.purchaseAddOn(), app.idempotency()),
         app.configureAutoReload(),
-        app.raiseSpendCap(),
+        new IdempotentSpendCap(app.raiseSpendCap(), app.idempotency()),
         app.provisionTeam(),
         app.addMember(),
         app.issueTeamApiKey(),

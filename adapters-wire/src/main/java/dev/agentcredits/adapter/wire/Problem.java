@@ -42,6 +42,7 @@ public record Problem(ProblemType type, String detail, Map<String, Object> exten
                   "price_cents", r.price().cents()));
       case Refusal.PaymentFailed r -> of(ProblemType.PAYMENT_FAILED, r.detail());
       case Refusal.Conflict r -> of(ProblemType.CONFLICT, r.detail());
+      case Refusal.InFlight r -> of(ProblemType.CONFLICT, r.detail());
     };
   }
 

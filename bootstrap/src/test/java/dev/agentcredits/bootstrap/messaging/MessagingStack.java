@@ -20,6 +20,7 @@ import dev.agentcredits.application.port.in.view.ProvisionedTeamView;
 import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.events.RelayEventsService;
+import dev.agentcredits.application.service.idempotency.IdempotentRunCommands;
 import dev.agentcredits.application.testing.TestApplication;
 import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.TeamId;
@@ -78,11 +79,12 @@ final class MessagingStack implements AutoCloseable {
         RabbitMessaging.connect(
             Broker.url(),
             new CommandHandlers(
-                submitDecorator.apply(app.submitRun()),
-                app.reportUsage(),
-                app.reportUsageBatch(),
-                app.completeRun(),
-                app.idempotency()),
+                new IdempotentRunCommands(
+                    submitDecorator.apply(app.submitRun()),
+                    app.reportUsage(),
+                    app.reportUsageBatch(),
+                    app.completeRun(),
+                    app.idempotency())),
             topology);
     relay =
         new OutboxRelay(

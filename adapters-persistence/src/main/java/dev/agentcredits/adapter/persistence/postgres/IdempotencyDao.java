@@ -16,7 +16,7 @@ interface IdempotencyDao {
           + " VALUES (:scope, :key, :fingerprint, :now)"
           + " ON CONFLICT (scope, key) DO UPDATE SET fingerprint = excluded.fingerprint,"
           + " claimed_at = excluded.claimed_at"
-          + " WHERE i.status IS NULL AND i.claimed_at <= :abandonedBy RETURNING 1")
+          + " WHERE i.outcome IS NULL AND i.claimed_at <= :abandonedBy RETURNING 1")
   Optional<Integer> claim(
       @Bind("scope") String scope,
       @Bind("key") String key,
@@ -28,15 +28,11 @@ interface IdempotencyDao {
       "SELECT " + IdempotencyRow.COLUMNS + " FROM idempotency WHERE scope = :scope AND key = :key")
   Optional<IdempotencyRow> find(@Bind("scope") String scope, @Bind("key") String key);
 
-  @SqlUpdate(
-      "UPDATE idempotency SET status = :status, body = :body WHERE scope = :scope AND key = :key")
+  @SqlUpdate("UPDATE idempotency SET outcome = :outcome WHERE scope = :scope AND key = :key")
   int complete(
-      @Bind("scope") String scope,
-      @Bind("key") String key,
-      @Bind("status") int status,
-      @Bind("body") String body);
+      @Bind("scope") String scope, @Bind("key") String key, @Bind("outcome") String outcome);
 
-  @SqlUpdate("DELETE FROM idempotency WHERE scope = :scope AND key = :key AND status IS NULL")
+  @SqlUpdate("DELETE FROM idempotency WHERE scope = :scope AND key = :key AND outcome IS NULL")
   int release(@Bind("scope") String scope, @Bind("key") String key);
 
   @SqlUpdate("DELETE FROM idempotency WHERE claimed_at < :cutoff")

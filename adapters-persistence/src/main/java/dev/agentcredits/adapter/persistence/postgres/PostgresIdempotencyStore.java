@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Request keys in {@code idempotency}. A claim is one {@code INSERT ... ON CONFLICT}: it takes a
- * free key, or takes over an abandoned claim with a conditional update; otherwise the record that
- * holds the key is read. A key's creation time is its claim time (a take-over starts it afresh).
+ * Request keys in {@code idempotency}, each with the outcome it was answered ({@link
+ * StoredOutcomes}). A claim is one {@code INSERT ... ON CONFLICT}: it takes a free key, or takes
+ * over an abandoned claim with a conditional update; otherwise the record that holds the key is
+ * read. A key's creation time is its claim time (a take-over starts it afresh).
  */
 public final class PostgresIdempotencyStore implements IdempotencyStore {
   private static final int MAX_CLAIM_ATTEMPTS = 3;
@@ -20,7 +21,7 @@ public final class PostgresIdempotencyStore implements IdempotencyStore {
 
   @Override
   public Optional<IdempotencyRecord> claim(
-      String scope, String key, String fingerprint, Instant now) {
+      String scope, String key, String fingerprint, Instant now, Class<?> valueType) {
     Instant abandonedBy = now.minus(ABANDONED_AFTER);
     return db.withDao(
         IdempotencyDao.class,
@@ -31,7 +32,7 @@ public final class PostgresIdempotencyStore implements IdempotencyStore {
             }
             Optional<IdempotencyRow> holder = dao.find(scope, key);
             if (holder.isPresent()) {
-              return holder.map(IdempotencyRow::toRecord);
+              return holder.map(row -> record(row, valueType));
             }
             // Released or purged between the two statements: claim again, a few times.
             if (attempt == MAX_CLAIM_ATTEMPTS) {
@@ -43,8 +44,9 @@ public final class PostgresIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public void complete(String scope, String key, int status, String body) {
-    db.withDao(IdempotencyDao.class, dao -> dao.complete(scope, key, status, body));
+  public void complete(String scope, String key, Object outcome) {
+    String json = StoredOutcomes.write(outcome);
+    db.withDao(IdempotencyDao.class, dao -> dao.complete(scope, key, json));
   }
 
   @Override
@@ -55,5 +57,12 @@ public final class PostgresIdempotencyStore implements IdempotencyStore {
   @Override
   public int purgeCreatedBefore(Instant cutoff) {
     return db.withDao(IdempotencyDao.class, dao -> dao.purgeClaimedBefore(cutoff));
+  }
+
+  private static IdempotencyRecord record(IdempotencyRow row, Class<?> valueType) {
+    return new IdempotencyRecord(
+        row.fingerprint(),
+        row.claimedAt(),
+        row.outcome() == null ? null : StoredOutcomes.read(row.outcome(), valueType));
   }
 }

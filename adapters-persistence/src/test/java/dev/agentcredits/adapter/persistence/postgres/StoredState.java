@@ -4,6 +4,8 @@ import static dev.agentcredits.application.port.out.contract.TestData.T0;
 import static dev.agentcredits.application.port.out.contract.TestData.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentcredits.application.port.in.Outcome;
+import dev.agentcredits.application.port.in.view.PurchaseView;
 import dev.agentcredits.application.port.out.ApiKey;
 import dev.agentcredits.application.port.out.IdempotencyStore.IdempotencyRecord;
 import dev.agentcredits.application.port.out.OutboxEvent;
@@ -52,6 +54,8 @@ record StoredState(
     DomainEvent event) {
 
   private static final UsageId USAGE = new UsageId("usage-1");
+  private static final Outcome<PurchaseView> KEPT =
+      Outcome.ok(new PurchaseView("pur_1", 400, 1_000, T0, "SUCCEEDED"));
 
   static StoredState write(Stores stores, TransactionRunner tx) {
     Team team = TeamBuilder.aTeam().withPlan(Plan.MAX).withCap(Money.cents(12_345)).build();
@@ -118,8 +122,8 @@ record StoredState(
       stores.spend().update(spend);
       stores.purchases().insert(purchase, "buy-1");
       stores.outbox().append(List.of(event));
-      stores.idempotency().claim("submit", "key-1", "fp", T0);
-      stores.idempotency().complete("submit", "key-1", 201, "{\"task_id\":\"t\"}");
+      stores.idempotency().claim("submit", "key-1", "fp", T0, PurchaseView.class);
+      stores.idempotency().complete("submit", "key-1", KEPT);
       return state;
     });
     return state;
@@ -142,7 +146,9 @@ record StoredState(
         .extracting(OutboxEvent::event)
         .singleElement()
         .satisfies(e -> assertThat(e.cloudEvent()).isEqualTo(TestEventEncoder.text(e.id(), event)));
-    assertThat(tx.inTransaction(() -> stores.idempotency().claim("submit", "key-1", "fp", T0)))
-        .contains(new IdempotencyRecord("fp", T0, 201, "{\"task_id\":\"t\"}"));
+    assertThat(
+            tx.inTransaction(
+                () -> stores.idempotency().claim("submit", "key-1", "fp", T0, PurchaseView.class)))
+        .contains(new IdempotencyRecord("fp", T0, KEPT));
   }
 }

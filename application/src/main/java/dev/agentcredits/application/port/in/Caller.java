@@ -18,4 +18,18 @@ public sealed interface Caller {
 
   /** A broker integration: trusted; its commands name the trigger. */
   record Integration() implements Caller {}
+
+  /**
+   * Whose idempotency keys and request rate these are: a member's, whichever of their keys they use
+   * (a retry with a rotated key is still theirs); a team API key's own; the operator's; the
+   * integrations'.
+   */
+  default String scope() {
+    return switch (this) {
+      case Operator o -> "operator";
+      case Integration i -> "integration";
+      case MemberKey m -> "member:" + m.member().value();
+      case TeamKey k -> "key:" + k.key().value();
+    };
+  }
 }

@@ -37,8 +37,14 @@ public sealed interface Refusal {
   /** The payment was declined, or there is no way to pay. */
   record PaymentFailed(String detail) implements Refusal {}
 
-  /** Another request under the same key is in flight, or the key was used for another request. */
+  /** The request conflicts with the resource's state, or its key was used for another request. */
   record Conflict(String detail) implements Refusal {}
+
+  /**
+   * The first request under this idempotency key is still being answered; nothing was done, and the
+   * same request may be sent again later.
+   */
+  record InFlight(String detail) implements Refusal {}
 
   static Refusal invalid(String detail) {
     return new InvalidRequest(detail);

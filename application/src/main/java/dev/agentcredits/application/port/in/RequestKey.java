@@ -12,4 +12,17 @@ public record RequestKey(String value) {
   public static String requireValid(String key) {
     return key == null ? null : new RequestKey(key).value();
   }
+
+  /** {@code key} checked; null (no key) stays null. */
+  public static RequestKey ofNullable(String key) {
+    return key == null ? null : new RequestKey(key);
+  }
+
+  /**
+   * The key as stores keep it: a client's key belongs to that client, so two members may both send
+   * "abc".
+   */
+  public String scopedTo(Caller caller) {
+    return caller.scope() + "|" + value;
+  }
 }

@@ -5,6 +5,7 @@ import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.out.ApiKey;
 import dev.agentcredits.application.port.out.ApiKeyStore;
 import dev.agentcredits.application.port.out.KeyHasher;
+import dev.agentcredits.application.port.out.TeamStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -14,10 +15,10 @@ import java.util.Optional;
 
 /**
  * Keys are looked up by their hash, so the secret itself is never compared; the operator key is
- * compared hash to hash in constant time. The key's row is read on every request, one statement and
- * no cache, so a revocation committed by any instance is seen by the next request; the key's member
- * (its team and role, which never change) comes from the {@link Directory}. Removing a member or
- * rotating their key revokes the key's row, so both take effect on every instance at once.
+ * compared hash to hash in constant time. Nothing is cached: the key's row is read on every
+ * request, so a revocation committed by any instance (revoking the key, rotating or removing its
+ * member) stops it at the next request (API.md: "the key stops working at once"); a member key's
+ * member is read with it, so the caller carries the member's role as it is now.
  *
  * <p>A key's {@code last_used_at} is written at most once a minute: only when the row just read
  * says the last use is older than that, and then by a conditional update that instances racing on
@@ -30,15 +31,15 @@ public final class AuthenticateService implements AuthenticateUseCase {
   static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
   private final ApiKeyStore apiKeys;
-  private final Directory directory;
+  private final TeamStore teams;
   private final KeyHasher hasher;
   private final byte[] operatorKeyHash;
   private final Clock clock;
 
   public AuthenticateService(
-      ApiKeyStore apiKeys, Directory directory, KeyHasher hasher, String operatorKey, Clock clock) {
+      ApiKeyStore apiKeys, TeamStore teams, KeyHasher hasher, String operatorKey, Clock clock) {
     this.apiKeys = apiKeys;
-    this.directory = directory;
+    this.teams = teams;
     this.hasher = hasher;
     this.operatorKeyHash = hasher.hash(operatorKey).getBytes(StandardCharsets.UTF_8);
     this.clock = clock;
@@ -69,8 +70,8 @@ public final class AuthenticateService implements AuthenticateUseCase {
     if (key.isTeamKey()) {
       return Optional.of(new Caller.TeamKey(key.team(), key.id()));
     }
-    return directory
-        .member(key.member())
+    return teams
+        .findMember(key.member())
         .map(member -> new Caller.MemberKey(member.team(), member.id(), member.role(), key.id()));
   }
 }

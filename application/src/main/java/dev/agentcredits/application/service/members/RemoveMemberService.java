@@ -10,7 +10,6 @@ import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
-import dev.agentcredits.application.service.access.Directory;
 import dev.agentcredits.application.service.shared.Guard;
 import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.domain.event.DomainEvent;
@@ -37,7 +36,6 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
   private final PoolStore pools;
   private final BatchWriter batches;
   private final TransactionRunner tx;
-  private final Directory directory;
   private final PoolClosing closing;
   private final Access access;
   private final BillingTerms terms;
@@ -49,7 +47,6 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
       PoolStore pools,
       BatchWriter batches,
       TransactionRunner tx,
-      Directory directory,
       BillingTerms terms,
       Clock clock) {
     this.teams = teams;
@@ -57,7 +54,6 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
     this.pools = pools;
     this.batches = batches;
     this.tx = tx;
-    this.directory = directory;
     this.closing = new PoolClosing(pools);
     this.access = new Access(teams);
     this.terms = terms;
@@ -66,9 +62,7 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
 
   @Override
   public Outcome<String> remove(MemberCommand command) {
-    Outcome<String> outcome = Guard.outcome(() -> tx.inTransaction(() -> removeLocked(command)));
-    directory.forget(command.member());
-    return outcome;
+    return Guard.outcome(() -> tx.inTransaction(() -> removeLocked(command)));
   }
 
   private Outcome<String> removeLocked(MemberCommand command) {
