@@ -91,12 +91,8 @@ class ProvisioningConfig {
 
   @Bean
   AuthenticateService authenticate(
-      ApiKeyStore apiKeys,
-      TeamStore teams,
-      KeyHasher hasher,
-      OperatorKey operatorKey,
-      Clock clock) {
-    return new AuthenticateService(apiKeys, teams, hasher, operatorKey.value(), clock);
+      ApiKeyStore apiKeys, KeyHasher hasher, OperatorKey operatorKey, Clock clock) {
+    return new AuthenticateService(apiKeys, hasher, operatorKey.value(), clock);
   }
 
   /** DOMAIN.md rule 22. */

@@ -2,9 +2,12 @@ package dev.agentcredits.adapter.memory;
 
 import dev.agentcredits.application.port.out.ApiKey;
 import dev.agentcredits.application.port.out.ApiKeyStore;
+import dev.agentcredits.application.port.out.KeyInUse;
+import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.domain.shared.ApiKeyId;
 import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.TeamId;
+import dev.agentcredits.domain.team.Member;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +18,10 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
   private final Table<ApiKeyId, ApiKey> keys;
   private final Table<String, ApiKeyId> byHash;
 
-  InMemoryApiKeyStore(MemoryDatabase db) {
+  private final TeamStore teams;
+
+  InMemoryApiKeyStore(MemoryDatabase db, TeamStore teams) {
+    this.teams = teams;
     this.db = db;
     this.keys = new Table<>(db);
     this.byHash = new Table<>(db);
@@ -35,6 +41,18 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
   @Override
   public Optional<ApiKey> findByHash(String hash) {
     return db.call(() -> byHash.get(hash).flatMap(keys::get));
+  }
+
+  @Override
+  public Optional<KeyInUse> findInUse(String hash) {
+    return db.call(() ->
+        findByHash(hash)
+            .map(key ->
+                new KeyInUse(
+                    key,
+                    key.isTeamKey()
+                        ? null
+                        : teams.findMember(key.member()).map(Member::role).orElse(null))));
   }
 
   @Override

@@ -13,14 +13,15 @@ public final class InMemoryPersistence {
   private final Stores stores;
 
   public InMemoryPersistence(EventEncoder events) {
+    var teams = new InMemoryTeamStore(db);
     var pools = new InMemoryPoolStore(db);
     var runs = new InMemoryRunStore(db);
     var ledger = new InMemoryLedgerStore(db);
     var outbox = new InMemoryEventOutbox(db, events);
     stores =
         new Stores(
-            new InMemoryTeamStore(db),
-            new InMemoryApiKeyStore(db),
+            teams,
+            new InMemoryApiKeyStore(db, teams),
             pools,
             runs,
             ledger,

@@ -244,7 +244,7 @@ public record TestApplication(
     AddMemberUseCase addMember = new AddMemberService(s.teams(), tx, enrollment, ids, clock);
     var teamApiKeys = new TeamApiKeyService(s.teams(), s.apiKeys(), tx, ids, ports.hasher(), clock);
     AuthenticateUseCase authenticate =
-        new AuthenticateService(s.apiKeys(), s.teams(), ports.hasher(), operatorKey, clock);
+        new AuthenticateService(s.apiKeys(), ports.hasher(), operatorKey, clock);
     BillingQuery billingQuery =
         new BillingQueryService(s.teams(), s.pools(), s.ledger(), s.spend(), tx, terms, clock);
     TimeKeepingUseCase timeKeeping =

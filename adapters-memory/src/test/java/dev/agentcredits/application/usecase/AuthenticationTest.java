@@ -20,11 +20,7 @@ class AuthenticationTest extends UseCaseTest {
   /** A second instance of the service, on the same store. */
   private final AuthenticateUseCase elsewhere =
       new AuthenticateService(
-          billing.stores().apiKeys(),
-          billing.stores().teams(),
-          new TestSecrets(),
-          "operator-key",
-          billing.clock);
+          billing.stores().apiKeys(), new TestSecrets(), "operator-key", billing.clock);
 
   @Test
   void aMemberKeyActsAsItsMemberWithTheRoleTheStoreHoldsNow() {

@@ -27,6 +27,7 @@ final class JdbiSetup {
     jdbi.registerRowMapper(TeamRow.class, TeamRow::map);
     jdbi.registerRowMapper(MemberRow.class, MemberRow::map);
     jdbi.registerRowMapper(ApiKeyRow.class, ApiKeyRow::map);
+    jdbi.registerRowMapper(KeyInUseRow.class, KeyInUseRow::map);
     jdbi.registerRowMapper(PoolRow.class, PoolRow::map);
     jdbi.registerRowMapper(SourceRow.class, SourceRow::map);
     jdbi.registerRowMapper(RunRow.class, RunRow::map);

@@ -2,6 +2,7 @@ package dev.agentcredits.adapter.persistence.postgres;
 
 import dev.agentcredits.application.port.out.ApiKey;
 import dev.agentcredits.application.port.out.ApiKeyStore;
+import dev.agentcredits.application.port.out.KeyInUse;
 import dev.agentcredits.domain.shared.ApiKeyId;
 import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.TeamId;
@@ -31,6 +32,12 @@ public final class PostgresApiKeyStore implements ApiKeyStore {
   public Optional<ApiKey> findByHash(String hash) {
     // Every request's key: one statement, no BEGIN/COMMIT around it.
     return db.read(KeyUseDao.class, dao -> dao.findByHash(hash).map(ApiKeyRow::toApiKey));
+  }
+
+  @Override
+  public Optional<KeyInUse> findInUse(String hash) {
+    // Every request's key with its member: one statement, no BEGIN/COMMIT around it.
+    return db.read(KeyUseDao.class, dao -> dao.findInUse(hash).map(KeyInUseRow::toKeyInUse));
   }
 
   @Override

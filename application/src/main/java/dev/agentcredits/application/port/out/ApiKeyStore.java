@@ -12,6 +12,9 @@ public interface ApiKeyStore {
 
   Optional<ApiKey> findByHash(String hash);
 
+  /** The key with this hash and its member's current role, in one read: every request's look-up. */
+  Optional<KeyInUse> findInUse(String hash);
+
   Optional<ApiKey> find(ApiKeyId id);
 
   /** The team's API keys (not its members' keys), oldest first, revoked ones included. */

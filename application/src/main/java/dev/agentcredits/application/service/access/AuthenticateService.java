@@ -5,7 +5,7 @@ import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.out.ApiKey;
 import dev.agentcredits.application.port.out.ApiKeyStore;
 import dev.agentcredits.application.port.out.KeyHasher;
-import dev.agentcredits.application.port.out.TeamStore;
+import dev.agentcredits.application.port.out.KeyInUse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -18,7 +18,8 @@ import java.util.Optional;
  * compared hash to hash in constant time. Nothing is cached: the key's row is read on every
  * request, so a revocation committed by any instance (revoking the key, rotating or removing its
  * member) stops it at the next request (API.md: "the key stops working at once"); a member key's
- * member is read with it, so the caller carries the member's role as it is now.
+ * member is read with it, in the same statement, so the caller carries the member's role as it is
+ * now.
  *
  * <p>A key's {@code last_used_at} is written at most once a minute: only when the row just read
  * says the last use is older than that, and then by a conditional update that instances racing on
@@ -31,15 +32,13 @@ public final class AuthenticateService implements AuthenticateUseCase {
   static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
   private final ApiKeyStore apiKeys;
-  private final TeamStore teams;
   private final KeyHasher hasher;
   private final byte[] operatorKeyHash;
   private final Clock clock;
 
   public AuthenticateService(
-      ApiKeyStore apiKeys, TeamStore teams, KeyHasher hasher, String operatorKey, Clock clock) {
+      ApiKeyStore apiKeys, KeyHasher hasher, String operatorKey, Clock clock) {
     this.apiKeys = apiKeys;
-    this.teams = teams;
     this.hasher = hasher;
     this.operatorKeyHash = hasher.hash(operatorKey).getBytes(StandardCharsets.UTF_8);
     this.clock = clock;
@@ -54,7 +53,7 @@ public final class AuthenticateService implements AuthenticateUseCase {
     if (MessageDigest.isEqual(operatorKeyHash, hash.getBytes(StandardCharsets.UTF_8))) {
       return Optional.of(new Caller.Operator());
     }
-    return apiKeys.findByHash(hash).filter(key -> !key.isRevoked()).flatMap(this::callerOf);
+    return apiKeys.findInUse(hash).filter(use -> !use.key().isRevoked()).flatMap(this::callerOf);
   }
 
   private void noteUse(ApiKey key) {
@@ -65,13 +64,15 @@ public final class AuthenticateService implements AuthenticateUseCase {
     }
   }
 
-  private Optional<Caller> callerOf(ApiKey key) {
-    noteUse(key);
-    if (key.isTeamKey()) {
-      return Optional.of(new Caller.TeamKey(key.team(), key.id()));
+  private Optional<Caller> callerOf(KeyInUse use) {
+    ApiKey key = use.key();
+    if (!key.isTeamKey() && use.memberRole() == null) {
+      return Optional.empty();
     }
-    return teams
-        .findMember(key.member())
-        .map(member -> new Caller.MemberKey(member.team(), member.id(), member.role(), key.id()));
+    noteUse(key);
+    return Optional.of(
+        key.isTeamKey()
+            ? new Caller.TeamKey(key.team(), key.id())
+            : new Caller.MemberKey(key.team(), key.member(), use.memberRole(), key.id()));
   }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentcredits.application.port.out.ApiKey;
+import dev.agentcredits.application.port.out.KeyInUse;
 import dev.agentcredits.domain.shared.ApiKeyId;
+import dev.agentcredits.domain.team.Member;
+import dev.agentcredits.domain.team.Role;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,27 @@ public abstract class ApiKeyStoreContract extends StoreContract {
     assertThat(stores().apiKeys().findByHash(key.hash()))
         .hasValueSatisfying(found -> assertThat(found.isTeamKey()).isTrue())
         .contains(key);
+  }
+
+  @Test
+  void aKeyInUseCarriesItsMembersCurrentRoleAndNoneOnceTheMemberIsRemoved() {
+    World world = world();
+    Member admin = TeamBuilder.member(world.team(), "admin-in-use@example.com", Role.ADMIN);
+    stores().teams().insertMember(admin);
+    ApiKey memberKey = TestData.memberKey(world.team().id(), admin.id());
+    ApiKey teamKey = TestData.teamKey(world.team().id());
+    stores().apiKeys().insert(memberKey);
+    stores().apiKeys().insert(teamKey);
+
+    assertThat(stores().apiKeys().findInUse(memberKey.hash()))
+        .contains(new KeyInUse(memberKey, Role.ADMIN));
+    assertThat(stores().apiKeys().findInUse(teamKey.hash())).contains(new KeyInUse(teamKey, null));
+
+    stores().teams().removeMember(admin.id(), TestData.T0);
+
+    assertThat(stores().apiKeys().findInUse(memberKey.hash()))
+        .contains(new KeyInUse(memberKey, null));
+    assertThat(stores().apiKeys().findInUse("no-such-hash")).isEmpty();
   }
 
   @Test
