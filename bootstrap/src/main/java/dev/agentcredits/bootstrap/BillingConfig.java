@@ -2,7 +2,6 @@ package dev.agentcredits.bootstrap;
 
 import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
-import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.CardSetup;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.LedgerStore;
@@ -16,12 +15,19 @@ import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.port.out.SpendStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.billing.AutoReloader;
 import dev.agentcredits.application.service.billing.BillingQueryService;
+import dev.agentcredits.application.service.billing.CardOwnership;
+import dev.agentcredits.application.service.billing.CardSetupFlow;
 import dev.agentcredits.application.service.billing.ConfigureAutoReloadService;
+import dev.agentcredits.application.service.billing.LotWithdrawal;
+import dev.agentcredits.application.service.billing.PaymentAnswers;
 import dev.agentcredits.application.service.billing.PaymentMethodService;
+import dev.agentcredits.application.service.billing.PaymentNotices;
 import dev.agentcredits.application.service.billing.PurchaseAddOnService;
 import dev.agentcredits.application.service.billing.PurchaseHistoryService;
+import dev.agentcredits.application.service.billing.PurchaseOrders;
 import dev.agentcredits.application.service.billing.Purchasing;
 import dev.agentcredits.application.service.billing.RaiseSpendCapService;
 import dev.agentcredits.application.service.billing.ReceivePaymentEventService;
@@ -30,6 +36,7 @@ import dev.agentcredits.application.service.billing.UsageService;
 import dev.agentcredits.application.service.idempotency.Idempotency;
 import dev.agentcredits.application.service.idempotency.IdempotentPurchases;
 import dev.agentcredits.application.service.idempotency.IdempotentSpendCap;
+import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -39,156 +46,159 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class BillingConfig {
 
+  /** Where every purchase starts: the price reserved under the cap, the purchase PENDING. */
   @Bean
-  Purchasing purchasing(
+  PurchaseOrders purchaseOrders(
       TeamStore teams,
-      PoolStore pools,
-      BatchWriter batches,
       SpendStore spending,
       PurchaseStore purchases,
-      EventOutbox outbox,
+      SecretGenerator ids,
+      BillingTerms terms) {
+    return new PurchaseOrders(teams, spending, purchases, ids, terms);
+  }
+
+  /** The crediting step: the provider's answer credits the lot or gives the spend back. */
+  @Bean
+  PaymentAnswers paymentAnswers(
+      TeamStore teams, PoolBook book, SpendStore spending, PurchaseStore purchases) {
+    return new PaymentAnswers(teams, book, spending, purchases);
+  }
+
+  /** The payment step, with no lock held. */
+  @Bean
+  Purchasing purchasing(
       TransactionRunner tx,
       PaymentGateway payments,
       PaymentMethodStore paymentMethods,
-      BillingTerms terms,
-      Clock clock) {
-    return new Purchasing(
-        teams,
-        pools,
-        batches,
-        spending,
-        purchases,
-        outbox,
-        tx,
-        payments,
-        paymentMethods,
-        terms,
-        clock);
+      PaymentAnswers answers) {
+    return new Purchasing(tx, payments, paymentMethods, answers);
   }
 
   @Bean
   AutoReloader autoReloader(
       TeamStore teams,
-      PoolStore pools,
-      BatchWriter batches,
-      SpendStore spending,
-      PurchaseStore purchases,
+      PoolBook book,
+      PurchaseOrders orders,
       TransactionRunner tx,
       Purchasing purchasing,
-      SecretGenerator ids,
-      BillingTerms terms,
-      Clock clock) {
-    return new AutoReloader(
-        teams, pools, batches, spending, purchases, tx, purchasing, ids, terms, clock);
+      BillingTerms terms) {
+    return new AutoReloader(teams, book, orders, tx, purchasing, terms);
   }
 
   @Bean
   PurchaseAddOnUseCase purchaseAddOn(
-      TeamStore teams,
-      SpendStore spending,
-      PurchaseStore purchases,
+      Access access,
+      PurchaseOrders orders,
       TransactionRunner tx,
       Purchasing purchasing,
-      SecretGenerator ids,
       BillingTerms terms,
       Clock clock,
       Idempotency idempotency) {
     return new IdempotentPurchases(
-        new PurchaseAddOnService(teams, spending, purchases, tx, purchasing, ids, terms, clock),
-        idempotency);
+        new PurchaseAddOnService(access, orders, tx, purchasing, terms, clock), idempotency);
   }
 
   @Bean
   ConfigureAutoReloadService configureAutoReload(
-      TeamStore teams,
-      PoolStore pools,
-      BatchWriter batches,
-      TransactionRunner tx,
-      BillingTerms terms,
-      Clock clock) {
-    return new ConfigureAutoReloadService(teams, pools, batches, tx, terms, clock);
+      Access access, PoolBook book, TransactionRunner tx, BillingTerms terms) {
+    return new ConfigureAutoReloadService(access, book, tx, terms);
   }
 
   @Bean
   RaiseSpendCapUseCase raiseSpendCap(
       TeamStore teams,
+      Access access,
       SpendStore spending,
       EventOutbox outbox,
       TransactionRunner tx,
       Clock clock,
       Idempotency idempotency) {
     return new IdempotentSpendCap(
-        new RaiseSpendCapService(teams, spending, outbox, tx, clock), idempotency);
+        new RaiseSpendCapService(teams, access, spending, outbox, tx, clock), idempotency);
   }
 
   @Bean
   BillingQueryService billingQuery(
-      TeamStore teams,
-      PoolStore pools,
+      Access access,
+      PoolBook book,
       LedgerStore ledger,
       SpendStore spending,
       TransactionRunner tx,
-      BillingTerms terms,
       Clock clock) {
-    return new BillingQueryService(teams, pools, ledger, spending, tx, terms, clock);
+    return new BillingQueryService(access, book, ledger, spending, tx, clock);
+  }
+
+  @Bean
+  CardOwnership cardOwnership(
+      PaymentMethodStore methods, TransactionRunner tx, CardSetup cardSetup, Access access) {
+    return new CardOwnership(methods, tx, cardSetup, access);
+  }
+
+  @Bean
+  CardSetupFlow cardSetupFlow(
+      PaymentMethodStore methods,
+      TransactionRunner tx,
+      CardSetup cardSetup,
+      Access access,
+      CardOwnership ownership) {
+    return new CardSetupFlow(methods, tx, cardSetup, access, ownership);
   }
 
   @Bean
   PaymentMethodService paymentMethods(
-      TeamStore teams,
       PaymentMethodStore methods,
       TransactionRunner tx,
       PaymentGateway payments,
-      CardSetup cardSetup) {
-    return new PaymentMethodService(teams, methods, tx, payments, cardSetup);
+      Access access,
+      CardOwnership ownership,
+      CardSetupFlow setupFlow) {
+    return new PaymentMethodService(methods, tx, payments, access, ownership, setupFlow);
+  }
+
+  /** A paid lot leaving its pool: refunded, or frozen by a dispute. */
+  @Bean
+  LotWithdrawal lotWithdrawal(
+      TeamStore teams, PoolBook book, SpendStore spending, PurchaseStore purchases) {
+    return new LotWithdrawal(teams, book, spending, purchases);
   }
 
   @Bean
   RefundPurchaseService refundPurchase(
-      TeamStore teams,
-      PoolStore pools,
-      BatchWriter batches,
-      SpendStore spending,
+      Access access,
+      PoolBook book,
       PurchaseStore purchases,
       TransactionRunner tx,
       PaymentGateway payments,
-      BillingTerms terms,
-      Clock clock) {
-    return new RefundPurchaseService(
-        teams, pools, batches, spending, purchases, tx, payments, terms, clock);
+      LotWithdrawal withdrawal) {
+    return new RefundPurchaseService(access, book, purchases, tx, payments, withdrawal);
   }
 
   @Bean
   PurchaseHistoryService purchaseHistory(
-      TeamStore teams,
-      PoolStore pools,
-      PurchaseStore purchases,
-      TransactionRunner tx,
-      BillingTerms terms,
-      Clock clock) {
-    return new PurchaseHistoryService(teams, pools, purchases, tx, terms, clock);
+      Access access, PoolBook book, PurchaseStore purchases, TransactionRunner tx) {
+    return new PurchaseHistoryService(access, book, purchases, tx);
+  }
+
+  /** What a webhook does to the purchase it is about. */
+  @Bean
+  PaymentNotices paymentNotices(
+      PurchaseStore purchases, PaymentAnswers answers, LotWithdrawal withdrawal) {
+    return new PaymentNotices(purchases, answers, withdrawal);
   }
 
   @Bean
   ReceivePaymentEventService receivePaymentEvent(
-      TeamStore teams,
-      PoolStore pools,
-      BatchWriter batches,
-      SpendStore spending,
-      PurchaseStore purchases,
+      PaymentEvents events,
       PaymentEventStore handled,
       TransactionRunner tx,
-      PaymentEvents events,
-      Purchasing purchasing,
-      BillingTerms terms,
+      PaymentNotices notices,
       Clock clock) {
-    return new ReceivePaymentEventService(
-        teams, pools, batches, spending, purchases, handled, tx, events, purchasing, terms, clock);
+    return new ReceivePaymentEventService(events, handled, tx, notices, clock);
   }
 
   @Bean
   UsageService usage(
-      TeamStore teams, PoolStore pools, LedgerStore ledger, TransactionRunner tx, Clock clock) {
-    return new UsageService(teams, pools, ledger, tx, clock);
+      Access access, PoolStore pools, LedgerStore ledger, TransactionRunner tx, Clock clock) {
+    return new UsageService(access, pools, ledger, tx, clock);
   }
 }

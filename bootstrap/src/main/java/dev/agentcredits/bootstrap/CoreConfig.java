@@ -12,21 +12,31 @@ import dev.agentcredits.application.port.out.PurchaseStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.billing.Purchasing;
 import dev.agentcredits.application.service.idempotency.Idempotency;
 import dev.agentcredits.application.service.runs.ApplyRunOperations;
+import dev.agentcredits.application.service.shared.PoolBook;
+import dev.agentcredits.application.service.timekeeping.EventPurge;
 import dev.agentcredits.application.service.timekeeping.HoldExpiry;
+import dev.agentcredits.application.service.timekeeping.KeyPurge;
 import dev.agentcredits.application.service.timekeeping.OperationsService;
+import dev.agentcredits.application.service.timekeeping.PoolRefresh;
+import dev.agentcredits.application.service.timekeeping.PurchaseRecovery;
 import dev.agentcredits.application.service.timekeeping.TimeKeepingService;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The clock, the terms, the operator key, idempotency, and the jobs that run time's work. */
+/**
+ * The clock, the terms, who may do what, the pool book, the operator key, idempotency, and the jobs
+ * that run time's work.
+ */
 @Configuration(proxyBeanMethods = false)
 class CoreConfig {
 
@@ -41,6 +51,18 @@ class CoreConfig {
   @Bean
   BillingTerms billingTerms() {
     return BillingTerms.defaults();
+  }
+
+  /** Who may do what, for every use case that checks it. */
+  @Bean
+  Access access(TeamStore teams) {
+    return new Access(teams);
+  }
+
+  /** The pools as the use cases change and show them. */
+  @Bean
+  PoolBook poolBook(PoolStore pools, BatchWriter batches, BillingTerms terms, Clock clock) {
+    return new PoolBook(pools, batches, terms, clock);
   }
 
   @Bean
@@ -58,26 +80,42 @@ class CoreConfig {
   }
 
   @Bean
+  PoolRefresh poolRefresh(TeamStore teams, PoolStore pools, PoolBook book, TransactionRunner tx) {
+    return new PoolRefresh(teams, pools, book, tx);
+  }
+
+  @Bean
   HoldExpiry holdExpiry(
       RunStore runs, ApplyRunOperations operations, TransactionRunner tx, BillingTerms terms) {
     return new HoldExpiry(runs, operations, tx, terms.holdTimeToLive());
   }
 
   @Bean
+  PurchaseRecovery purchaseRecovery(
+      PurchaseStore purchases, TransactionRunner tx, Purchasing purchasing) {
+    return new PurchaseRecovery(purchases, tx, purchasing);
+  }
+
+  @Bean
+  KeyPurge keyPurge(IdempotencyStore idempotency, TransactionRunner tx) {
+    return new KeyPurge(idempotency, tx);
+  }
+
+  @Bean
+  EventPurge eventPurge(EventOutbox outbox, TransactionRunner tx) {
+    return new EventPurge(outbox, tx);
+  }
+
+  /** A pass of time's work runs these jobs, in this order. */
+  @Bean
   TimeKeepingService timeKeeping(
-      TeamStore teams,
-      PoolStore pools,
-      BatchWriter batches,
-      PurchaseStore purchases,
-      EventOutbox outbox,
-      IdempotencyStore idempotency,
-      TransactionRunner tx,
-      Purchasing purchasing,
+      Clock clock,
+      PoolRefresh pools,
       HoldExpiry holds,
-      BillingTerms terms,
-      Clock clock) {
-    return new TimeKeepingService(
-        teams, pools, batches, purchases, outbox, idempotency, tx, purchasing, holds, terms, clock);
+      PurchaseRecovery purchases,
+      KeyPurge keys,
+      EventPurge events) {
+    return new TimeKeepingService(clock, List.of(pools, holds, purchases, keys, events));
   }
 
   /** The test clock and the payment switch exist only where the clock and gateway allow them. */

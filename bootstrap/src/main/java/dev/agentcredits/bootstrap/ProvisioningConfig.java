@@ -1,12 +1,11 @@
 package dev.agentcredits.bootstrap;
 
 import dev.agentcredits.application.port.out.ApiKeyStore;
-import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.KeyHasher;
-import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.access.AuthenticateService;
 import dev.agentcredits.application.service.access.IdentifyCallerService;
 import dev.agentcredits.application.service.members.RemoveMemberService;
@@ -18,6 +17,8 @@ import dev.agentcredits.application.service.provisioning.ListApiKeysService;
 import dev.agentcredits.application.service.provisioning.ListMembersService;
 import dev.agentcredits.application.service.provisioning.ProvisionTeamService;
 import dev.agentcredits.application.service.provisioning.TeamApiKeyService;
+import dev.agentcredits.application.service.shared.KeyIssuer;
+import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -27,16 +28,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ProvisioningConfig {
 
+  /** Every API key is issued here: shown once, kept hashed. */
   @Bean
-  Enrollment enrollment(
-      TeamStore teams,
-      ApiKeyStore apiKeys,
-      PoolStore pools,
-      BatchWriter batches,
-      SecretGenerator secrets,
-      KeyHasher hasher,
-      BillingTerms terms) {
-    return new Enrollment(teams, apiKeys, pools, batches, secrets, hasher, terms);
+  KeyIssuer keyIssuer(ApiKeyStore apiKeys, SecretGenerator secrets, KeyHasher hasher) {
+    return new KeyIssuer(apiKeys, secrets, hasher);
+  }
+
+  @Bean
+  Enrollment enrollment(TeamStore teams, KeyIssuer keys, PoolBook book, BillingTerms terms) {
+    return new Enrollment(teams, keys, book, terms);
   }
 
   @Bean
@@ -52,36 +52,25 @@ class ProvisioningConfig {
 
   @Bean
   AddMemberService addMember(
-      TeamStore teams,
+      Access access,
       TransactionRunner tx,
       Enrollment enrollment,
       SecretGenerator ids,
       Clock clock) {
-    return new AddMemberService(teams, tx, enrollment, ids, clock);
+    return new AddMemberService(access, tx, enrollment, ids, clock);
   }
 
   /** Issues and revokes team API keys. */
   @Bean
   TeamApiKeyService teamApiKeys(
-      TeamStore teams,
-      ApiKeyStore apiKeys,
-      TransactionRunner tx,
-      SecretGenerator secrets,
-      KeyHasher hasher,
-      Clock clock) {
-    return new TeamApiKeyService(teams, apiKeys, tx, secrets, hasher, clock);
+      Access access, ApiKeyStore apiKeys, TransactionRunner tx, KeyIssuer keys, Clock clock) {
+    return new TeamApiKeyService(access, apiKeys, tx, keys, clock);
   }
 
   @Bean
   GrantContractCreditsService grantContractCredits(
-      TeamStore teams,
-      PoolStore pools,
-      BatchWriter batches,
-      TransactionRunner tx,
-      SecretGenerator ids,
-      BillingTerms terms,
-      Clock clock) {
-    return new GrantContractCreditsService(teams, pools, batches, tx, ids, terms, clock);
+      TeamStore teams, PoolBook book, TransactionRunner tx, SecretGenerator ids) {
+    return new GrantContractCreditsService(teams, book, tx, ids);
   }
 
   @Bean
@@ -98,34 +87,28 @@ class ProvisioningConfig {
   /** DOMAIN.md rule 22. */
   @Bean
   RemoveMemberService removeMember(
-      TeamStore teams,
-      ApiKeyStore apiKeys,
-      PoolStore pools,
-      BatchWriter batches,
-      TransactionRunner tx,
-      BillingTerms terms,
-      Clock clock) {
-    return new RemoveMemberService(teams, apiKeys, pools, batches, tx, terms, clock);
+      TeamStore teams, Access access, ApiKeyStore apiKeys, PoolBook book, TransactionRunner tx) {
+    return new RemoveMemberService(teams, access, apiKeys, book, tx);
   }
 
   @Bean
   RotateMemberKeyService rotateMemberKey(
       TeamStore teams,
+      Access access,
       ApiKeyStore apiKeys,
       TransactionRunner tx,
-      SecretGenerator secrets,
-      KeyHasher hasher,
+      KeyIssuer keys,
       Clock clock) {
-    return new RotateMemberKeyService(teams, apiKeys, tx, secrets, hasher, clock);
+    return new RotateMemberKeyService(teams, access, apiKeys, tx, keys, clock);
   }
 
   @Bean
-  ListMembersService listMembers(TeamStore teams, TransactionRunner tx) {
-    return new ListMembersService(teams, tx);
+  ListMembersService listMembers(TeamStore teams, Access access, TransactionRunner tx) {
+    return new ListMembersService(teams, access, tx);
   }
 
   @Bean
-  ListApiKeysService listApiKeys(TeamStore teams, ApiKeyStore keys, TransactionRunner tx) {
-    return new ListApiKeysService(teams, keys, tx);
+  ListApiKeysService listApiKeys(Access access, ApiKeyStore keys, TransactionRunner tx) {
+    return new ListApiKeysService(access, keys, tx);
   }
 }

@@ -38,15 +38,22 @@ import dev.agentcredits.application.port.out.PaymentSimulation;
 import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.access.AuthenticateService;
 import dev.agentcredits.application.service.access.Directory;
 import dev.agentcredits.application.service.access.IdentifyCallerService;
 import dev.agentcredits.application.service.billing.AutoReloader;
 import dev.agentcredits.application.service.billing.BillingQueryService;
+import dev.agentcredits.application.service.billing.CardOwnership;
+import dev.agentcredits.application.service.billing.CardSetupFlow;
 import dev.agentcredits.application.service.billing.ConfigureAutoReloadService;
+import dev.agentcredits.application.service.billing.LotWithdrawal;
+import dev.agentcredits.application.service.billing.PaymentAnswers;
 import dev.agentcredits.application.service.billing.PaymentMethodService;
+import dev.agentcredits.application.service.billing.PaymentNotices;
 import dev.agentcredits.application.service.billing.PurchaseAddOnService;
 import dev.agentcredits.application.service.billing.PurchaseHistoryService;
+import dev.agentcredits.application.service.billing.PurchaseOrders;
 import dev.agentcredits.application.service.billing.Purchasing;
 import dev.agentcredits.application.service.billing.RaiseSpendCapService;
 import dev.agentcredits.application.service.billing.ReceivePaymentEventService;
@@ -76,11 +83,18 @@ import dev.agentcredits.application.service.runs.ReportUsageService;
 import dev.agentcredits.application.service.runs.RetryRunService;
 import dev.agentcredits.application.service.runs.RunOperations;
 import dev.agentcredits.application.service.runs.SubmitRunService;
+import dev.agentcredits.application.service.shared.KeyIssuer;
+import dev.agentcredits.application.service.shared.PoolBook;
+import dev.agentcredits.application.service.timekeeping.EventPurge;
 import dev.agentcredits.application.service.timekeeping.HoldExpiry;
+import dev.agentcredits.application.service.timekeeping.KeyPurge;
 import dev.agentcredits.application.service.timekeeping.OperationsService;
+import dev.agentcredits.application.service.timekeeping.PoolRefresh;
+import dev.agentcredits.application.service.timekeeping.PurchaseRecovery;
 import dev.agentcredits.application.service.timekeeping.TimeKeepingService;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -182,31 +196,14 @@ public record TestApplication(
     TransactionRunner tx = ports.tx();
     Clock clock = ports.clock();
     SecretGenerator ids = ports.secrets();
-    var purchasing =
-        new Purchasing(
-            s.teams(),
-            s.pools(),
-            s.batches(),
-            s.spend(),
-            s.purchases(),
-            s.outbox(),
-            tx,
-            ports.payments(),
-            s.paymentMethods(),
-            terms,
-            clock);
-    var reloader =
-        new AutoReloader(
-            s.teams(),
-            s.pools(),
-            s.batches(),
-            s.spend(),
-            s.purchases(),
-            tx,
-            purchasing,
-            ids,
-            terms,
-            clock);
+    var access = new Access(s.teams());
+    var book = new PoolBook(s.pools(), s.batches(), terms, clock);
+    var keys = new KeyIssuer(s.apiKeys(), ids, ports.hasher());
+    var orders = new PurchaseOrders(s.teams(), s.spend(), s.purchases(), ids, terms);
+    var answers = new PaymentAnswers(s.teams(), book, s.spend(), s.purchases());
+    var purchasing = new Purchasing(tx, ports.payments(), s.paymentMethods(), answers);
+    var reloader = new AutoReloader(s.teams(), book, orders, tx, purchasing, terms);
+    var withdrawal = new LotWithdrawal(s.teams(), book, s.spend(), s.purchases());
     var directory = new Directory(s.teams());
     var admitRuns =
         new AdmitRuns(
@@ -219,8 +216,7 @@ public record TestApplication(
             terms,
             clock);
     var admission = new AdmissionLoop(admissions.apply(admitRuns), reloader, directory);
-    var enrollment =
-        new Enrollment(s.teams(), s.apiKeys(), s.pools(), s.batches(), ids, ports.hasher(), terms);
+    var enrollment = new Enrollment(s.teams(), keys, book, terms);
     SubmitRunUseCase submitRun = new SubmitRunService(directory, admission, ids, clock);
     var runSteps =
         new ApplyRunOperations(s.teams(), s.pools(), s.runs(), s.batches(), tx, terms, clock);
@@ -231,68 +227,55 @@ public record TestApplication(
     RetryRunUseCase retryRun = new RetryRunService(s.teams(), s.runs(), tx, admission);
     GetRunQuery getRun = new GetRunService(s.runs(), s.teams(), s.apiKeys(), tx);
     PurchaseAddOnUseCase purchaseAddOn =
-        new PurchaseAddOnService(
-            s.teams(), s.spend(), s.purchases(), tx, purchasing, ids, terms, clock);
+        new PurchaseAddOnService(access, orders, tx, purchasing, terms, clock);
     ConfigureAutoReloadUseCase configureAutoReload =
-        new ConfigureAutoReloadService(s.teams(), s.pools(), s.batches(), tx, terms, clock);
+        new ConfigureAutoReloadService(access, book, tx, terms);
     RaiseSpendCapUseCase raiseSpendCap =
-        new RaiseSpendCapService(s.teams(), s.spend(), s.outbox(), tx, clock);
+        new RaiseSpendCapService(s.teams(), access, s.spend(), s.outbox(), tx, clock);
     GrantContractCreditsUseCase grantContractCredits =
-        new GrantContractCreditsService(s.teams(), s.pools(), s.batches(), tx, ids, terms, clock);
+        new GrantContractCreditsService(s.teams(), book, tx, ids);
     ProvisionTeamUseCase provisionTeam =
         new ProvisionTeamService(s.teams(), tx, enrollment, ids, terms, clock);
-    AddMemberUseCase addMember = new AddMemberService(s.teams(), tx, enrollment, ids, clock);
-    var teamApiKeys = new TeamApiKeyService(s.teams(), s.apiKeys(), tx, ids, ports.hasher(), clock);
+    AddMemberUseCase addMember = new AddMemberService(access, tx, enrollment, ids, clock);
+    var teamApiKeys = new TeamApiKeyService(access, s.apiKeys(), tx, keys, clock);
     AuthenticateUseCase authenticate =
         new AuthenticateService(s.apiKeys(), ports.hasher(), operatorKey, clock);
     BillingQuery billingQuery =
-        new BillingQueryService(s.teams(), s.pools(), s.ledger(), s.spend(), tx, terms, clock);
+        new BillingQueryService(access, book, s.ledger(), s.spend(), tx, clock);
     TimeKeepingUseCase timeKeeping =
         new TimeKeepingService(
-            s.teams(),
-            s.pools(),
-            s.batches(),
-            s.purchases(),
-            s.outbox(),
-            s.idempotency(),
-            tx,
-            purchasing,
-            new HoldExpiry(s.runs(), runSteps, tx, terms.holdTimeToLive()),
-            terms,
-            clock);
+            clock,
+            List.of(
+                new PoolRefresh(s.teams(), s.pools(), book, tx),
+                new HoldExpiry(s.runs(), runSteps, tx, terms.holdTimeToLive()),
+                new PurchaseRecovery(s.purchases(), tx, purchasing),
+                new KeyPurge(s.idempotency(), tx),
+                new EventPurge(s.outbox(), tx)));
     var idempotency = new Idempotency(s.idempotency(), tx, clock);
     OperationsUseCase operations =
         new OperationsService(
             s.teams(), tx, ports.clockControl().apply(timeKeeping), ports.paymentSimulation());
 
+    var cardSetup = new TestCardSetup();
+    var cardOwnership = new CardOwnership(s.paymentMethods(), tx, cardSetup, access);
     PaymentMethodUseCase paymentMethods =
         new PaymentMethodService(
-            s.teams(), s.paymentMethods(), tx, ports.payments(), new TestCardSetup());
-    RefundPurchaseUseCase refundPurchase =
-        new RefundPurchaseService(
-            s.teams(),
-            s.pools(),
-            s.batches(),
-            s.spend(),
-            s.purchases(),
+            s.paymentMethods(),
             tx,
             ports.payments(),
-            terms,
-            clock);
+            access,
+            cardOwnership,
+            new CardSetupFlow(s.paymentMethods(), tx, cardSetup, access, cardOwnership));
+    RefundPurchaseUseCase refundPurchase =
+        new RefundPurchaseService(access, book, s.purchases(), tx, ports.payments(), withdrawal);
     PurchaseHistoryQuery purchaseHistory =
-        new PurchaseHistoryService(s.teams(), s.pools(), s.purchases(), tx, terms, clock);
+        new PurchaseHistoryService(access, book, s.purchases(), tx);
     ReceivePaymentEventUseCase receivePaymentEvent =
         new ReceivePaymentEventService(
-            s.teams(),
-            s.pools(),
-            s.batches(),
-            s.spend(),
-            s.purchases(),
+            ports.paymentEvents(),
             s.paymentEvents(),
             tx,
-            ports.paymentEvents(),
-            purchasing,
-            terms,
+            new PaymentNotices(s.purchases(), answers, withdrawal),
             clock);
     return new TestApplication(
         submitRun,
@@ -321,10 +304,10 @@ public record TestApplication(
         receivePaymentEvent,
         new ListRunsService(s.teams(), s.runs(), s.apiKeys(), tx),
         new CancelRunService(runOperations),
-        new ListMembersService(s.teams(), tx),
-        new ListApiKeysService(s.teams(), s.apiKeys(), tx),
-        new UsageService(s.teams(), s.pools(), s.ledger(), tx, clock),
-        new RemoveMemberService(s.teams(), s.apiKeys(), s.pools(), s.batches(), tx, terms, clock),
-        new RotateMemberKeyService(s.teams(), s.apiKeys(), tx, ids, ports.hasher(), clock));
+        new ListMembersService(s.teams(), access, tx),
+        new ListApiKeysService(access, s.apiKeys(), tx),
+        new UsageService(access, s.pools(), s.ledger(), tx, clock),
+        new RemoveMemberService(s.teams(), access, s.apiKeys(), book, tx),
+        new RotateMemberKeyService(s.teams(), access, s.apiKeys(), tx, keys, clock));
   }
 }

@@ -1,62 +1,43 @@
 package dev.agentcredits.application.service.billing;
 
-import dev.agentcredits.application.port.out.BatchWriter;
-import dev.agentcredits.application.port.out.PoolStore;
-import dev.agentcredits.application.port.out.PurchaseStore;
-import dev.agentcredits.application.port.out.SecretGenerator;
-import dev.agentcredits.application.port.out.SpendStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.shared.BillingEvents;
+import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.ReloadFailure;
 import dev.agentcredits.domain.purchase.Purchase;
 import dev.agentcredits.domain.purchase.PurchaseKind;
-import dev.agentcredits.domain.purchase.PurchaseState;
 import dev.agentcredits.domain.shared.PoolId;
-import dev.agentcredits.domain.shared.PurchaseId;
 import dev.agentcredits.domain.spend.AutoReloadPolicy;
 import dev.agentcredits.domain.spend.MonthlySpend;
 import dev.agentcredits.domain.spend.ReloadDecision;
 import dev.agentcredits.domain.team.Team;
 import dev.agentcredits.domain.terms.BillingTerms;
-import java.time.Clock;
 
 /** Buys one denomination for a pool when its rules allow (DOMAIN.md rules 6 and 17). */
 public final class AutoReloader {
   private final TeamStore teams;
-  private final PoolStore pools;
-  private final BatchWriter batches;
-  private final SpendStore spending;
-  private final PurchaseStore purchases;
+  private final PoolBook book;
+  private final PurchaseOrders orders;
   private final TransactionRunner tx;
   private final Purchasing purchasing;
-  private final SecretGenerator ids;
   private final BillingTerms terms;
-  private final Clock clock;
 
   public AutoReloader(
       TeamStore teams,
-      PoolStore pools,
-      BatchWriter batches,
-      SpendStore spending,
-      PurchaseStore purchases,
+      PoolBook book,
+      PurchaseOrders orders,
       TransactionRunner tx,
       Purchasing purchasing,
-      SecretGenerator ids,
-      BillingTerms terms,
-      Clock clock) {
+      BillingTerms terms) {
     this.teams = teams;
-    this.pools = pools;
-    this.batches = batches;
-    this.spending = spending;
-    this.purchases = purchases;
+    this.book = book;
+    this.orders = orders;
     this.tx = tx;
     this.purchasing = purchasing;
-    this.ids = ids;
     this.terms = terms;
-    this.clock = clock;
   }
 
   public sealed interface Result {
@@ -94,8 +75,8 @@ public final class AutoReloader {
 
   /** Reserves the spend and marks the reload in flight, or says why there is nothing to pay. */
   private Start start(PoolId poolId) {
-    PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
-    Pool unlocked = pools.find(poolId).orElseThrow();
+    PoolChanges changes = book.open();
+    Pool unlocked = changes.find(poolId).orElseThrow();
     Team team = teams.find(unlocked.team()).orElseThrow();
     Pool pool = changes.lockCurrent(poolId, team.plan());
     if (!stillNeeded(pool)) {
@@ -103,10 +84,10 @@ public final class AutoReloader {
       changes.flush();
       return new Start.Finished(new Result.Bought());
     }
-    MonthlySpend spend = spending.lock(team.id(), MonthlySpend.monthOf(changes.now()));
+    MonthlySpend spend = orders.lockMonth(team.id(), changes.now());
     ReloadDecision decision =
         AutoReloadPolicy.decide(
-            pool, team.plan(), SpendCaps.asLocked(teams, team), spend, terms.priceList());
+            pool, team.plan(), orders.capAsLocked(team), spend, terms.priceList());
     Start result =
         switch (decision) {
           case ReloadDecision.AlreadyInFlight a -> new Start.Finished(new Result.InFlight());
@@ -117,21 +98,10 @@ public final class AutoReloader {
             yield new Start.Finished(new Result.Refused(r.reason()));
           }
           case ReloadDecision.Buy buy -> {
-            Purchase purchase =
-                new Purchase(
-                    new PurchaseId(ids.newId("pur")),
-                    team.id(),
-                    pool.id(),
-                    buy.price().credits(),
-                    buy.price().price(),
-                    PurchaseKind.AUTO_RELOAD,
-                    PurchaseState.PENDING,
-                    null,
-                    spend.month(),
-                    changes.now(),
-                    terms.lotExpiry(changes.now()));
-            purchases.insert(purchase, null);
-            spending.update(spend.plus(buy.price().price()));
+            var order =
+                new PurchaseOrders.Order(
+                    pool.id(), buy.price(), PurchaseKind.AUTO_RELOAD, null, null);
+            Purchase purchase = orders.place(spend, order, changes.now());
             changes.replace(pool.withReloadInFlight(purchase.id()));
             yield new Start.Pending(purchase);
           }

@@ -11,13 +11,11 @@ import dev.agentcredits.application.port.in.view.SpendCapView;
 import dev.agentcredits.application.port.in.view.TeamBillingView;
 import dev.agentcredits.application.port.out.LedgerEntry;
 import dev.agentcredits.application.port.out.LedgerStore;
-import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.SpendStore;
-import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
-import dev.agentcredits.application.service.shared.PoolChanges;
+import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.application.service.shared.Views;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.principal.PoolIds;
@@ -26,7 +24,6 @@ import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.spend.MonthlySpend;
 import dev.agentcredits.domain.team.Member;
 import dev.agentcredits.domain.team.Team;
-import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,30 +35,25 @@ import java.util.List;
 public final class BillingQueryService implements BillingQuery {
   public static final int MAX_PAGE = 200;
 
-  private final TeamStore teams;
-  private final PoolStore pools;
+  private final Access access;
+  private final PoolBook book;
   private final LedgerStore ledger;
   private final SpendStore spending;
   private final TransactionRunner tx;
-  private final Access access;
-  private final BillingTerms terms;
   private final Clock clock;
 
   public BillingQueryService(
-      TeamStore teams,
-      PoolStore pools,
+      Access access,
+      PoolBook book,
       LedgerStore ledger,
       SpendStore spending,
       TransactionRunner tx,
-      BillingTerms terms,
       Clock clock) {
-    this.teams = teams;
-    this.pools = pools;
+    this.access = access;
+    this.book = book;
     this.ledger = ledger;
     this.spending = spending;
     this.tx = tx;
-    this.access = new Access(teams);
-    this.terms = terms;
     this.clock = clock;
   }
 
@@ -72,15 +64,14 @@ public final class BillingQueryService implements BillingQuery {
           Team team = access.teamOf(caller, ref.team());
           Member member = access.poolOwner(caller, team, ref.member());
           Pool pool =
-              pools
-                  .find(PoolIds.forMember(member.id()))
+              book.find(PoolIds.forMember(member.id()))
                   .orElseThrow(() ->
                       Guard.refuse(
                           Refusal.notFound(
                               "a member pool (the "
                                   + team.plan()
                                   + " plan has none; see the team pool)")));
-          return Outcome.ok(view(pool, team, clock.instant()));
+          return Outcome.ok(book.view(pool, team.plan()));
         }));
   }
 
@@ -95,15 +86,14 @@ public final class BillingQueryService implements BillingQuery {
                 Refusal.notAuthorized("the team pool is visible to the team's members"));
           }
           Pool pool =
-              pools
-                  .find(PoolIds.forTeam(team.id()))
+              book.find(PoolIds.forTeam(team.id()))
                   .orElseThrow(() ->
                       Guard.refuse(
                           Refusal.notFound(
                               "a team pool (only ENTERPRISE teams have one; this team is on "
                                   + team.plan()
                                   + ")")));
-          return Outcome.ok(view(pool, team, clock.instant()));
+          return Outcome.ok(book.view(pool, team.plan()));
         }));
   }
 
@@ -118,7 +108,7 @@ public final class BillingQueryService implements BillingQuery {
           List<PoolView> pools =
               visiblePools(caller, team).stream()
                   .filter(p -> !p.isClosed())
-                  .map(p -> view(p, team, now))
+                  .map(p -> book.view(p, team.plan()))
                   .toList();
           MonthlySpend spend = spending.find(team.id(), MonthlySpend.monthOf(now));
           return Outcome.ok(
@@ -159,18 +149,14 @@ public final class BillingQueryService implements BillingQuery {
   /** Owners, admins and the operator see every pool; a member sees their own (or the team pool). */
   private List<Pool> visiblePools(Caller caller, Team team) {
     if (Access.administers(caller)) {
-      return pools.ofTeam(team.id());
+      return book.ofTeam(team.id());
     }
     if (!(caller instanceof Caller.MemberKey member)) {
       throw Guard.refuse(Refusal.notAuthorized("billing is visible to the team's members"));
     }
     PoolId own =
         team.plan().isContract() ? PoolIds.forTeam(team.id()) : PoolIds.forMember(member.member());
-    return pools.find(own).stream().toList();
-  }
-
-  private PoolView view(Pool pool, Team team, Instant now) {
-    return Views.pool(PoolChanges.currentView(pool, team.plan(), terms, now), terms.cycleLength());
+    return book.find(own).stream().toList();
   }
 
   private static long parseCursor(String cursor) {

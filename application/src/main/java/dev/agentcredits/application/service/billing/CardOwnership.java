@@ -17,13 +17,14 @@ import dev.agentcredits.domain.shared.TeamId;
  * to the team that first claimed it, and the provider's customer names its team. A customer that
  * either names another team is refused, changing nothing.
  */
-final class CardOwnership {
+public final class CardOwnership {
   private final PaymentMethodStore methods;
   private final TransactionRunner tx;
   private final CardSetup setup;
   private final Access access;
 
-  CardOwnership(PaymentMethodStore methods, TransactionRunner tx, CardSetup setup, Access access) {
+  public CardOwnership(
+      PaymentMethodStore methods, TransactionRunner tx, CardSetup setup, Access access) {
     this.methods = methods;
     this.tx = tx;
     this.setup = setup;

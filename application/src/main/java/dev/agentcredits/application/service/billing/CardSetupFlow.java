@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * team's with the same ownership checks as a card named by id. The provider is asked with no
  * transaction open.
  */
-final class CardSetupFlow {
+public final class CardSetupFlow {
   private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_]{1,255}");
 
   private final PaymentMethodStore methods;
@@ -31,7 +31,7 @@ final class CardSetupFlow {
   private final Access access;
   private final CardOwnership ownership;
 
-  CardSetupFlow(
+  public CardSetupFlow(
       PaymentMethodStore methods,
       TransactionRunner tx,
       CardSetup setup,

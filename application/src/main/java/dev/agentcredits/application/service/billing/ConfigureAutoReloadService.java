@@ -5,12 +5,10 @@ import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.AutoReloadView;
-import dev.agentcredits.application.port.out.BatchWriter;
-import dev.agentcredits.application.port.out.PoolStore;
-import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
+import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.application.service.shared.Views;
 import dev.agentcredits.domain.pool.AutoReloadSettings;
@@ -19,34 +17,22 @@ import dev.agentcredits.domain.principal.PoolIds;
 import dev.agentcredits.domain.team.Member;
 import dev.agentcredits.domain.team.Team;
 import dev.agentcredits.domain.terms.BillingTerms;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
 /** DOMAIN.md rules 6 and 11: that member, the owner or an admin sets a pool's auto-reload. */
 public final class ConfigureAutoReloadService implements ConfigureAutoReloadUseCase {
-  private final TeamStore teams;
-  private final PoolStore pools;
-  private final BatchWriter batches;
-  private final TransactionRunner tx;
   private final Access access;
+  private final PoolBook book;
+  private final TransactionRunner tx;
   private final BillingTerms terms;
-  private final Clock clock;
 
   public ConfigureAutoReloadService(
-      TeamStore teams,
-      PoolStore pools,
-      BatchWriter batches,
-      TransactionRunner tx,
-      BillingTerms terms,
-      Clock clock) {
-    this.teams = teams;
-    this.pools = pools;
-    this.batches = batches;
+      Access access, PoolBook book, TransactionRunner tx, BillingTerms terms) {
+    this.access = access;
+    this.book = book;
     this.tx = tx;
-    this.access = new Access(teams);
     this.terms = terms;
-    this.clock = clock;
   }
 
   @Override
@@ -65,7 +51,7 @@ public final class ConfigureAutoReloadService implements ConfigureAutoReloadUseC
                 Refusal.invalid(
                     "denomination_credits must be one of " + denominations() + " credits."));
           }
-          PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
+          PoolChanges changes = book.open();
           Pool pool = changes.lockCurrent(PoolIds.forMember(member.id()), team.plan());
           AutoReloadSettings current = pool.autoReload();
           var denomination =

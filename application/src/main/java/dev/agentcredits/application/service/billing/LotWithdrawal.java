@@ -2,27 +2,62 @@ package dev.agentcredits.application.service.billing;
 
 import dev.agentcredits.application.port.out.PurchaseStore;
 import dev.agentcredits.application.port.out.SpendStore;
+import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.service.shared.BillingEvents;
+import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.domain.pool.CreditSource;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.PostingKind;
 import dev.agentcredits.domain.purchase.Purchase;
 import dev.agentcredits.domain.purchase.PurchaseState;
+import dev.agentcredits.domain.shared.PurchaseId;
 import dev.agentcredits.domain.shared.SourceId;
 import dev.agentcredits.domain.spend.MonthlySpend;
+import dev.agentcredits.domain.team.Team;
+import java.util.Optional;
 
 /**
  * A paid lot leaving its pool: refunded (rule 20), or frozen because the card holder disputed the
- * payment. Runs inside the caller's transaction, with the purchase and the pool locked.
+ * payment. Runs inside the caller's transaction: a refund the owner asked for with the purchase and
+ * the pool the caller locked, the provider's notices locking them here.
  */
-final class LotWithdrawal {
+public final class LotWithdrawal {
+  private final TeamStore teams;
+  private final PoolBook book;
   private final SpendStore spending;
   private final PurchaseStore purchases;
 
-  LotWithdrawal(SpendStore spending, PurchaseStore purchases) {
+  public LotWithdrawal(
+      TeamStore teams, PoolBook book, SpendStore spending, PurchaseStore purchases) {
+    this.teams = teams;
+    this.book = book;
     this.spending = spending;
     this.purchases = purchases;
+  }
+
+  /** The provider refunded a paid purchase (its webhook): what is left of the lot leaves. */
+  void refundedByProvider(PurchaseId id) {
+    lockPaid(id).ifPresent(paid -> refund(paid.changes(), paid.pool(), paid.purchase()));
+  }
+
+  /** The card holder disputed a paid purchase: what is left of the lot is frozen. */
+  void disputed(PurchaseId id) {
+    lockPaid(id).ifPresent(paid -> freeze(paid.changes(), paid.pool(), paid.purchase()));
+  }
+
+  private record Paid(PoolChanges changes, Pool pool, Purchase purchase) {}
+
+  /** The purchase and its pool, locked, if it is paid (SUCCEEDED); nothing else is withdrawn. */
+  private Optional<Paid> lockPaid(PurchaseId id) {
+    Purchase purchase = purchases.lock(id).orElseThrow();
+    if (purchase.state() != PurchaseState.SUCCEEDED) {
+      return Optional.empty();
+    }
+    Team team = teams.find(purchase.team()).orElseThrow();
+    PoolChanges changes = book.open();
+    Pool pool = changes.lockCurrent(purchase.pool(), team.plan());
+    return Optional.of(new Paid(changes, pool, purchase));
   }
 
   /** Whether no credit of the lot was spent or is held by a run. */
@@ -50,7 +85,7 @@ final class LotWithdrawal {
   }
 
   /** The payment is disputed: what is left of the lot is frozen (leaves the pool). */
-  Purchase freeze(PoolChanges changes, Pool pool, Purchase purchase) {
+  private Purchase freeze(PoolChanges changes, Pool pool, Purchase purchase) {
     long left = withdraw(changes, pool, purchase, PostingKind.FROZEN);
     Purchase done = purchase.withdrawn(PurchaseState.DISPUTED, changes.now());
     changes.raise(BillingEvents.purchaseDisputed(done, left, changes.now()));

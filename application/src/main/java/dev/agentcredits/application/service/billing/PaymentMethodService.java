@@ -8,11 +8,9 @@ import dev.agentcredits.application.port.in.SavePaymentMethodCommand;
 import dev.agentcredits.application.port.in.StartCardSetupCommand;
 import dev.agentcredits.application.port.in.view.PaymentMethodView;
 import dev.agentcredits.application.port.in.view.SetupSessionView;
-import dev.agentcredits.application.port.out.CardSetup;
 import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.PaymentGateway.CardLookup;
 import dev.agentcredits.application.port.out.PaymentMethodStore;
-import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
@@ -33,17 +31,18 @@ public final class PaymentMethodService implements PaymentMethodUseCase {
   private final CardSetupFlow setupFlow;
 
   public PaymentMethodService(
-      TeamStore teams,
       PaymentMethodStore methods,
       TransactionRunner tx,
       PaymentGateway gateway,
-      CardSetup setup) {
+      Access access,
+      CardOwnership ownership,
+      CardSetupFlow setupFlow) {
     this.methods = methods;
     this.tx = tx;
     this.gateway = gateway;
-    this.access = new Access(teams);
-    this.ownership = new CardOwnership(methods, tx, setup, access);
-    this.setupFlow = new CardSetupFlow(methods, tx, setup, access, ownership);
+    this.access = access;
+    this.ownership = ownership;
+    this.setupFlow = setupFlow;
   }
 
   @Override

@@ -6,10 +6,6 @@ import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.PurchaseView;
 import dev.agentcredits.application.port.out.PaymentGateway;
-import dev.agentcredits.application.port.out.PurchaseStore;
-import dev.agentcredits.application.port.out.SecretGenerator;
-import dev.agentcredits.application.port.out.SpendStore;
-import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
@@ -17,9 +13,7 @@ import dev.agentcredits.application.service.shared.RequestKeys;
 import dev.agentcredits.domain.principal.PoolIds;
 import dev.agentcredits.domain.purchase.Purchase;
 import dev.agentcredits.domain.purchase.PurchaseKind;
-import dev.agentcredits.domain.purchase.PurchaseState;
 import dev.agentcredits.domain.shared.Money;
-import dev.agentcredits.domain.shared.PurchaseId;
 import dev.agentcredits.domain.spend.MonthlySpend;
 import dev.agentcredits.domain.team.Member;
 import dev.agentcredits.domain.team.Team;
@@ -30,32 +24,24 @@ import java.time.Instant;
 
 /** DOMAIN.md rule 8: a manual add-on purchase, within the spend cap, paid with no lock held. */
 public final class PurchaseAddOnService implements PurchaseAddOnUseCase {
-  private final TeamStore teams;
-  private final SpendStore spending;
-  private final PurchaseStore purchases;
+  private final Access access;
+  private final PurchaseOrders orders;
   private final TransactionRunner tx;
   private final Purchasing purchasing;
-  private final Access access;
-  private final SecretGenerator ids;
   private final BillingTerms terms;
   private final Clock clock;
 
   public PurchaseAddOnService(
-      TeamStore teams,
-      SpendStore spending,
-      PurchaseStore purchases,
+      Access access,
+      PurchaseOrders orders,
       TransactionRunner tx,
       Purchasing purchasing,
-      SecretGenerator ids,
       BillingTerms terms,
       Clock clock) {
-    this.teams = teams;
-    this.spending = spending;
-    this.purchases = purchases;
+    this.access = access;
+    this.orders = orders;
     this.tx = tx;
     this.purchasing = purchasing;
-    this.access = new Access(teams);
-    this.ids = ids;
     this.terms = terms;
     this.clock = clock;
   }
@@ -106,10 +92,10 @@ public final class PurchaseAddOnService implements PurchaseAddOnUseCase {
     Instant now = clock.instant();
     // The month's spend row is the team's purchase lock: a concurrent request under the same key
     // waits here, then finds the first one's purchase below.
-    MonthlySpend spend = spending.lock(team.id(), MonthlySpend.monthOf(now));
+    MonthlySpend spend = orders.lockMonth(team.id(), now);
     String requestKey = RequestKeys.scoped(command.caller(), command.requestKey());
     if (requestKey != null) {
-      var earlier = purchases.findByRequestKey(team.id(), requestKey);
+      var earlier = orders.placedUnder(team.id(), requestKey);
       if (earlier.isPresent()) {
         if (!earlier.get().pool().equals(PoolIds.forMember(member.id()))
             || !earlier.get().credits().equals(price.credits())) {
@@ -119,7 +105,7 @@ public final class PurchaseAddOnService implements PurchaseAddOnUseCase {
         return new Reserved(earlier.get(), false);
       }
     }
-    Money cap = SpendCaps.asLocked(teams, team);
+    Money cap = orders.capAsLocked(team);
     if (!spend.allows(price.price(), cap)) {
       throw Guard.refuse(
           new Refusal.BudgetExceeded(
@@ -130,22 +116,14 @@ public final class PurchaseAddOnService implements PurchaseAddOnUseCase {
               spend.spent(),
               price.price()));
     }
-    Purchase purchase =
-        new Purchase(
-            new PurchaseId(ids.newId("pur")),
-            team.id(),
+    var order =
+        new PurchaseOrders.Order(
             PoolIds.forMember(member.id()),
-            price.credits(),
-            price.price(),
+            price,
             PurchaseKind.MANUAL,
-            PurchaseState.PENDING,
             memberOf(command),
-            spend.month(),
-            now,
-            terms.lotExpiry(now));
-    purchases.insert(purchase, requestKey);
-    spending.update(spend.plus(price.price()));
-    return new Reserved(purchase, true);
+            requestKey);
+    return new Reserved(orders.place(spend, order, now), true);
   }
 
   private static dev.agentcredits.domain.shared.MemberId memberOf(PurchaseAddOnCommand command) {

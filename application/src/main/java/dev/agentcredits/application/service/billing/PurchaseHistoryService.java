@@ -7,13 +7,11 @@ import dev.agentcredits.application.port.in.PurchaseHistoryQuery;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.PurchaseHistoryView;
 import dev.agentcredits.application.port.in.view.PurchasePageView;
-import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.PurchaseStore;
-import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
-import dev.agentcredits.application.service.shared.PoolChanges;
+import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.principal.PoolIds;
 import dev.agentcredits.domain.purchase.Purchase;
@@ -21,39 +19,25 @@ import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.PurchaseId;
 import dev.agentcredits.domain.team.Member;
 import dev.agentcredits.domain.team.Team;
-import dev.agentcredits.domain.terms.BillingTerms;
-import java.time.Clock;
 import java.util.List;
 
 /** A member pool's add-on purchases, manual and auto-reload, newest first. */
 public final class PurchaseHistoryService implements PurchaseHistoryQuery {
   static final int MAX_LIMIT = 200;
+  private static final String CURSOR = "cursor must be a next_cursor from an earlier page";
 
-  private final TeamStore teams;
-  private final PoolStore pools;
+  private final Access access;
+  private final PoolBook book;
   private final PurchaseStore purchases;
   private final TransactionRunner tx;
-  private final Access access;
-  private final BillingTerms terms;
-  private final Clock clock;
 
   public PurchaseHistoryService(
-      TeamStore teams,
-      PoolStore pools,
-      PurchaseStore purchases,
-      TransactionRunner tx,
-      BillingTerms terms,
-      Clock clock) {
-    this.teams = teams;
-    this.pools = pools;
+      Access access, PoolBook book, PurchaseStore purchases, TransactionRunner tx) {
+    this.access = access;
+    this.book = book;
     this.purchases = purchases;
     this.tx = tx;
-    this.access = new Access(teams);
-    this.terms = terms;
-    this.clock = clock;
   }
-
-  private static final String CURSOR = "cursor must be a next_cursor from an earlier page";
 
   @Override
   public Outcome<PurchasePageView> purchases(Caller caller, PoolRef ref, int limit, String cursor) {
@@ -76,11 +60,7 @@ public final class PurchaseHistoryService implements PurchaseHistoryQuery {
       // deleted: an empty page after a cursor means the cursor was not one of this pool's
       throw Guard.refuse(Refusal.invalid(CURSOR));
     }
-    Pool pool =
-        pools
-            .find(poolId)
-            .map(p -> PoolChanges.currentView(p, team.plan(), terms, clock.instant()))
-            .orElse(null);
+    Pool pool = book.find(poolId).map(p -> book.asOfNow(p, team.plan())).orElse(null);
     List<PurchaseHistoryView> shown =
         found.stream().limit(limit).map(p -> PurchaseHistory.view(p, pool)).toList();
     String next = found.size() > limit ? shown.get(limit - 1).purchaseId() : null;

@@ -24,19 +24,24 @@ import java.time.Instant;
  */
 public final class RaiseSpendCapService implements RaiseSpendCapUseCase {
   private final TeamStore teams;
+  private final Access access;
   private final SpendStore spending;
   private final EventOutbox outbox;
   private final TransactionRunner tx;
-  private final Access access;
   private final Clock clock;
 
   public RaiseSpendCapService(
-      TeamStore teams, SpendStore spending, EventOutbox outbox, TransactionRunner tx, Clock clock) {
+      TeamStore teams,
+      Access access,
+      SpendStore spending,
+      EventOutbox outbox,
+      TransactionRunner tx,
+      Clock clock) {
     this.teams = teams;
+    this.access = access;
     this.spending = spending;
     this.outbox = outbox;
     this.tx = tx;
-    this.access = new Access(teams);
     this.clock = clock;
   }
 

@@ -5,17 +5,14 @@ import dev.agentcredits.application.port.in.RefundPurchaseCommand;
 import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.PurchaseHistoryView;
-import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.PaymentGateway.RefundResult;
-import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.PurchaseStore;
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
-import dev.agentcredits.application.port.out.SpendStore;
-import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
+import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.principal.PoolIds;
@@ -23,8 +20,6 @@ import dev.agentcredits.domain.purchase.Purchase;
 import dev.agentcredits.domain.purchase.PurchaseState;
 import dev.agentcredits.domain.team.Member;
 import dev.agentcredits.domain.team.Team;
-import dev.agentcredits.domain.terms.BillingTerms;
-import java.time.Clock;
 
 /**
  * DOMAIN.md rule 20. Unlike a purchase, the provider is called with the pool locked: the lot must
@@ -32,37 +27,26 @@ import java.time.Clock;
  * refunded but this transaction then fails, its {@code charge.refunded} webhook takes the lot out.
  */
 public final class RefundPurchaseService implements RefundPurchaseUseCase {
-  private final TeamStore teams;
-  private final PoolStore pools;
-  private final BatchWriter batches;
+  private final Access access;
+  private final PoolBook book;
   private final PurchaseStore purchases;
   private final TransactionRunner tx;
   private final PaymentGateway gateway;
   private final LotWithdrawal withdrawal;
-  private final Access access;
-  private final BillingTerms terms;
-  private final Clock clock;
 
   public RefundPurchaseService(
-      TeamStore teams,
-      PoolStore pools,
-      BatchWriter batches,
-      SpendStore spending,
+      Access access,
+      PoolBook book,
       PurchaseStore purchases,
       TransactionRunner tx,
       PaymentGateway gateway,
-      BillingTerms terms,
-      Clock clock) {
-    this.teams = teams;
-    this.pools = pools;
-    this.batches = batches;
+      LotWithdrawal withdrawal) {
+    this.access = access;
+    this.book = book;
     this.purchases = purchases;
     this.tx = tx;
     this.gateway = gateway;
-    this.withdrawal = new LotWithdrawal(spending, purchases);
-    this.access = new Access(teams);
-    this.terms = terms;
-    this.clock = clock;
+    this.withdrawal = withdrawal;
   }
 
   @Override
@@ -86,7 +70,7 @@ public final class RefundPurchaseService implements RefundPurchaseUseCase {
           Refusal.conflict(
               "only a paid purchase can be refunded; this one is " + purchase.state()));
     }
-    PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
+    PoolChanges changes = book.open();
     Pool pool = changes.lockCurrent(purchase.pool(), team.plan());
     if (!LotWithdrawal.untouched(pool, purchase)) {
       throw Guard.refuse(

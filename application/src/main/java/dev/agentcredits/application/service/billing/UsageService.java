@@ -12,7 +12,6 @@ import dev.agentcredits.application.port.out.DailyCharges;
 import dev.agentcredits.application.port.out.LedgerStore;
 import dev.agentcredits.application.port.out.PoolCharges;
 import dev.agentcredits.application.port.out.PoolStore;
-import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
@@ -39,18 +38,18 @@ import java.util.stream.Collectors;
  * admins and the operator every pool; a MEMBER their own (on a contract plan, the team pool).
  */
 public final class UsageService implements UsageUseCase {
+  private final Access access;
   private final PoolStore pools;
   private final LedgerStore ledger;
   private final TransactionRunner tx;
-  private final Access access;
   private final Clock clock;
 
   public UsageService(
-      TeamStore teams, PoolStore pools, LedgerStore ledger, TransactionRunner tx, Clock clock) {
+      Access access, PoolStore pools, LedgerStore ledger, TransactionRunner tx, Clock clock) {
+    this.access = access;
     this.pools = pools;
     this.ledger = ledger;
     this.tx = tx;
-    this.access = new Access(teams);
     this.clock = clock;
   }
 

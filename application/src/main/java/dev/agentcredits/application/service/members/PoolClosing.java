@@ -1,6 +1,5 @@
 package dev.agentcredits.application.service.members;
 
-import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.PoolClosure;
@@ -17,20 +16,17 @@ import java.util.stream.Stream;
  * the order of their ids, as every transaction that locks several pools does, so none deadlock.
  */
 public final class PoolClosing {
-  private final PoolStore pools;
-
-  public PoolClosing(PoolStore pools) {
-    this.pools = pools;
-  }
+  private PoolClosing() {}
 
   /**
    * Call inside a transaction. Closes the member's pool, or sweeps a closed one again (what a run
    * gave back after the removal); nothing when the member has no pool (Enterprise, legacy plans).
    */
-  public Optional<PoolClosure.Result> close(Team team, MemberId member, PoolChanges changes) {
+  public static Optional<PoolClosure.Result> close(
+      Team team, MemberId member, PoolChanges changes) {
     PoolId memberPool = PoolIds.forMember(member);
     PoolId ownerPool = PoolIds.forMember(team.owner());
-    if (pools.find(memberPool).isEmpty() || pools.find(ownerPool).isEmpty()) {
+    if (changes.find(memberPool).isEmpty() || changes.find(ownerPool).isEmpty()) {
       return Optional.empty();
     }
     Stream.of(memberPool, ownerPool)

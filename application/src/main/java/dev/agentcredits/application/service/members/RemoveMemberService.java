@@ -5,12 +5,11 @@ import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.RemoveMemberUseCase;
 import dev.agentcredits.application.port.out.ApiKeyStore;
-import dev.agentcredits.application.port.out.BatchWriter;
-import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
+import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.event.EventData;
@@ -20,8 +19,6 @@ import dev.agentcredits.domain.principal.PoolIds;
 import dev.agentcredits.domain.team.Member;
 import dev.agentcredits.domain.team.Role;
 import dev.agentcredits.domain.team.Team;
-import dev.agentcredits.domain.terms.BillingTerms;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -32,32 +29,18 @@ import java.util.Optional;
  */
 public final class RemoveMemberService implements RemoveMemberUseCase {
   private final TeamStore teams;
-  private final ApiKeyStore apiKeys;
-  private final PoolStore pools;
-  private final BatchWriter batches;
-  private final TransactionRunner tx;
-  private final PoolClosing closing;
   private final Access access;
-  private final BillingTerms terms;
-  private final Clock clock;
+  private final ApiKeyStore apiKeys;
+  private final PoolBook book;
+  private final TransactionRunner tx;
 
   public RemoveMemberService(
-      TeamStore teams,
-      ApiKeyStore apiKeys,
-      PoolStore pools,
-      BatchWriter batches,
-      TransactionRunner tx,
-      BillingTerms terms,
-      Clock clock) {
+      TeamStore teams, Access access, ApiKeyStore apiKeys, PoolBook book, TransactionRunner tx) {
     this.teams = teams;
+    this.access = access;
     this.apiKeys = apiKeys;
-    this.pools = pools;
-    this.batches = batches;
+    this.book = book;
     this.tx = tx;
-    this.closing = new PoolClosing(pools);
-    this.access = new Access(teams);
-    this.terms = terms;
-    this.clock = clock;
   }
 
   @Override
@@ -78,12 +61,12 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
     }
     // The member's row is the removal's lock: of two removals at once, the second waits here and
     // then finds nothing to remove.
-    if (!teams.removeMember(member.id(), clock.instant())) {
+    PoolChanges changes = book.open();
+    if (!teams.removeMember(member.id(), changes.now())) {
       throw Guard.refuse(Refusal.notFound("member " + command.member()));
     }
-    apiKeys.revokeMemberKeys(member.id(), clock.instant());
-    PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
-    Optional<PoolClosure.Result> closed = closing.close(team, member.id(), changes);
+    apiKeys.revokeMemberKeys(member.id(), changes.now());
+    Optional<PoolClosure.Result> closed = PoolClosing.close(team, member.id(), changes);
     changes.raise(
         new DomainEvent(
             EventType.MEMBER_REMOVED,

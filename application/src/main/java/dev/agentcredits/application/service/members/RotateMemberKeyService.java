@@ -5,15 +5,12 @@ import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.RotateMemberKeyUseCase;
 import dev.agentcredits.application.port.in.view.RotatedKeyView;
-import dev.agentcredits.application.port.out.ApiKey;
 import dev.agentcredits.application.port.out.ApiKeyStore;
-import dev.agentcredits.application.port.out.KeyHasher;
-import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
-import dev.agentcredits.domain.shared.ApiKeyId;
+import dev.agentcredits.application.service.shared.KeyIssuer;
 import dev.agentcredits.domain.team.Member;
 import dev.agentcredits.domain.team.Team;
 import java.time.Clock;
@@ -25,26 +22,24 @@ import java.time.Instant;
  */
 public final class RotateMemberKeyService implements RotateMemberKeyUseCase {
   private final TeamStore teams;
+  private final Access access;
   private final ApiKeyStore apiKeys;
   private final TransactionRunner tx;
-  private final SecretGenerator secrets;
-  private final KeyHasher hasher;
-  private final Access access;
+  private final KeyIssuer keys;
   private final Clock clock;
 
   public RotateMemberKeyService(
       TeamStore teams,
+      Access access,
       ApiKeyStore apiKeys,
       TransactionRunner tx,
-      SecretGenerator secrets,
-      KeyHasher hasher,
+      KeyIssuer keys,
       Clock clock) {
     this.teams = teams;
+    this.access = access;
     this.apiKeys = apiKeys;
     this.tx = tx;
-    this.secrets = secrets;
-    this.hasher = hasher;
-    this.access = new Access(teams);
+    this.keys = keys;
     this.clock = clock;
   }
 
@@ -61,16 +56,7 @@ public final class RotateMemberKeyService implements RotateMemberKeyUseCase {
                   .orElseThrow(() -> Guard.refuse(Refusal.notFound("member " + command.member())));
           Instant now = clock.instant();
           apiKeys.revokeMemberKeys(member.id(), now);
-          String key = secrets.newKey("ac_mk");
-          apiKeys.insert(
-              new ApiKey(
-                  new ApiKeyId(secrets.newId("key")),
-                  team.id(),
-                  member.id(),
-                  member.email(),
-                  hasher.hash(key),
-                  now,
-                  null));
+          String key = keys.memberKey(member, now);
           return Outcome.ok(new RotatedKeyView(member.id().value(), key));
         }));
   }

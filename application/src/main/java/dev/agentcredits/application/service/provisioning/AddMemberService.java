@@ -5,7 +5,6 @@ import dev.agentcredits.application.port.in.AddMemberUseCase;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.view.IssuedMemberView;
 import dev.agentcredits.application.port.out.SecretGenerator;
-import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
@@ -22,13 +21,13 @@ public final class AddMemberService implements AddMemberUseCase {
   private final Clock clock;
 
   public AddMemberService(
-      TeamStore teams,
+      Access access,
       TransactionRunner tx,
       Enrollment enrollment,
       SecretGenerator ids,
       Clock clock) {
     this.tx = tx;
-    this.access = new Access(teams);
+    this.access = access;
     this.enrollment = enrollment;
     this.ids = ids;
     this.clock = clock;

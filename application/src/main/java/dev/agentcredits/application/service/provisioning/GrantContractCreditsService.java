@@ -5,14 +5,13 @@ import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.GrantView;
-import dev.agentcredits.application.port.out.BatchWriter;
-import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.BillingEvents;
 import dev.agentcredits.application.service.shared.Guard;
+import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.domain.pool.CreditSource;
 import dev.agentcredits.domain.pool.Pool;
@@ -20,34 +19,20 @@ import dev.agentcredits.domain.pool.SourceKind;
 import dev.agentcredits.domain.principal.PoolIds;
 import dev.agentcredits.domain.shared.SourceId;
 import dev.agentcredits.domain.team.Team;
-import dev.agentcredits.domain.terms.BillingTerms;
-import java.time.Clock;
 
 /** The operator funds an Enterprise team pool; arrears are paid from the grant first. */
 public final class GrantContractCreditsService implements GrantContractCreditsUseCase {
   private final TeamStore teams;
-  private final PoolStore pools;
-  private final BatchWriter batches;
+  private final PoolBook book;
   private final TransactionRunner tx;
   private final SecretGenerator ids;
-  private final BillingTerms terms;
-  private final Clock clock;
 
   public GrantContractCreditsService(
-      TeamStore teams,
-      PoolStore pools,
-      BatchWriter batches,
-      TransactionRunner tx,
-      SecretGenerator ids,
-      BillingTerms terms,
-      Clock clock) {
+      TeamStore teams, PoolBook book, TransactionRunner tx, SecretGenerator ids) {
     this.teams = teams;
-    this.pools = pools;
-    this.batches = batches;
+    this.book = book;
     this.tx = tx;
     this.ids = ids;
-    this.terms = terms;
-    this.clock = clock;
   }
 
   @Override
@@ -64,7 +49,7 @@ public final class GrantContractCreditsService implements GrantContractCreditsUs
                 Refusal.featureNotAvailable(
                     "contract grants are for ENTERPRISE teams; this team is on " + team.plan()));
           }
-          PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
+          PoolChanges changes = book.open();
           if (!command.expiresAt().isAfter(changes.now())) {
             throw Guard.refuse(Refusal.invalid("expires_at must be in the future"));
           }

@@ -5,7 +5,6 @@ import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.TeamQuery;
 import dev.agentcredits.application.port.in.view.ApiKeyView;
 import dev.agentcredits.application.port.out.ApiKeyStore;
-import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
@@ -18,10 +17,10 @@ public final class ListApiKeysService implements ListApiKeysUseCase {
   private final TransactionRunner tx;
   private final Access access;
 
-  public ListApiKeysService(TeamStore teams, ApiKeyStore keys, TransactionRunner tx) {
+  public ListApiKeysService(Access access, ApiKeyStore keys, TransactionRunner tx) {
     this.keys = keys;
     this.tx = tx;
-    this.access = new Access(teams);
+    this.access = access;
   }
 
   @Override

@@ -20,10 +20,10 @@ public final class ListMembersService implements ListMembersUseCase {
   private final TransactionRunner tx;
   private final Access access;
 
-  public ListMembersService(TeamStore teams, TransactionRunner tx) {
+  public ListMembersService(TeamStore teams, Access access, TransactionRunner tx) {
     this.teams = teams;
     this.tx = tx;
-    this.access = new Access(teams);
+    this.access = access;
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Collects what one transaction does to pools (their new state, postings and events), and to the
@@ -45,6 +46,13 @@ public final class PoolChanges {
 
   public Instant now() {
     return now;
+  }
+
+  /**
+   * The pool as stored, neither locked nor brought up to date (to learn whose it is, or if any).
+   */
+  public Optional<Pool> find(PoolId id) {
+    return pools.find(id);
   }
 
   /** Locks the pool and brings it up to date: refreshes and expiries that fell due are applied. */
