@@ -8,7 +8,6 @@ import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.port.out.SpendStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
-import dev.agentcredits.application.service.access.Directory;
 import dev.agentcredits.application.service.billing.AutoReloader;
 import dev.agentcredits.application.service.runs.AdmissionLoop;
 import dev.agentcredits.application.service.runs.Admissions;
@@ -35,11 +34,6 @@ import org.springframework.context.annotation.Configuration;
 class RunsConfig {
 
   @Bean
-  Directory directory(TeamStore teams) {
-    return new Directory(teams);
-  }
-
-  @Bean
   RefusalWording refusalWording(TeamStore teams, SpendStore spending) {
     return new RefusalWording(teams, spending);
   }
@@ -63,14 +57,14 @@ class RunsConfig {
   }
 
   @Bean
-  AdmissionLoop admission(Admissions admissions, AutoReloader reloader, Directory directory) {
-    return new AdmissionLoop(admissions, reloader, directory);
+  AdmissionLoop admission(Admissions admissions, AutoReloader reloader) {
+    return new AdmissionLoop(admissions, reloader);
   }
 
   @Bean
   SubmitRunService submitRun(
-      Directory directory, AdmissionLoop admission, SecretGenerator ids, Clock clock) {
-    return new SubmitRunService(directory, admission, ids, clock);
+      TeamStore teams, AdmissionLoop admission, SecretGenerator ids, Clock clock) {
+    return new SubmitRunService(teams, admission, ids, clock);
   }
 
   @Bean

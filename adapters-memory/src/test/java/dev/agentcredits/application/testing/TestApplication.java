@@ -40,7 +40,6 @@ import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.access.AuthenticateService;
-import dev.agentcredits.application.service.access.Directory;
 import dev.agentcredits.application.service.access.IdentifyCallerService;
 import dev.agentcredits.application.service.billing.AutoReloader;
 import dev.agentcredits.application.service.billing.BillingQueryService;
@@ -204,7 +203,6 @@ public record TestApplication(
     var purchasing = new Purchasing(tx, ports.payments(), s.paymentMethods(), answers);
     var reloader = new AutoReloader(s.teams(), book, orders, tx, purchasing, terms);
     var withdrawal = new LotWithdrawal(s.teams(), book, s.spend(), s.purchases());
-    var directory = new Directory(s.teams());
     var admitRuns =
         new AdmitRuns(
             s.teams(),
@@ -215,9 +213,9 @@ public record TestApplication(
             new RefusalWording(s.teams(), s.spend()),
             terms,
             clock);
-    var admission = new AdmissionLoop(admissions.apply(admitRuns), reloader, directory);
+    var admission = new AdmissionLoop(admissions.apply(admitRuns), reloader);
     var enrollment = new Enrollment(s.teams(), keys, book, terms);
-    SubmitRunUseCase submitRun = new SubmitRunService(directory, admission, ids, clock);
+    SubmitRunUseCase submitRun = new SubmitRunService(s.teams(), admission, ids, clock);
     var runSteps =
         new ApplyRunOperations(s.teams(), s.pools(), s.runs(), s.batches(), tx, terms, clock);
     RunOperations runOperations = operationsOnRuns.apply(runSteps);

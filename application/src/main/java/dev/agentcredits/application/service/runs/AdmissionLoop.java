@@ -3,7 +3,6 @@ package dev.agentcredits.application.service.runs;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.RunView;
-import dev.agentcredits.application.service.access.Directory;
 import dev.agentcredits.application.service.billing.AutoReloader;
 import dev.agentcredits.application.service.shared.Views;
 import dev.agentcredits.domain.admission.ReloadVerdict;
@@ -23,12 +22,10 @@ public final class AdmissionLoop {
 
   private final Admissions admissions;
   private final AutoReloader reloader;
-  private final Directory directory;
 
-  public AdmissionLoop(Admissions admissions, AutoReloader reloader, Directory directory) {
+  public AdmissionLoop(Admissions admissions, AutoReloader reloader) {
     this.admissions = admissions;
     this.reloader = reloader;
-    this.directory = directory;
   }
 
   public Outcome<RunView> admit(Admissions.Request request) {
@@ -51,7 +48,6 @@ public final class AdmissionLoop {
           return answered.outcome();
         }
         case Admissions.Result.TeamChanged changed -> {
-          directory.forget(request.team().id());
           return Outcome.refused(
               Refusal.conflict(
                   "the team's plan or owner changed during admission; submit the task again"));

@@ -7,7 +7,7 @@ import dev.agentcredits.application.port.in.SubmitRunCommand;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.application.port.out.SecretGenerator;
-import dev.agentcredits.application.service.access.Directory;
+import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.service.shared.Guard;
 import dev.agentcredits.application.service.shared.RequestKeys;
 import dev.agentcredits.domain.admission.Candidate;
@@ -24,14 +24,14 @@ import java.time.Clock;
 import java.util.Optional;
 
 public final class SubmitRunService implements SubmitRunUseCase {
-  private final Directory directory;
+  private final TeamStore teams;
   private final AdmissionLoop admission;
   private final SecretGenerator ids;
   private final Clock clock;
 
   public SubmitRunService(
-      Directory directory, AdmissionLoop admission, SecretGenerator ids, Clock clock) {
-    this.directory = directory;
+      TeamStore teams, AdmissionLoop admission, SecretGenerator ids, Clock clock) {
+    this.teams = teams;
     this.admission = admission;
     this.ids = ids;
     this.clock = clock;
@@ -44,8 +44,8 @@ public final class SubmitRunService implements SubmitRunUseCase {
       // Plan and owner only (they pick the billed pool); admission reads the team again in its
       // transaction and refuses with a retryable conflict if either changed meanwhile.
       Team team =
-          directory
-              .team(who.team())
+          teams
+              .find(who.team())
               .orElseThrow(() -> Guard.refuse(Refusal.notFound("team " + who.team())));
       BilledPool billed = resolve(team, who, command.caller());
       var submission =
@@ -85,15 +85,13 @@ public final class SubmitRunService implements SubmitRunUseCase {
   }
 
   private BilledPool resolve(Team team, Who who, Caller caller) {
-    if (who.member() != null && who.trigger() == Trigger.USER) {
-      // A member key was read and found unrevoked by this request, and removing a member revokes
-      // their keys in the same transaction: its member is current. An integration only names the
-      // member, who may have been removed since this instance cached them: read afresh.
+    if (caller instanceof Caller.Integration && who.trigger() == Trigger.USER) {
+      // A member key was read with its current member by this request's authentication (removing
+      // a member revokes their keys in the same transaction). An integration only names the
+      // member: read it.
       Optional<Member> member =
-          caller instanceof Caller.Integration
-              ? directory.currentMember(who.member())
-              : directory.member(who.member());
-      if (member.isEmpty() || !member.get().team().equals(team.id())) {
+          who.member() == null ? Optional.empty() : teams.findMember(who.member());
+      if (who.member() != null && (member.isEmpty() || !member.get().team().equals(team.id()))) {
         throw Guard.refuse(Refusal.notFound("member " + who.member()));
       }
     }
