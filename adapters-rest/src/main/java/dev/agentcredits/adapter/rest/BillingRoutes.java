@@ -8,47 +8,49 @@ import dev.agentcredits.application.port.in.ConfigureAutoReloadUseCase;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.PoolRef;
-import dev.agentcredits.application.port.in.PurchaseAddOnCommand;
-import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
 import dev.agentcredits.application.port.in.RaiseSpendCapCommand;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
 import dev.agentcredits.application.port.in.UsageQuery;
 import dev.agentcredits.application.port.in.UsageUseCase;
 import dev.agentcredits.application.port.in.view.PaymentMethodView;
-import dev.agentcredits.application.port.in.view.PurchaseView;
 import dev.agentcredits.domain.shared.MemberId;
 import java.util.List;
 import java.util.Map;
 
-/** API.md "Billing": pools, add-on purchases, auto-reload, the spend cap and the ledger. */
-final class BillingRoutes {
+/**
+ * API.md "Billing": pools, auto-reload, the spend cap, the ledger and usage (a pool's add-on
+ * purchases are {@link PurchaseRoutes}).
+ */
+public final class BillingRoutes implements RouteGroup {
   static final int DEFAULT_LEDGER_LIMIT = 50;
 
   private final BillingQuery billingQuery;
   private final PaymentMethodUseCase paymentMethods;
-  private final PurchaseAddOnUseCase purchaseAddOn;
   private final ConfigureAutoReloadUseCase configureAutoReload;
   private final RaiseSpendCapUseCase raiseSpendCap;
   private final UsageUseCase usage;
-  private final ApiMetrics metrics;
 
-  BillingRoutes(RestUseCases useCases, ApiMetrics metrics) {
-    this.billingQuery = useCases.billingQuery();
-    this.paymentMethods = useCases.paymentMethods();
-    this.purchaseAddOn = useCases.purchaseAddOn();
-    this.configureAutoReload = useCases.configureAutoReload();
-    this.raiseSpendCap = useCases.raiseSpendCap();
-    this.usage = useCases.usage();
-    this.metrics = metrics;
+  /** {@code paymentMethods} adds the team's card to the billing overview, for who may see it. */
+  public BillingRoutes(
+      BillingQuery billingQuery,
+      PaymentMethodUseCase paymentMethods,
+      ConfigureAutoReloadUseCase configureAutoReload,
+      RaiseSpendCapUseCase raiseSpendCap,
+      UsageUseCase usage) {
+    this.billingQuery = billingQuery;
+    this.paymentMethods = paymentMethods;
+    this.configureAutoReload = configureAutoReload;
+    this.raiseSpendCap = raiseSpendCap;
+    this.usage = usage;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     String member = "/api/v1/teams/{team_id}/members/{member_id}";
     return List.of(
         Route.get("/api/v1/teams/{team_id}/billing", this::billing),
         Route.get(member + "/pool", this::memberPool),
         Route.get("/api/v1/teams/{team_id}/pool", this::teamPool),
-        Route.post(member + "/add-on-purchases", this::purchase),
         Route.put(member + "/auto-reload", this::autoReload),
         Route.get(member + "/auto-reload", this::autoReloadSettings),
         Route.put("/api/v1/teams/{team_id}/spend-cap", this::spendCap),
@@ -78,27 +80,6 @@ final class BillingRoutes {
 
   private Reply teamPool(Exchange ex) {
     return ex.reply(billingQuery.teamPool(ex.caller(), ex.team()), 200, Bodies::pool);
-  }
-
-  /** Under an Idempotency-Key, the same purchase again is answered as it was the first time. */
-  private Reply purchase(Exchange ex) {
-    var pool = new PoolRef(ex.team(), ex.memberOrMe());
-    var request = ex.body(Requests.Purchase.class);
-    String key = ex.idempotencyKey();
-    var command =
-        Exchange.valid(() ->
-            new PurchaseAddOnCommand(
-                ex.caller(),
-                pool,
-                Exchange.credits(request.denominationCredits(), "denomination_credits"),
-                key));
-    var outcome = purchaseAddOn.purchase(command);
-    if (!outcome.replayed()) {
-      metrics.purchase(outcome);
-    }
-    boolean pending = outcome instanceof Outcome.Ok<PurchaseView> ok && ok.value().pending();
-    // 202: the payment is processing; a webhook or the reconciler settles it (API.md).
-    return ex.reply(outcome, pending ? 202 : 201, Bodies::purchase);
   }
 
   private Reply autoReload(Exchange ex) {

@@ -8,19 +8,23 @@ import java.util.Map;
 
 /**
  * {@code GET /api/v1/me}: who the key acts as, so a client can find its team from a key alone, and
- * which payment gateway this server uses ({@code payments}), so the page says whether a purchase
- * charges a card.
+ * which payment gateway this server uses ({@code payments}: {@code simulated} or {@code stripe}, or
+ * null, not said), so the page says whether a purchase charges a card.
  */
-final class CallerRoutes {
+public final class CallerRoutes implements RouteGroup {
   private final IdentifyCallerQuery identifyCaller;
   private final String payments;
 
-  CallerRoutes(IdentifyCallerQuery identifyCaller, String payments) {
+  public CallerRoutes(IdentifyCallerQuery identifyCaller, String payments) {
+    if (payments != null && !payments.equals("simulated") && !payments.equals("stripe")) {
+      throw new IllegalArgumentException("payments must be simulated or stripe");
+    }
     this.identifyCaller = identifyCaller;
     this.payments = payments;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(Route.get("/api/v1/me", this::me));
   }
 

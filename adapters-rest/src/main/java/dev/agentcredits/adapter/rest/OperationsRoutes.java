@@ -9,14 +9,15 @@ import java.util.Map;
  * Operator tools for tests and demos: move the manual clock forward, and make the simulated payment
  * gateway decline (or accept again) one team's payments.
  */
-final class OperationsRoutes {
+public final class OperationsRoutes implements RouteGroup {
   private final OperationsUseCase operations;
 
-  OperationsRoutes(OperationsUseCase operations) {
+  public OperationsRoutes(OperationsUseCase operations) {
     this.operations = operations;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(
         Route.post("/api/v1/ops/clock", this::advanceClock),
         Route.put("/api/v1/ops/teams/{team_id}/payments", this::payments));

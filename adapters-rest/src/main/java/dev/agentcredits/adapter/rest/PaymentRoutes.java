@@ -2,46 +2,37 @@ package dev.agentcredits.adapter.rest;
 
 import dev.agentcredits.adapter.wire.PaymentBodies;
 import dev.agentcredits.application.port.in.PaymentMethodUseCase;
-import dev.agentcredits.application.port.in.PoolRef;
-import dev.agentcredits.application.port.in.PurchaseHistoryQuery;
 import dev.agentcredits.application.port.in.ReceivePaymentEventUseCase;
-import dev.agentcredits.application.port.in.RefundPurchaseCommand;
-import dev.agentcredits.application.port.in.RefundPurchaseUseCase;
 import dev.agentcredits.application.port.in.SavePaymentMethodCommand;
 import dev.agentcredits.application.port.in.StartCardSetupCommand;
 import java.util.List;
 import java.util.Map;
 
-/** API.md "Payments": the team's card, purchase history, refunds and Stripe's webhooks. */
-final class PaymentRoutes {
-  static final int DEFAULT_HISTORY_LIMIT = 50;
-
+/**
+ * API.md "Payments": the team's card and Stripe's webhooks (purchase history and refunds are {@link
+ * PurchaseRoutes}).
+ */
+public final class PaymentRoutes implements RouteGroup {
   /** Stripe's events are far smaller; anything over 1 MiB is not one of them (413). */
   static final int MAX_WEBHOOK_BYTES = 1024 * 1024;
 
   private final PaymentMethodUseCase paymentMethods;
-  private final PurchaseHistoryQuery history;
-  private final RefundPurchaseUseCase refunds;
   private final ReceivePaymentEventUseCase webhooks;
 
-  PaymentRoutes(RestUseCases useCases) {
-    this.paymentMethods = useCases.paymentMethods();
-    this.history = useCases.purchaseHistory();
-    this.refunds = useCases.refundPurchase();
-    this.webhooks = useCases.receivePaymentEvent();
+  public PaymentRoutes(PaymentMethodUseCase paymentMethods, ReceivePaymentEventUseCase webhooks) {
+    this.paymentMethods = paymentMethods;
+    this.webhooks = webhooks;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     String card = "/api/v1/teams/{team_id}/payment-method";
-    String purchases = "/api/v1/teams/{team_id}/members/{member_id}/add-on-purchases";
     return List.of(
         Route.put(card, this::saveCard),
         Route.get(card, this::card),
         Route.delete(card, this::removeCard),
         Route.post(card + "/setup-session", this::startSetup),
         Route.post(card + "/setup-session/{session_id}/complete", this::completeSetup),
-        Route.get(purchases, this::history),
-        Route.post(purchases + "/{purchase_id}/refund", this::refund),
         Route.openPost("/webhooks/stripe", this::webhook));
   }
 
@@ -78,22 +69,6 @@ final class PaymentRoutes {
         PaymentBodies::paymentMethod);
   }
 
-  private Reply history(Exchange ex) {
-    var pool = new PoolRef(ex.team(), ex.memberOrMe());
-    int limit = limit(ex.query("limit"));
-    return ex.reply(
-        history.purchases(ex.caller(), pool, limit, ex.query("cursor")),
-        200,
-        PaymentBodies::purchases);
-  }
-
-  private Reply refund(Exchange ex) {
-    var pool = new PoolRef(ex.team(), ex.memberOrMe());
-    var command =
-        Exchange.valid(() -> new RefundPurchaseCommand(ex.caller(), pool, ex.purchaseId()));
-    return ex.reply(refunds.refund(command), 200, PaymentBodies::refund);
-  }
-
   /** Stripe retries anything but a 2xx; a bad signature is a 400 that changes nothing. */
   private Reply webhook(Exchange ex) {
     var notification =
@@ -105,16 +80,5 @@ final class PaymentRoutes {
         handling ->
             Map.of(
                 "received", true, "handling", handling.name().toLowerCase(java.util.Locale.ROOT)));
-  }
-
-  private static int limit(String value) {
-    if (value == null) {
-      return DEFAULT_HISTORY_LIMIT;
-    }
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid("limit must be a whole number from 1 to 200");
-    }
   }
 }

@@ -1,13 +1,10 @@
 package dev.agentcredits.adapter.rest;
 
 import dev.agentcredits.adapter.wire.Bodies;
-import dev.agentcredits.application.port.in.AddMemberCommand;
-import dev.agentcredits.application.port.in.AddMemberUseCase;
 import dev.agentcredits.application.port.in.GrantContractCreditsCommand;
 import dev.agentcredits.application.port.in.GrantContractCreditsUseCase;
 import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.ListApiKeysUseCase;
-import dev.agentcredits.application.port.in.ListMembersUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamCommand;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
 import dev.agentcredits.application.port.in.RevokeApiKeyCommand;
@@ -15,40 +12,42 @@ import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
 import dev.agentcredits.application.port.in.TeamApiKeyCommand;
 import dev.agentcredits.application.port.in.TeamQuery;
 import dev.agentcredits.domain.team.Plan;
-import dev.agentcredits.domain.team.Role;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
-/** API.md "Provisioning": teams, members, team API keys and contract grants. */
-final class ProvisioningRoutes {
+/**
+ * API.md "Provisioning": teams, team API keys and contract grants (a team's members are {@link
+ * MemberRoutes}).
+ */
+public final class ProvisioningRoutes implements RouteGroup {
   private final ProvisionTeamUseCase provisionTeam;
-  private final AddMemberUseCase addMember;
   private final IssueTeamApiKeyUseCase issueTeamApiKey;
   private final RevokeApiKeyUseCase revokeApiKey;
-  private final GrantContractCreditsUseCase grantContractCredits;
-  private final ListMembersUseCase listMembers;
   private final ListApiKeysUseCase listApiKeys;
+  private final GrantContractCreditsUseCase grantContractCredits;
 
-  ProvisioningRoutes(RestUseCases useCases) {
-    this.provisionTeam = useCases.provisionTeam();
-    this.addMember = useCases.addMember();
-    this.issueTeamApiKey = useCases.issueTeamApiKey();
-    this.revokeApiKey = useCases.revokeApiKey();
-    this.grantContractCredits = useCases.grantContractCredits();
-    this.listMembers = useCases.listMembers();
-    this.listApiKeys = useCases.listApiKeys();
+  public ProvisioningRoutes(
+      ProvisionTeamUseCase provisionTeam,
+      IssueTeamApiKeyUseCase issueTeamApiKey,
+      RevokeApiKeyUseCase revokeApiKey,
+      ListApiKeysUseCase listApiKeys,
+      GrantContractCreditsUseCase grantContractCredits) {
+    this.provisionTeam = provisionTeam;
+    this.issueTeamApiKey = issueTeamApiKey;
+    this.revokeApiKey = revokeApiKey;
+    this.listApiKeys = listApiKeys;
+    this.grantContractCredits = grantContractCredits;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(
         Route.post("/api/v1/teams", this::createTeam),
-        Route.post("/api/v1/teams/{team_id}/members", this::addMember),
         Route.post("/api/v1/teams/{team_id}/api-keys", this::issueKey),
         Route.delete("/api/v1/teams/{team_id}/api-keys/{key_id}", this::revokeKey),
         Route.post("/api/v1/teams/{team_id}/grants", this::grant),
-        Route.get("/api/v1/teams/{team_id}/members", this::members),
         Route.get("/api/v1/teams/{team_id}/api-keys", this::apiKeys));
   }
 
@@ -59,15 +58,6 @@ final class ProvisioningRoutes {
             new ProvisionTeamCommand(
                 ex.caller(), request.name(), plan(request.plan()), request.ownerEmail()));
     return ex.reply(provisionTeam.provision(command), 201, Bodies::team);
-  }
-
-  private Reply addMember(Exchange ex) {
-    var team = ex.team();
-    var request = ex.body(Requests.AddMember.class);
-    var command =
-        Exchange.valid(
-            () -> new AddMemberCommand(ex.caller(), team, request.email(), role(request.role())));
-    return ex.reply(addMember.add(command), 201, Bodies::member);
   }
 
   private Reply issueKey(Exchange ex) {
@@ -103,13 +93,6 @@ final class ProvisioningRoutes {
             new IllegalArgumentException("plan must be one of " + Arrays.toString(Plan.values())));
   }
 
-  static Role role(String role) {
-    return Arrays.stream(Role.values())
-        .filter(r -> r.name().equals(role))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("role must be ADMIN or MEMBER"));
-  }
-
   static Instant instant(String value, String field) {
     try {
       return Instant.parse(value);
@@ -117,11 +100,6 @@ final class ProvisioningRoutes {
       throw new IllegalArgumentException(
           field + " must be an ISO-8601 instant such as 2027-01-31T00:00:00Z");
     }
-  }
-
-  private Reply members(Exchange ex) {
-    var query = new TeamQuery(ex.caller(), ex.team());
-    return ex.reply(listMembers.members(query), 200, Bodies::members);
   }
 
   private Reply apiKeys(Exchange ex) {

@@ -40,25 +40,21 @@ public final class RestApi {
   private final List<Route> routes;
   private final Javalin javalin;
 
-  public RestApi(RestUseCases useCases, RestSettings settings) {
-    this.authentication = useCases.authenticate();
+  /**
+   * Serves the system routes (health, metrics, the OpenAPI document) and every route of {@code
+   * groups}; {@code authentication} looks up the key of each request that needs one.
+   */
+  public RestApi(
+      AuthenticateUseCase authentication, RestSettings settings, List<RouteGroup> groups) {
+    this.authentication = authentication;
     this.settings = settings;
     this.metrics = new ApiMetrics(settings.metrics());
     this.limiter = new RateLimiter(settings.rateLimit());
     this.failedAuthentications = new FailedAuthentications(settings.authThrottle());
-    OpenApiDocument openApi = OpenApiDocument.load();
+    var system = new SystemRoutes(settings.readiness(), settings.metrics(), OpenApiDocument.load());
     this.routes =
-        Stream.of(
-                new SystemRoutes(settings.readiness(), settings.metrics(), openApi).routes(),
-                new ProvisioningRoutes(useCases).routes(),
-                new MemberRoutes(useCases).routes(),
-                new RunRoutes(useCases, metrics).routes(),
-                new UsageEventRoutes(useCases).routes(),
-                new BillingRoutes(useCases, metrics).routes(),
-                new PaymentRoutes(useCases).routes(),
-                new OperationsRoutes(useCases.operations()).routes(),
-                new CallerRoutes(useCases.identifyCaller(), settings.payments()).routes())
-            .flatMap(List::stream)
+        Stream.concat(Stream.of(system), groups.stream())
+            .flatMap(group -> group.routes().stream())
             .toList();
     this.javalin = Javalin.create(this::configure);
   }

@@ -10,9 +10,7 @@ import java.util.Objects;
  * shows (the service adds its own meters to it), the largest request body taken, how long {@link
  * RestApi#stop()} lets requests in flight finish, how many requests each key may make, the pages
  * for people it serves, and how failed authentications are throttled per client address (none
- * unless set: the service sets it from its settings), and which payment gateway takes the money
- * ({@code simulated} or {@code stripe}; {@code GET /api/v1/me} says it, so the billing page can say
- * whether a purchase charges a card; null, not said, unless set).
+ * unless set: the service sets it from its settings).
  */
 public record RestSettings(
     List<HealthCheck> readiness,
@@ -21,8 +19,7 @@ public record RestSettings(
     Duration stopTimeout,
     RateLimit rateLimit,
     WebPages web,
-    AuthThrottle authThrottle,
-    String payments) {
+    AuthThrottle authThrottle) {
 
   public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
   public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -34,9 +31,6 @@ public record RestSettings(
     Objects.requireNonNull(rateLimit, "rateLimit");
     Objects.requireNonNull(web, "web");
     Objects.requireNonNull(authThrottle, "authThrottle");
-    if (payments != null && !payments.equals("simulated") && !payments.equals("stripe")) {
-      throw new IllegalArgumentException("payments must be simulated or stripe");
-    }
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("maxBodyBytes must be positive");
     }
@@ -54,8 +48,7 @@ public record RestSettings(
         stopTimeout,
         RateLimit.DEFAULT,
         WebPages.NONE,
-        AuthThrottle.NONE,
-        null);
+        AuthThrottle.NONE);
   }
 
   public static RestSettings of(List<HealthCheck> readiness, PrometheusMeterRegistry metrics) {
@@ -64,24 +57,16 @@ public record RestSettings(
 
   public RestSettings withRateLimit(RateLimit limit) {
     return new RestSettings(
-        readiness, metrics, maxBodyBytes, stopTimeout, limit, web, authThrottle, payments);
+        readiness, metrics, maxBodyBytes, stopTimeout, limit, web, authThrottle);
   }
 
   public RestSettings withWebPages(WebPages pages) {
     return new RestSettings(
-        readiness, metrics, maxBodyBytes, stopTimeout, rateLimit, pages, authThrottle, payments);
+        readiness, metrics, maxBodyBytes, stopTimeout, rateLimit, pages, authThrottle);
   }
 
   public RestSettings withAuthThrottle(AuthThrottle throttle) {
     return new RestSettings(
-        readiness, metrics, maxBodyBytes, stopTimeout, rateLimit, web, throttle, payments);
-  }
-
-  /**
-   * The payment gateway's name, {@code simulated} or {@code stripe}, as {@code /api/v1/me} says it.
-   */
-  public RestSettings withPayments(String gateway) {
-    return new RestSettings(
-        readiness, metrics, maxBodyBytes, stopTimeout, rateLimit, web, authThrottle, gateway);
+        readiness, metrics, maxBodyBytes, stopTimeout, rateLimit, web, throttle);
   }
 }

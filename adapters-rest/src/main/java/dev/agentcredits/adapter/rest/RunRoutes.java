@@ -1,53 +1,49 @@
 package dev.agentcredits.adapter.rest;
 
 import dev.agentcredits.adapter.wire.Bodies;
-import dev.agentcredits.application.port.in.CancelRunUseCase;
-import dev.agentcredits.application.port.in.CompleteRunUseCase;
 import dev.agentcredits.application.port.in.GetRunQuery;
 import dev.agentcredits.application.port.in.ListRunsQuery;
 import dev.agentcredits.application.port.in.ListRunsUseCase;
-import dev.agentcredits.application.port.in.ReportUsageCommand;
-import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.RetryRunUseCase;
 import dev.agentcredits.application.port.in.RunCommand;
 import dev.agentcredits.application.port.in.SubmitRunCommand;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.TeamId;
-import dev.agentcredits.domain.shared.UsageId;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 
-/** API.md "Runs": submit, read, report usage, complete and retry agent tasks. */
-final class RunRoutes {
+/**
+ * API.md "Runs": submit and retry agent tasks (each answer counted in the metrics), read one and
+ * list them. What happens to a run once admitted is {@link RunProgressRoutes}.
+ */
+public final class RunRoutes implements RouteGroup {
   private final SubmitRunUseCase submitRun;
-  private final GetRunQuery getRun;
-  private final ReportUsageUseCase reportUsage;
-  private final CompleteRunUseCase completeRun;
   private final RetryRunUseCase retryRun;
+  private final GetRunQuery getRun;
   private final ListRunsUseCase listRuns;
-  private final CancelRunUseCase cancelRun;
   private final ApiMetrics metrics;
 
-  RunRoutes(RestUseCases useCases, ApiMetrics metrics) {
-    this.submitRun = useCases.submitRun();
-    this.getRun = useCases.getRun();
-    this.reportUsage = useCases.reportUsage();
-    this.completeRun = useCases.completeRun();
-    this.retryRun = useCases.retryRun();
-    this.listRuns = useCases.listRuns();
-    this.cancelRun = useCases.cancelRun();
-    this.metrics = metrics;
+  public RunRoutes(
+      SubmitRunUseCase submitRun,
+      RetryRunUseCase retryRun,
+      GetRunQuery getRun,
+      ListRunsUseCase listRuns,
+      MeterRegistry metrics) {
+    this.submitRun = submitRun;
+    this.retryRun = retryRun;
+    this.getRun = getRun;
+    this.listRuns = listRuns;
+    this.metrics = new ApiMetrics(metrics);
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(
         Route.post("/api/v1/agent/tasks", this::submit),
         Route.get("/api/v1/agent/tasks/{task_id}", this::get),
-        Route.post("/api/v1/agent/tasks/{task_id}/usage", this::usage),
-        Route.post("/api/v1/agent/tasks/{task_id}/complete", this::complete),
         Route.post("/api/v1/agent/tasks/{task_id}/retry", this::retry),
-        Route.get("/api/v1/agent/tasks", this::list),
-        Route.post("/api/v1/agent/tasks/{task_id}/cancel", this::cancel));
+        Route.get("/api/v1/agent/tasks", this::list));
   }
 
   /** 201 with the queued run, or 403 insufficient_credits naming the run, now FAILED. */
@@ -68,25 +64,6 @@ final class RunRoutes {
   private Reply get(Exchange ex) {
     var command = new RunCommand(ex.caller(), ex.task());
     return ex.reply(getRun.get(command), 200, Bodies::run);
-  }
-
-  /**
-   * The usage id is the idempotency key, and the run's usage record its claim: a report sent again
-   * is answered from the run, in the charge's own transaction.
-   */
-  private Reply usage(Exchange ex) {
-    var task = ex.task();
-    var request = ex.body(Requests.Usage.class);
-    var command =
-        Exchange.valid(() ->
-            new ReportUsageCommand(
-                ex.caller(), task, new UsageId(request.usageId()), request.credits()));
-    return ex.reply(reportUsage.report(command), 200, Bodies::run);
-  }
-
-  private Reply complete(Exchange ex) {
-    var command = new RunCommand(ex.caller(), ex.task());
-    return ex.reply(completeRun.complete(command), 200, Bodies::run);
   }
 
   private Reply retry(Exchange ex) {
@@ -110,11 +87,5 @@ final class RunRoutes {
                 ex.limit(ListRunsQuery.DEFAULT_LIMIT, ListRunsQuery.MAX_LIMIT),
                 ex.query("cursor")));
     return ex.reply(listRuns.list(query), 200, Bodies::runPage);
-  }
-
-  /** DOMAIN.md rule 21; a run already final is 409 conflict. */
-  private Reply cancel(Exchange ex) {
-    var command = new RunCommand(ex.caller(), ex.task());
-    return ex.reply(cancelRun.cancel(command), 200, Bodies::run);
   }
 }

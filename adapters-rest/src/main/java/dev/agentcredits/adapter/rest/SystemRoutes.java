@@ -9,7 +9,7 @@ import java.util.Map;
  * What needs no key: liveness, readiness (every check must pass), Prometheus metrics and the
  * OpenAPI document (the docs page over it is one of the {@link WebPages}).
  */
-final class SystemRoutes {
+final class SystemRoutes implements RouteGroup {
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final List<HealthCheck> readiness;
@@ -23,7 +23,8 @@ final class SystemRoutes {
     this.openApi = openApi;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(
         Route.open("/health/live", ex -> Reply.json(200, Map.of("status", "UP"))),
         Route.open("/health/ready", ex -> ready()),

@@ -21,7 +21,7 @@ import java.util.Set;
  * An event that does not read as a usage report fails alone with the problem the single call would
  * answer; the others are charged together.
  */
-final class UsageEventRoutes {
+public final class UsageEventRoutes implements RouteGroup {
   static final String PATH = "/api/v1/usage-events";
 
   /** 1,000 events with ids of 128 characters each stay well under this. */
@@ -31,11 +31,12 @@ final class UsageEventRoutes {
 
   private final ReportUsageBatchUseCase reportUsageBatch;
 
-  UsageEventRoutes(RestUseCases useCases) {
-    this.reportUsageBatch = useCases.reportUsageBatch();
+  public UsageEventRoutes(ReportUsageBatchUseCase reportUsageBatch) {
+    this.reportUsageBatch = reportUsageBatch;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(Route.post(PATH, this::report));
   }
 

@@ -38,7 +38,7 @@ class AuthThrottleTest {
     var settings =
         RestSettings.of(List.of(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
             .withAuthThrottle(new AuthThrottle(new RateLimit(1, BURST), false));
-    api = new RestApi(STUB.build(), settings).start(0);
+    api = RestFixtures.api(STUB.build(), settings).start(0);
   }
 
   @AfterAll

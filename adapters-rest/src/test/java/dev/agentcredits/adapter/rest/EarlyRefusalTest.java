@@ -19,7 +19,7 @@ class EarlyRefusalTest {
   @BeforeAll
   static void start() {
     api =
-        new RestApi(
+        RestFixtures.api(
                 new StubApplication().build(),
                 RestSettings.of(List.of(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
             .start(0);

@@ -21,7 +21,7 @@ class HeadRequestTest {
   @BeforeAll
   static void start() {
     api =
-        new RestApi(
+        RestFixtures.api(
                 new StubApplication().build(),
                 RestSettings.of(List.of(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
             .start(0);

@@ -57,7 +57,7 @@ final class MemoryApi implements AutoCloseable {
             operatorKey);
     var settings =
         RestSettings.of(List.of(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-    return new MemoryApi(new RestApi(RestFixtures.useCases(app), settings).start(0));
+    return new MemoryApi(RestFixtures.api(app, settings).start(0));
   }
 
   /** Sends the call, checks the status and that the answer is one the document allows. */

@@ -35,7 +35,7 @@ class OpenApiDocumentTest {
   @Test
   void documents_exactly_the_endpoints_the_adapter_serves() {
     var api =
-        new RestApi(
+        RestFixtures.api(
             new StubApplication().build(),
             RestSettings.of(List.of(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .withWebPages(new WebPages(WebAssets.BILLING, WebAssets.DOCS, WebAssets.WEBJARS)));

@@ -33,7 +33,7 @@ class RateLimitTest {
     var settings =
         RestSettings.of(List.of(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
             .withRateLimit(new RateLimit(1, 3));
-    api = new RestApi(STUB.build(), settings).start(0);
+    api = RestFixtures.api(STUB.build(), settings).start(0);
   }
 
   @AfterAll

@@ -44,7 +44,7 @@ class RestApiTest {
   /** One server for the class (stopping waits for idle connections); the stub is reset per test. */
   @BeforeAll
   static void start() {
-    api = new RestApi(STUB.build(), settings()).start(0);
+    api = RestFixtures.api(STUB.build(), settings()).start(0);
   }
 
   @AfterAll
@@ -299,7 +299,7 @@ class RestApiTest {
     var stub = new StubApplication();
     stub.delay = Duration.ofMillis(1500);
     stub.failure = new ResourceUnavailableException("slow and down", null);
-    var own = new RestApi(stub.build(), settings()).start(0);
+    var own = RestFixtures.api(stub.build(), settings()).start(0);
     int port = own.port();
     CompletableFuture<HttpResponse<String>> slow =
         http.sendAsync(

@@ -3,42 +3,45 @@ package dev.agentcredits.adapter.rest;
 import dev.agentcredits.application.service.idempotency.IdempotentPurchases;
 import dev.agentcredits.application.service.idempotency.IdempotentSpendCap;
 import dev.agentcredits.application.testing.TestApplication;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 
-/** The REST API's input ports taken from an application wired for tests. */
+/** The REST API over an application wired for tests, built as bootstrap builds it. */
 public final class RestFixtures {
   private RestFixtures() {}
 
-  /** What the REST API serves of an application wired for tests, with bootstrap's decorators. */
-  public static RestUseCases useCases(TestApplication app) {
-    return new RestUseCases(
-        app.authenticate(),
-        app.submitRun(),
-        app.getRun(),
-        app.reportUsage(),
-        app.reportUsageBatch(),
-        app.completeRun(),
-        app.retryRun(),
-        app.billingQuery(),
-        new IdempotentPurchases(app.purchaseAddOn(), app.idempotency()),
-        app.configureAutoReload(),
-        new IdempotentSpendCap(app.raiseSpendCap(), app.idempotency()),
-        app.provisionTeam(),
-        app.addMember(),
-        app.issueTeamApiKey(),
-        app.revokeApiKey(),
-        app.grantContractCredits(),
-        app.operations(),
-        app.identifyCaller(),
-        app.paymentMethods(),
-        app.purchaseHistory(),
-        app.refundPurchase(),
-        app.receivePaymentEvent(),
-        app.listRuns(),
-        app.cancelRun(),
-        app.listMembers(),
-        app.listApiKeys(),
-        app.usage(),
-        app.removeMember(),
-        app.rotateMemberKey());
+  /** Every route group over {@code app}, measured in the settings' registry; not started. */
+  public static RestApi api(TestApplication app, RestSettings settings) {
+    return new RestApi(app.authenticate(), settings, groups(app, settings.metrics()));
+  }
+
+  /** Every route group of the API over {@code app}, with bootstrap's decorators. */
+  public static List<RouteGroup> groups(TestApplication app, MeterRegistry metrics) {
+    return List.of(
+        new ProvisioningRoutes(
+            app.provisionTeam(),
+            app.issueTeamApiKey(),
+            app.revokeApiKey(),
+            app.listApiKeys(),
+            app.grantContractCredits()),
+        new MemberRoutes(
+            app.addMember(), app.listMembers(), app.removeMember(), app.rotateMemberKey()),
+        new RunRoutes(app.submitRun(), app.retryRun(), app.getRun(), app.listRuns(), metrics),
+        new RunProgressRoutes(app.reportUsage(), app.completeRun(), app.cancelRun()),
+        new UsageEventRoutes(app.reportUsageBatch()),
+        new BillingRoutes(
+            app.billingQuery(),
+            app.paymentMethods(),
+            app.configureAutoReload(),
+            new IdempotentSpendCap(app.raiseSpendCap(), app.idempotency()),
+            app.usage()),
+        new PurchaseRoutes(
+            new IdempotentPurchases(app.purchaseAddOn(), app.idempotency()),
+            app.purchaseHistory(),
+            app.refundPurchase(),
+            metrics),
+        new PaymentRoutes(app.paymentMethods(), app.receivePaymentEvent()),
+        new OperationsRoutes(app.operations()),
+        new CallerRoutes(app.identifyCaller(), null));
   }
 }

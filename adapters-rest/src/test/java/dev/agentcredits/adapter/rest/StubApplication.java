@@ -22,7 +22,7 @@ final class StubApplication {
   volatile RuntimeException failure = new IllegalStateException("no store in this test");
   volatile Duration delay = Duration.ZERO;
 
-  RestUseCases build() {
+  TestApplication build() {
     Stores stores =
         new Stores(null, null, null, null, null, null, null, null, null, null, null, null);
     TransactionRunner tx =
@@ -60,7 +60,6 @@ final class StubApplication {
             Clock.systemUTC(),
             timeKeeping -> Optional.empty(),
             Optional.empty());
-    return RestFixtures.useCases(
-        TestApplication.wire(ports, BillingTerms.defaults(), OPERATOR_KEY));
+    return TestApplication.wire(ports, BillingTerms.defaults(), OPERATOR_KEY);
   }
 }

@@ -27,7 +27,7 @@ class WebPagesTest {
     var settings =
         RestSettings.of(List.of(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
             .withWebPages(pages);
-    api = new RestApi(new StubApplication().build(), settings).start(0);
+    api = RestFixtures.api(new StubApplication().build(), settings).start(0);
   }
 
   @AfterAll

@@ -42,7 +42,7 @@ class ReplyContractTest {
     try (MessagingStack stack = new MessagingStack();
         Wire wire = new Wire(stack.topology)) {
       stack.start();
-      RestApi rest = new RestApi(RestFixtures.useCases(stack.app), settings()).start(0);
+      RestApi rest = RestFixtures.api(stack.app, settings()).start(0);
       try {
         ProvisionedTeamView team = stack.provision(Plan.BUILD);
         String key = teamKey(stack, team);
