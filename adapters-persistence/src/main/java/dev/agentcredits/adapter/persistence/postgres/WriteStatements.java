@@ -1,5 +1,6 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
+import dev.agentcredits.application.port.out.EncodedEvent;
 import dev.agentcredits.application.port.out.RunStore.NewRun;
 import dev.agentcredits.application.port.out.RunStore.Usage;
 import dev.agentcredits.application.port.out.WriteBatch.PoolUpdate;
@@ -13,12 +14,12 @@ import java.util.Map;
 import org.jdbi.v3.core.statement.Update;
 
 /**
- * Writes of pools, postings, runs and usage reports, any number of rows each, as one JDBC statement
- * made of several SQL statements: the driver sends them in one round trip and the server runs them
- * in order. Each statement writes its rows from one array parameter per column ({@code unnest}), so
- * its text does not depend on how many rows there are. Only the kinds of rows given are sent (an
- * empty statement still costs the server several microseconds), in the order of the methods here:
- * pools first, so that their row count is the one the driver answers.
+ * Writes of pools, postings, runs, usage reports and events, any number of rows each, as one JDBC
+ * statement made of several SQL statements: the driver sends them in one round trip and the server
+ * runs them in order. Each statement writes its rows from one array parameter per column ({@code
+ * unnest}), so its text does not depend on how many rows there are. Only the kinds of rows given
+ * are sent (an empty statement still costs the server several microseconds), in the order of the
+ * methods here: pools first, so that their row count is the one the driver answers.
  */
 final class WriteStatements {
   private final List<String> statements = new ArrayList<>();
@@ -66,6 +67,13 @@ final class WriteStatements {
       return this;
     }
     return add("usage", UsageColumns.of(usages), UsageColumns.INSERT);
+  }
+
+  WriteStatements events(List<EncodedEvent> events) {
+    if (events.isEmpty()) {
+      return this;
+    }
+    return add("event", EventColumns.of(events), EventColumns.INSERT);
   }
 
   /** Sends the statements on the running transaction's handle, or in a transaction of their own. */

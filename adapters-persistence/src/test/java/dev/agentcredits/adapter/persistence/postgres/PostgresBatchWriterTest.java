@@ -44,7 +44,7 @@ class PostgresBatchWriterTest {
   private final JdbiTransactionRunner tx = (JdbiTransactionRunner) DB.persistence().transactions();
 
   @Test
-  void aWholeBatchIsTwoStatementsTheWritesAndTheEvents() {
+  void aWholeBatchWithItsEventsIsOneStatement() {
     World world = World.create(stores, tx);
     Pool pool = credited(world);
     Run queued = inserted(world);
@@ -61,23 +61,25 @@ class PostgresBatchWriterTest {
             List.of(usage),
             List.of(TestData.event(world.team().id(), "task_new", T0)));
 
+    long waiting = stores.outbox().depth();
     CountingWriter counting = new CountingWriter();
     counting.write(batch);
 
-    assertThat(counting.statements).hasValue(2);
+    assertThat(counting.statements).hasValue(1);
     assertThat(stores.pools().find(pool.id())).contains(reserved.transition().pool());
     assertThat(stores.ledger().ofPool(pool.id()))
         .containsSequence(reserved.transition().postings());
     assertThat(findByRequestKey(stores.runs(), world.team().id(), "submit-1")).contains(fresh);
     assertThat(stores.runs().find(queued.id())).contains(completed);
     assertThat(findUsage(stores.runs(), queued.id(), new UsageId("u-1"))).hasValue(3);
-    assertThat(stores.outbox().depth()).isEqualTo(1);
+    assertThat(stores.outbox().depth()).isEqualTo(waiting + 1);
   }
 
   @Test
   void onlyThePartsABatchHasAreSentAndAnEmptyBatchSendsNothing() {
     World world = World.create(stores, tx);
     Pool pool = credited(world);
+    long waiting = stores.outbox().depth();
     CountingWriter counting = new CountingWriter();
 
     counting.write(
@@ -93,6 +95,17 @@ class PostgresBatchWriterTest {
             List.of(),
             List.of()));
     assertThat(counting.statements).hasValue(1);
+
+    counting.write(
+        new WriteBatch(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(TestData.event(world.team().id(), "task_1", T0))));
+    assertThat(counting.statements).hasValue(2);
+    assertThat(stores.outbox().depth()).isEqualTo(waiting + 1);
   }
 
   @Test
