@@ -7,6 +7,7 @@ import static dev.agentcredits.application.port.out.contract.RunShortcuts.insert
 import static dev.agentcredits.application.port.out.contract.RunShortcuts.recordUsage;
 import static dev.agentcredits.application.port.out.contract.TestData.T0;
 import static dev.agentcredits.application.port.out.contract.TestData.at;
+import static dev.agentcredits.application.port.out.contract.WriteBatchBuilder.aBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -112,7 +113,7 @@ class PostgresBatchWriterTest {
   void aRequestKeyAnotherRunHoldsFailsTheBatchAsADuplicateKeyAndLeavesNothing() {
     World world = World.create(stores, tx);
     Pool pool = credited(world);
-    insert(stores.runs(), aQueuedRun(world.team()).build(), "submit-1");
+    insert(stores.batches(), aQueuedRun(world.team()).build(), "submit-1");
     Pool changed = pool.withReloadInFlight(new PurchaseId("pur_1"));
     Run colliding = aQueuedRun(world.team()).build();
 
@@ -139,7 +140,7 @@ class PostgresBatchWriterTest {
   void aUsageIdTheRunHasSeenFailsTheBatchAndLeavesNothing() {
     World world = World.create(stores, tx);
     Run run = inserted(world);
-    recordUsage(stores.runs(), run.id(), new UsageId("u-1"), 5, T0);
+    recordUsage(stores.batches(), run.id(), new UsageId("u-1"), 5, T0);
     Run charged = run.charged(3, run.hold(), at(Duration.ofMinutes(1)));
 
     assertThatThrownBy(() ->
@@ -187,13 +188,13 @@ class PostgresBatchWriterTest {
 
   private Pool credited(World world) {
     Pool credited = world.ownerPool().credit(TestData.plan("plan-1", 100, 0), "refresh", T0).pool();
-    stores.pools().update(credited, null);
+    aBatch().pool(credited, null).writeTo(stores.batches());
     return credited;
   }
 
   private Run inserted(World world) {
     Run run = aQueuedRun(world.team()).holding(20, 0).build();
-    insert(stores.runs(), run, null);
+    insert(stores.batches(), run, null);
     return run;
   }
 
