@@ -1,20 +1,26 @@
 package dev.agentcredits.adapter.memory;
 
 import dev.agentcredits.application.port.out.BatchWriter;
-import dev.agentcredits.application.port.out.EventOutbox;
-import dev.agentcredits.application.port.out.LedgerStore;
-import dev.agentcredits.application.port.out.PoolStore;
-import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.WriteBatch;
 
-/** A write batch as the stores' own writes, in the order {@link BatchWriter} gives. */
+/**
+ * A write batch as the stores' own writes, in the order {@link BatchWriter} gives, all or nothing:
+ * the only way runs, pool changes and postings are written.
+ */
 final class InMemoryBatchWriter implements BatchWriter {
-  private final PoolStore pools;
-  private final RunStore runs;
-  private final LedgerStore ledger;
-  private final EventOutbox outbox;
+  private final MemoryDatabase db;
+  private final InMemoryPoolStore pools;
+  private final InMemoryRunStore runs;
+  private final InMemoryLedgerStore ledger;
+  private final InMemoryEventOutbox outbox;
 
-  InMemoryBatchWriter(PoolStore pools, RunStore runs, LedgerStore ledger, EventOutbox outbox) {
+  InMemoryBatchWriter(
+      MemoryDatabase db,
+      InMemoryPoolStore pools,
+      InMemoryRunStore runs,
+      InMemoryLedgerStore ledger,
+      InMemoryEventOutbox outbox) {
+    this.db = db;
     this.pools = pools;
     this.runs = runs;
     this.ledger = ledger;
@@ -23,19 +29,13 @@ final class InMemoryBatchWriter implements BatchWriter {
 
   @Override
   public void write(WriteBatch batch) {
-    batch.pools().forEach(update -> pools.update(update.pool(), update.dueAt()));
-    batch.postingsByTeam().forEach(ledger::append);
-    if (!batch.newRuns().isEmpty()) {
+    db.run(() -> {
+      batch.pools().forEach(update -> pools.update(update.pool(), update.dueAt()));
+      batch.postingsByTeam().forEach(ledger::append);
       runs.insertAll(batch.newRuns());
-    }
-    if (!batch.progressedRuns().isEmpty()) {
       runs.updateProgress(batch.progressedRuns());
-    }
-    if (!batch.usages().isEmpty()) {
       runs.recordUsages(batch.usages());
-    }
-    if (!batch.events().isEmpty()) {
       outbox.append(batch.events());
-    }
+    });
   }
 }

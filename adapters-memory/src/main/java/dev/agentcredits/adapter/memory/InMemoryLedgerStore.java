@@ -30,8 +30,7 @@ final class InMemoryLedgerStore implements LedgerStore {
     this.db = db;
   }
 
-  @Override
-  public void append(TeamId team, List<Posting> postings) {
+  void append(TeamId team, List<Posting> postings) {
     db.run(() -> {
       int sizeBefore = entries.size();
       for (Posting posting : postings) {

@@ -31,7 +31,7 @@ public final class InMemoryPersistence {
             new InMemoryIdempotencyStore(db),
             new InMemoryPaymentMethodStore(db),
             new InMemoryPaymentEventStore(db),
-            new InMemoryBatchWriter(pools, runs, ledger, outbox));
+            new InMemoryBatchWriter(db, pools, runs, ledger, outbox));
   }
 
   public Stores stores() {

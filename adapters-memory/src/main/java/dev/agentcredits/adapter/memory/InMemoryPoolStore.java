@@ -41,8 +41,7 @@ final class InMemoryPoolStore implements PoolStore {
     return db.call(() -> pools.get(id));
   }
 
-  @Override
-  public void update(Pool pool, Instant due) {
+  void update(Pool pool, Instant due) {
     db.run(() -> {
       if (!pools.contains(pool.id())) {
         throw new IllegalStateException("no pool " + pool.id());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+/** Runs and their usage reports; written by {@link InMemoryBatchWriter}. */
 final class InMemoryRunStore implements RunStore {
   private final MemoryDatabase db;
   private final Table<RunId, Run> runs;
@@ -27,8 +28,7 @@ final class InMemoryRunStore implements RunStore {
     this.usage = new Table<>(db);
   }
 
-  @Override
-  public void insertAll(List<NewRun> fresh) {
+  void insertAll(List<NewRun> fresh) {
     fresh.forEach(run -> insert(run.run(), run.requestKey()));
   }
 
@@ -71,13 +71,14 @@ final class InMemoryRunStore implements RunStore {
     return db.call(() -> requestKeys.get(team.value() + "|" + requestKey).flatMap(runs::get));
   }
 
-  @Override
-  public void update(Run run) {
+  void updateProgress(Collection<Run> progressed) {
     db.run(() -> {
-      if (!runs.contains(run.id())) {
-        throw new IllegalStateException("no run " + run.id());
+      for (Run run : progressed) {
+        if (!runs.contains(run.id())) {
+          throw new IllegalStateException("no run " + run.id());
+        }
+        runs.put(run.id(), run);
       }
-      runs.put(run.id(), run);
     });
   }
 
@@ -92,8 +93,7 @@ final class InMemoryRunStore implements RunStore {
     });
   }
 
-  @Override
-  public void recordUsages(List<Usage> reports) {
+  void recordUsages(List<Usage> reports) {
     db.run(() -> {
       for (Usage report : reports) {
         String key = report.run().value() + "|" + report.usage().value();

@@ -6,8 +6,6 @@ import dev.agentcredits.domain.shared.TeamId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -33,17 +31,6 @@ record OutboxRow(
   OutboxEvent toOutboxEvent() {
     return new OutboxEvent(
         sequence, new EncodedEvent(eventId, type, new TeamId(teamId), occurredAt, cloudEvent));
-  }
-
-  /** The named parameters of the DAO statements that write this row. */
-  Map<String, Object> params() {
-    Map<String, Object> params = new HashMap<>();
-    params.put("eventId", eventId);
-    params.put("type", type);
-    params.put("teamId", teamId);
-    params.put("occurredAt", occurredAt);
-    params.put("cloudEvent", cloudEvent);
-    return params;
   }
 
   static OutboxRow map(ResultSet rs, StatementContext ctx) throws SQLException {

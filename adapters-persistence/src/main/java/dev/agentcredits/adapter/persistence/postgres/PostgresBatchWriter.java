@@ -1,19 +1,18 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
 import dev.agentcredits.application.port.out.BatchWriter;
-import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.WriteBatch;
 
 /**
- * A write batch in two round trips while its pools are locked: the pools with their sources, the
- * postings, the new and progressed runs and the usage reports as one ({@link WriteStatements}),
- * then the events, through the outbox.
+ * A write batch in one round trip while its pools are locked: the pools with their sources, the
+ * postings, the new and progressed runs, the usage reports and the events, encoded by the outbox
+ * ({@link WriteStatements}).
  */
 final class PostgresBatchWriter implements BatchWriter {
   private final JdbiTransactionRunner db;
-  private final EventOutbox outbox;
+  private final PostgresEventOutbox outbox;
 
-  PostgresBatchWriter(JdbiTransactionRunner db, EventOutbox outbox) {
+  PostgresBatchWriter(JdbiTransactionRunner db, PostgresEventOutbox outbox) {
     this.db = db;
     this.outbox = outbox;
   }
@@ -26,9 +25,7 @@ final class PostgresBatchWriter implements BatchWriter {
         .newRuns(batch.newRuns())
         .progress(batch.progressedRuns())
         .usages(batch.usages())
+        .events(outbox.encoded(batch.events()))
         .send(db);
-    if (!batch.events().isEmpty()) {
-      outbox.append(batch.events());
-    }
   }
 }

@@ -1,12 +1,12 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
+import dev.agentcredits.application.port.out.EncodedEvent;
 import dev.agentcredits.application.port.out.EventEncoder;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.OutboxEvent;
 import dev.agentcredits.domain.event.DomainEvent;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,7 +14,7 @@ import java.util.UUID;
  * The transactional outbox in {@code outbox}: events are written with the change they report and
  * claimed by relays with {@code FOR UPDATE SKIP LOCKED}, so relays on several instances share the
  * work without sending an event twice at once. Each event is encoded as it is appended and kept as
- * that text.
+ * that text; a write batch appends its events with its other rows ({@link PostgresBatchWriter}).
  */
 public final class PostgresEventOutbox implements EventOutbox {
   private final JdbiTransactionRunner db;
@@ -25,21 +25,15 @@ public final class PostgresEventOutbox implements EventOutbox {
     this.encoder = encoder;
   }
 
+  /** As a write batch of events only ({@link WriteStatements}). */
   @Override
   public void append(List<DomainEvent> events) {
-    if (events.isEmpty()) {
-      return;
-    }
-    List<Map<String, Object>> rows =
-        events.stream()
-            .map(e -> OutboxRow.of(encoder.encode(UUID.randomUUID().toString(), e)).params())
-            .toList();
-    db.withDao(
-        OutboxDao.class,
-        dao -> {
-          dao.append(rows);
-          return null;
-        });
+    new WriteStatements().events(encoded(events)).send(db);
+  }
+
+  /** The events as they are kept, each under a new id, in the order given. */
+  List<EncodedEvent> encoded(List<DomainEvent> events) {
+    return events.stream().map(e -> encoder.encode(UUID.randomUUID().toString(), e)).toList();
   }
 
   @Override

@@ -9,20 +9,16 @@ import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
-/** The ledger in {@code ledger_postings}; a trigger refuses any UPDATE, DELETE or TRUNCATE. */
+/**
+ * The ledger in {@code ledger_postings}, appended to by {@link PostgresBatchWriter}; a trigger
+ * refuses any UPDATE, DELETE or TRUNCATE.
+ */
 public final class PostgresLedgerStore implements LedgerStore {
   private final JdbiTransactionRunner db;
 
   PostgresLedgerStore(JdbiTransactionRunner db) {
     this.db = db;
-  }
-
-  /** As a write batch of postings only ({@link WriteStatements}). */
-  @Override
-  public void append(TeamId team, List<Posting> postings) {
-    new WriteStatements().postings(Map.of(team, postings)).send(db);
   }
 
   @Override

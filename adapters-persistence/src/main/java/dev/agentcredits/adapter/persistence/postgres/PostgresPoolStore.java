@@ -1,7 +1,6 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
 import dev.agentcredits.application.port.out.PoolStore;
-import dev.agentcredits.application.port.out.WriteBatch.PoolUpdate;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.TeamId;
@@ -9,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Pools in {@code pools}, their sources in {@code credit_sources}. */
+/**
+ * Pools in {@code pools}, their sources in {@code credit_sources}; changed by {@link
+ * PostgresBatchWriter}.
+ */
 public final class PostgresPoolStore implements PoolStore {
   private final JdbiTransactionRunner db;
 
@@ -36,12 +38,6 @@ public final class PostgresPoolStore implements PoolStore {
   @Override
   public Optional<Pool> find(PoolId id) {
     return db.withDao(PoolDao.class, dao -> dao.find(id.value()).map(PoolRow::toPool));
-  }
-
-  /** As a write batch of one pool ({@link WriteStatements}); an unknown pool fails it. */
-  @Override
-  public void update(Pool pool, Instant dueAt) {
-    new WriteStatements().pools(List.of(new PoolUpdate(pool, dueAt))).send(db);
   }
 
   @Override

@@ -14,20 +14,13 @@ import java.util.Optional;
 
 /**
  * Runs in {@code runs} (a request key is unique per team), usage reports in {@code run_usage} (a
- * usage id once per run). Many runs or reports are written as a write batch ({@link
- * WriteStatements}).
+ * usage id once per run), both written by {@link PostgresBatchWriter}.
  */
 public final class PostgresRunStore implements RunStore {
   private final JdbiTransactionRunner db;
 
   PostgresRunStore(JdbiTransactionRunner db) {
     this.db = db;
-  }
-
-  /** A request key another run of the team holds fails it as {@code DuplicateKeyException}. */
-  @Override
-  public void insertAll(List<NewRun> runs) {
-    new WriteStatements().newRuns(runs).send(db);
   }
 
   @Override
@@ -54,19 +47,6 @@ public final class PostgresRunStore implements RunStore {
   }
 
   @Override
-  public void update(Run run) {
-    int updated = db.withDao(RunDao.class, dao -> dao.update(RunRow.of(run)));
-    if (updated != 1) {
-      throw new IllegalStateException("no run " + run.id());
-    }
-  }
-
-  @Override
-  public void updateProgress(Collection<Run> progressed) {
-    new WriteStatements().progress(progressed).send(db);
-  }
-
-  @Override
   public List<Run> lockAll(Collection<RunId> ids) {
     if (ids.isEmpty()) {
       return List.of();
@@ -89,11 +69,6 @@ public final class PostgresRunStore implements RunStore {
       found.put(usage.key(), usage);
     }
     return found;
-  }
-
-  @Override
-  public void recordUsages(List<Usage> reports) {
-    new WriteStatements().usages(reports).send(db);
   }
 
   @Override

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Runs and their usage reports; many rows are written by {@link WriteStatements}. */
 interface RunDao {
@@ -30,16 +29,6 @@ interface RunDao {
           + ", request_key FROM runs WHERE team_id = :team AND request_key = ANY(:keys)")
   @KeyColumn("request_key")
   Map<String, RunRow> findByRequestKeys(@Bind("team") String team, @Bind("keys") String[] keys);
-
-  /** Every column but the id, the team and the creation time. */
-  @SqlUpdate(
-      "UPDATE runs SET trigger = :trigger, triggered_by = :triggeredBy, schedule_id = :scheduleId,"
-          + " prompt = :prompt, billed_pool_id = :billedPoolId, billed_pool_kind = :billedPoolKind,"
-          + " billed_team_id = :billedTeamId, billed_member_id = :billedMemberId,"
-          + " billed_payer = :billedPayer, state = :state, hold = CAST(:hold AS jsonb),"
-          + " charged = :charged, failure = :failure, last_activity_at = :lastActivityAt,"
-          + " ended_at = :endedAt WHERE run_id = :runId")
-  int update(@BindRecord RunRow run);
 
   @SqlQuery(
       "SELECT "

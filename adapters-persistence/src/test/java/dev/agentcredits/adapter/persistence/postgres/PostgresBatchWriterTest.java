@@ -7,6 +7,7 @@ import static dev.agentcredits.application.port.out.contract.RunShortcuts.insert
 import static dev.agentcredits.application.port.out.contract.RunShortcuts.recordUsage;
 import static dev.agentcredits.application.port.out.contract.TestData.T0;
 import static dev.agentcredits.application.port.out.contract.TestData.at;
+import static dev.agentcredits.application.port.out.contract.WriteBatchBuilder.aBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,7 +45,7 @@ class PostgresBatchWriterTest {
   private final JdbiTransactionRunner tx = (JdbiTransactionRunner) DB.persistence().transactions();
 
   @Test
-  void aWholeBatchIsTwoStatementsTheWritesAndTheEvents() {
+  void aWholeBatchWithItsEventsIsOneStatement() {
     World world = World.create(stores, tx);
     Pool pool = credited(world);
     Run queued = inserted(world);
@@ -61,23 +62,25 @@ class PostgresBatchWriterTest {
             List.of(usage),
             List.of(TestData.event(world.team().id(), "task_new", T0)));
 
+    long waiting = stores.outbox().depth();
     CountingWriter counting = new CountingWriter();
     counting.write(batch);
 
-    assertThat(counting.statements).hasValue(2);
+    assertThat(counting.statements).hasValue(1);
     assertThat(stores.pools().find(pool.id())).contains(reserved.transition().pool());
     assertThat(stores.ledger().ofPool(pool.id()))
         .containsSequence(reserved.transition().postings());
     assertThat(findByRequestKey(stores.runs(), world.team().id(), "submit-1")).contains(fresh);
     assertThat(stores.runs().find(queued.id())).contains(completed);
     assertThat(findUsage(stores.runs(), queued.id(), new UsageId("u-1"))).hasValue(3);
-    assertThat(stores.outbox().depth()).isEqualTo(1);
+    assertThat(stores.outbox().depth()).isEqualTo(waiting + 1);
   }
 
   @Test
   void onlyThePartsABatchHasAreSentAndAnEmptyBatchSendsNothing() {
     World world = World.create(stores, tx);
     Pool pool = credited(world);
+    long waiting = stores.outbox().depth();
     CountingWriter counting = new CountingWriter();
 
     counting.write(
@@ -93,13 +96,24 @@ class PostgresBatchWriterTest {
             List.of(),
             List.of()));
     assertThat(counting.statements).hasValue(1);
+
+    counting.write(
+        new WriteBatch(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(TestData.event(world.team().id(), "task_1", T0))));
+    assertThat(counting.statements).hasValue(2);
+    assertThat(stores.outbox().depth()).isEqualTo(waiting + 1);
   }
 
   @Test
   void aRequestKeyAnotherRunHoldsFailsTheBatchAsADuplicateKeyAndLeavesNothing() {
     World world = World.create(stores, tx);
     Pool pool = credited(world);
-    insert(stores.runs(), aQueuedRun(world.team()).build(), "submit-1");
+    insert(stores.batches(), aQueuedRun(world.team()).build(), "submit-1");
     Pool changed = pool.withReloadInFlight(new PurchaseId("pur_1"));
     Run colliding = aQueuedRun(world.team()).build();
 
@@ -126,7 +140,7 @@ class PostgresBatchWriterTest {
   void aUsageIdTheRunHasSeenFailsTheBatchAndLeavesNothing() {
     World world = World.create(stores, tx);
     Run run = inserted(world);
-    recordUsage(stores.runs(), run.id(), new UsageId("u-1"), 5, T0);
+    recordUsage(stores.batches(), run.id(), new UsageId("u-1"), 5, T0);
     Run charged = run.charged(3, run.hold(), at(Duration.ofMinutes(1)));
 
     assertThatThrownBy(() ->
@@ -174,13 +188,13 @@ class PostgresBatchWriterTest {
 
   private Pool credited(World world) {
     Pool credited = world.ownerPool().credit(TestData.plan("plan-1", 100, 0), "refresh", T0).pool();
-    stores.pools().update(credited, null);
+    aBatch().pool(credited, null).writeTo(stores.batches());
     return credited;
   }
 
   private Run inserted(World world) {
     Run run = aQueuedRun(world.team()).holding(20, 0).build();
-    insert(stores.runs(), run, null);
+    insert(stores.batches(), run, null);
     return run;
   }
 

@@ -2,11 +2,11 @@ package dev.agentcredits.adapter.persistence.postgres;
 
 import static dev.agentcredits.application.port.out.contract.RunBuilder.aQueuedRun;
 import static dev.agentcredits.application.port.out.contract.TeamBuilder.aTeam;
+import static dev.agentcredits.application.port.out.contract.WriteBatchBuilder.aBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentcredits.application.port.out.ResourceUnavailableException;
-import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.contract.World;
 import dev.agentcredits.application.testing.TestEventEncoder;
 import dev.agentcredits.domain.run.Run;
@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -99,7 +98,7 @@ class PostgresPersistenceTest {
             .lastActiveAt(Instant.parse("2026-03-01T10:00:00.123456789Z"))
             .build();
 
-    first.stores().runs().insertAll(List.of(new RunStore.NewRun(run, null)));
+    aBatch().newRun(run, null).writeTo(first.stores().batches());
 
     assertThat(first.stores().runs().find(run.id()).orElseThrow().lastActivityAt())
         .isEqualTo(Instant.parse("2026-03-01T10:00:00.123456Z"));

@@ -1,6 +1,7 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
 import static dev.agentcredits.application.port.out.contract.TestData.T0;
+import static dev.agentcredits.application.port.out.contract.WriteBatchBuilder.aBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.out.OutboxEvent;
@@ -43,7 +44,7 @@ class RowLockingTest {
   void aLockedPoolKeepsAnotherInstanceWaitingThenShowsItTheCommittedSources() throws Exception {
     World world = World.create(first.stores(), first.transactions());
     Pool credited = world.ownerPool().credit(TestData.plan("plan-1", 100, 0), "refresh", T0).pool();
-    first.stores().pools().update(credited, null);
+    aBatch().pool(credited, null).writeTo(first.stores().batches());
     CountDownLatch locked = new CountDownLatch(1);
 
     try (PostgresPersistence second = DB.open()) {
@@ -57,7 +58,9 @@ class RowLockingTest {
                     sleep(Duration.ofMillis(400));
                     var reserved =
                         (ReserveOutcome.Reserved) pool.reserve(new RunId("task_1"), 20, T0);
-                    first.stores().pools().update(reserved.transition().pool(), null);
+                    aBatch()
+                        .pool(reserved.transition().pool(), null)
+                        .writeTo(first.stores().batches());
                     return reserved.transition().pool();
                   }));
       assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
@@ -100,7 +103,7 @@ class RowLockingTest {
                                 "purchase",
                                 T0)
                             .pool();
-                    first.stores().pools().update(credited, null);
+                    aBatch().pool(credited, null).writeTo(first.stores().batches());
                     return credited;
                   }));
       assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();

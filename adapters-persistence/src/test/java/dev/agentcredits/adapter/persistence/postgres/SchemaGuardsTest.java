@@ -1,6 +1,7 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
 import static dev.agentcredits.application.port.out.contract.TestData.T0;
+import static dev.agentcredits.application.port.out.contract.WriteBatchBuilder.aBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,10 +24,10 @@ class SchemaGuardsTest {
   @Test
   void theLedgerRefusesUpdatesDeletesAndTruncation() throws SQLException {
     World world = World.create(first.stores(), first.transactions());
-    first
-        .stores()
-        .ledger()
-        .append(world.team().id(), List.of(TestData.credited(world.ownerPool().id(), "p", 5, T0)));
+    aBatch()
+        .pool(world.ownerPool(), null)
+        .postings(List.of(TestData.credited(world.ownerPool().id(), "p", 5, T0)))
+        .writeTo(first.stores().batches());
 
     for (String change :
         List.of(
@@ -44,7 +45,7 @@ class SchemaGuardsTest {
   void theSchemaRefusesASourceHoldingMoreThanItHasAndNegativeArrears() throws SQLException {
     World world = World.create(first.stores(), first.transactions());
     Pool credited = world.ownerPool().credit(TestData.plan("plan-1", 100, 0), "refresh", T0).pool();
-    first.stores().pools().update(credited, null);
+    aBatch().pool(credited, null).writeTo(first.stores().batches());
 
     assertThatThrownBy(() -> execute("UPDATE credit_sources SET reserved = remaining + 1"))
         .isInstanceOf(SQLException.class)

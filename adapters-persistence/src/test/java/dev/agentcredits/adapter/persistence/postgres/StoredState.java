@@ -2,6 +2,7 @@ package dev.agentcredits.adapter.persistence.postgres;
 
 import static dev.agentcredits.application.port.out.contract.TestData.T0;
 import static dev.agentcredits.application.port.out.contract.TestData.at;
+import static dev.agentcredits.application.port.out.contract.WriteBatchBuilder.aBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.in.Outcome;
@@ -116,9 +117,9 @@ record StoredState(
       stores.apiKeys().insert(teamKey);
       stores.apiKeys().revoke(teamKey.id(), at(Duration.ofHours(2)));
       stores.pools().insert(pool, at(Duration.ofDays(30)));
-      RunShortcuts.insert(stores.runs(), run, "submit-1");
-      RunShortcuts.recordUsage(stores.runs(), run.id(), USAGE, 3, at(Duration.ofMinutes(2)));
-      stores.ledger().append(team.id(), postings);
+      RunShortcuts.insert(stores.batches(), run, "submit-1");
+      RunShortcuts.recordUsage(stores.batches(), run.id(), USAGE, 3, at(Duration.ofMinutes(2)));
+      aBatch().pool(pool, at(Duration.ofDays(30))).postings(postings).writeTo(stores.batches());
       stores.spend().update(spend);
       stores.purchases().insert(purchase, "buy-1");
       stores.outbox().append(List.of(event));

@@ -6,10 +6,8 @@ import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
 import java.util.List;
 
-/** The append-only ledger. */
+/** The append-only ledger, appended to with the rest of a decision ({@link BatchWriter}). */
 public interface LedgerStore {
-  void append(TeamId team, List<Posting> postings);
-
   /** Newest first, entries with a sequence below {@code beforeSequence}; pools empty means all. */
   List<LedgerEntry> page(TeamId team, List<PoolId> pools, long beforeSequence, int limit);
 

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Pools with their sources. {@code dueAt} is when time next changes the pool (a refresh or an
- * expiry); the time-keeping job asks for the pools due.
+ * expiry); the time-keeping job asks for the pools due. A pool is inserted here and changed with
+ * the rest of a transaction's decision ({@link BatchWriter}).
  */
 public interface PoolStore {
   void insert(Pool pool, Instant dueAt);
@@ -18,8 +19,6 @@ public interface PoolStore {
   Optional<Pool> lock(PoolId id);
 
   Optional<Pool> find(PoolId id);
-
-  void update(Pool pool, Instant dueAt);
 
   List<Pool> ofTeam(TeamId team);
 

@@ -13,16 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+/**
+ * Runs and the usage reports they have seen, as the use cases read and lock them; they are written
+ * with the rest of a transaction's decision ({@link BatchWriter}).
+ */
 public interface RunStore {
-  /** A run to insert and the request key it was submitted under, or null. */
-  record NewRun(Run run, String requestKey) {}
-
   /**
-   * Inserts runs as one batch where the store can; a request key, when given, is unique per team. A
-   * request key another run of the team holds fails the transaction with {@link
-   * DuplicateKeyException}, at the latest when it commits.
+   * A run to insert and the request key it was submitted under, or null; a request key is unique
+   * per team.
    */
-  void insertAll(List<NewRun> runs);
+  record NewRun(Run run, String requestKey) {}
 
   Optional<Run> find(RunId id);
 
@@ -30,17 +30,6 @@ public interface RunStore {
 
   /** The runs of the team that some of {@code requestKeys} made, by request key. */
   Map<String, Run> findByRequestKeys(TeamId team, Collection<String> requestKeys);
-
-  void update(Run run);
-
-  /**
-   * Writes what running changes of existing runs (state, hold, charge, failure, last activity), as
-   * one batch where the store can (at the latest when it commits); who started a run and what it
-   * bills stay as they are.
-   */
-  default void updateProgress(Collection<Run> progressed) {
-    progressed.forEach(this::update);
-  }
 
   /**
    * A usage report of a run: which, its credits, and how it left the run (what it was answered;
@@ -73,12 +62,6 @@ public interface RunStore {
 
   /** Those usage reports the runs have seen before. */
   Map<UsageKey, Usage> findUsages(Collection<UsageKey> keys);
-
-  /**
-   * Records usage reports as one batch where the store can (at the latest when it commits); a run
-   * sees each usage id once (the store enforces it).
-   */
-  void recordUsages(List<Usage> reports);
 
   /** At most {@code limit} runs, newest first (creation time, then id), as the listing says. */
   List<Run> list(RunListing listing, int limit);

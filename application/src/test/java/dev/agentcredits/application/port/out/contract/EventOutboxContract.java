@@ -72,6 +72,30 @@ public abstract class EventOutboxContract extends StoreContract {
     assertThat(claimed).extracting(OutboxEvent::sequence).isSorted().doesNotHaveDuplicates();
   }
 
+  /** The relay publishes in sequence order: a batch's events keep the order they were raised in. */
+  @Test
+  void theEventsOfAWriteBatchAreClaimedInTheOrderTheyWereRaised() {
+    List<DomainEvent> raised = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      raised.add(TestData.event(team, "task_" + (12 - i), at(Duration.ofSeconds(12 - i))));
+    }
+    DomainEvent appended = TestData.event(team, "task_appended", at(Duration.ZERO));
+
+    tx().inTransaction(() -> {
+      stores().batches().write(WriteBatchBuilder.aBatch().events(raised.subList(0, 6)).build());
+      stores().outbox().append(List.of(appended));
+      stores().batches().write(WriteBatchBuilder.aBatch().events(raised.subList(6, 12)).build());
+      return null;
+    });
+
+    List<DomainEvent> expected = new ArrayList<>(raised.subList(0, 6));
+    expected.add(appended);
+    expected.addAll(raised.subList(6, 12));
+    List<OutboxEvent> claimed = tx().inTransaction(() -> stores().outbox().claim(100));
+    assertClaimedAsEncoded(claimed, expected);
+    assertThat(claimed).extracting(OutboxEvent::sequence).isSorted().doesNotHaveDuplicates();
+  }
+
   @Test
   void everyTypeOfEventComesBackAsItWentIn() {
     List<DomainEvent> every = EventSamples.everyType(team, at(Duration.ZERO));

@@ -1,5 +1,6 @@
 package dev.agentcredits.application.port.out.contract;
 
+import static dev.agentcredits.application.port.out.contract.WriteBatchBuilder.aBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.out.DailyCharges;
@@ -28,20 +29,18 @@ public abstract class LedgerChargesContract extends StoreContract {
   void chargesAreSummedPerUtcDayWithTheirRunsCountedOnce() {
     World world = world();
     PoolId pool = world.ownerPool().id();
-    stores()
-        .ledger()
-        .append(
-            world.team().id(),
-            List.of(
-                TestData.credited(pool, "plan-1", 1_500, DAY_ONE),
-                posting(pool, PostingKind.RESERVED, 20, "task_r1", DAY_ONE.plusSeconds(5)),
-                posting(pool, PostingKind.CHARGED_FROM_HOLD, 20, "task_r1", DAY_ONE.plusSeconds(9)),
-                posting(pool, PostingKind.CHARGED, 7, "task_r1", DAY_ONE.plusSeconds(9)),
-                arrears(pool, 3, "task_r1", DAY_ONE.plusSeconds(9)),
-                posting(pool, PostingKind.CHARGED, 4, "task_r2", DAY_TWO.minusMillis(1)),
-                posting(pool, PostingKind.RELEASED, 9, "task_r2", DAY_TWO.plusSeconds(1)),
-                posting(pool, PostingKind.CHARGED, 6, "task_r2", DAY_TWO),
-                posting(pool, PostingKind.CHARGED, 100, "task_r3", DAY_THREE)));
+    append(
+        world.ownerPool(),
+        List.of(
+            TestData.credited(pool, "plan-1", 1_500, DAY_ONE),
+            posting(pool, PostingKind.RESERVED, 20, "task_r1", DAY_ONE.plusSeconds(5)),
+            posting(pool, PostingKind.CHARGED_FROM_HOLD, 20, "task_r1", DAY_ONE.plusSeconds(9)),
+            posting(pool, PostingKind.CHARGED, 7, "task_r1", DAY_ONE.plusSeconds(9)),
+            arrears(pool, 3, "task_r1", DAY_ONE.plusSeconds(9)),
+            posting(pool, PostingKind.CHARGED, 4, "task_r2", DAY_TWO.minusMillis(1)),
+            posting(pool, PostingKind.RELEASED, 9, "task_r2", DAY_TWO.plusSeconds(1)),
+            posting(pool, PostingKind.CHARGED, 6, "task_r2", DAY_TWO),
+            posting(pool, PostingKind.CHARGED, 100, "task_r3", DAY_THREE)));
 
     assertThat(stores().ledger().chargesByDay(world.team().id(), List.of(), DAY_ONE, DAY_THREE))
         .containsExactly(
@@ -60,18 +59,17 @@ public abstract class LedgerChargesContract extends StoreContract {
     stores().pools().insert(memberPool, null);
     World other = world();
     PoolId owners = world.ownerPool().id();
-    stores()
-        .ledger()
-        .append(
-            world.team().id(),
+    aBatch()
+        .pool(world.ownerPool(), null)
+        .pool(memberPool, null)
+        .postings(
             List.of(
                 posting(owners, PostingKind.CHARGED, 5, "task_o", DAY_ONE),
-                posting(memberPool.id(), PostingKind.CHARGED, 8, "task_m", DAY_ONE)));
-    stores()
-        .ledger()
-        .append(
-            other.team().id(),
-            List.of(posting(other.ownerPool().id(), PostingKind.CHARGED, 50, "task_s", DAY_ONE)));
+                posting(memberPool.id(), PostingKind.CHARGED, 8, "task_m", DAY_ONE)))
+        .writeTo(stores().batches());
+    append(
+        other.ownerPool(),
+        List.of(posting(other.ownerPool().id(), PostingKind.CHARGED, 50, "task_s", DAY_ONE)));
     var team = world.team().id();
 
     assertThat(stores().ledger().chargesByPool(team, List.of(), DAY_ONE, DAY_TWO))
@@ -81,6 +79,11 @@ public abstract class LedgerChargesContract extends StoreContract {
     assertThat(stores().ledger().chargesByPool(team, List.of(memberPool.id()), DAY_ONE, DAY_TWO))
         .containsExactly(new PoolCharges(memberPool.id(), 8));
     assertThat(stores().ledger().chargesByDay(team, List.of(), DAY_TWO, DAY_THREE)).isEmpty();
+  }
+
+  /** Postings are appended with the pool they are on, as use cases write them. */
+  private void append(Pool pool, List<Posting> postings) {
+    aBatch().pool(pool, null).postings(postings).writeTo(stores().batches());
   }
 
   private static Posting posting(

@@ -2,9 +2,11 @@ package dev.agentcredits.application.port.out.contract;
 
 import static dev.agentcredits.application.port.out.contract.TestData.T0;
 import static dev.agentcredits.application.port.out.contract.TestData.at;
+import static dev.agentcredits.application.port.out.contract.WriteBatchBuilder.aBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.out.LedgerEntry;
+import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.Posting;
 import dev.agentcredits.domain.pool.PostingKind;
 import dev.agentcredits.domain.pool.SourceKind;
@@ -55,9 +57,9 @@ public abstract class LedgerStoreContract extends StoreContract {
                 "usage-1",
                 at(Duration.ofSeconds(2))));
 
-    stores().ledger().append(world.team().id(), postings.subList(0, 2));
-    stores().ledger().append(world.team().id(), postings.subList(2, 4));
-    stores().ledger().append(world.team().id(), List.of());
+    append(world.ownerPool(), postings.subList(0, 2));
+    append(world.ownerPool(), postings.subList(2, 4));
+    append(world.ownerPool(), List.of());
 
     assertThat(stores().ledger().ofPool(pool)).containsExactlyElementsOf(postings);
   }
@@ -70,7 +72,7 @@ public abstract class LedgerStoreContract extends StoreContract {
     for (int i = 1; i <= 5; i++) {
       postings.add(TestData.credited(pool, "plan-" + i, i, at(Duration.ofSeconds(i))));
     }
-    stores().ledger().append(world.team().id(), postings);
+    append(world.ownerPool(), postings);
 
     List<LedgerEntry> all =
         stores().ledger().page(world.team().id(), List.of(), Long.MAX_VALUE, 10);
@@ -98,8 +100,12 @@ public abstract class LedgerStoreContract extends StoreContract {
     Posting owners = TestData.credited(world.ownerPool().id(), "plan-o", 10, T0);
     Posting members = TestData.credited(memberPool.id(), "plan-m", 20, T0);
     Posting strangers = TestData.credited(other.ownerPool().id(), "plan-s", 30, T0);
-    stores().ledger().append(world.team().id(), List.of(owners, members));
-    stores().ledger().append(other.team().id(), List.of(strangers));
+    aBatch()
+        .pool(world.ownerPool(), null)
+        .pool(memberPool, null)
+        .postings(List.of(owners, members))
+        .writeTo(stores().batches());
+    append(other.ownerPool(), List.of(strangers));
 
     assertThat(page(world, List.of())).containsExactly(members, owners);
     assertThat(page(world, List.of(memberPool.id()))).containsExactly(members);
@@ -112,14 +118,14 @@ public abstract class LedgerStoreContract extends StoreContract {
   void sequencesGrowAcrossAppends() {
     World world = world();
     PoolId pool = world.ownerPool().id();
-    stores().ledger().append(world.team().id(), List.of(TestData.credited(pool, "a", 1, T0)));
+    append(world.ownerPool(), List.of(TestData.credited(pool, "a", 1, T0)));
     long first =
         stores()
             .ledger()
             .page(world.team().id(), List.of(), Long.MAX_VALUE, 1)
             .getFirst()
             .sequence();
-    stores().ledger().append(world.team().id(), List.of(TestData.credited(pool, "b", 1, T0)));
+    append(world.ownerPool(), List.of(TestData.credited(pool, "b", 1, T0)));
     long second =
         stores()
             .ledger()
@@ -128,6 +134,11 @@ public abstract class LedgerStoreContract extends StoreContract {
             .sequence();
 
     assertThat(second).isGreaterThan(first);
+  }
+
+  /** Postings are appended with the pool they are on, as use cases write them. */
+  private void append(Pool pool, List<Posting> postings) {
+    aBatch().pool(pool, null).postings(postings).writeTo(stores().batches());
   }
 
   private List<Posting> page(World world, List<PoolId> pools) {

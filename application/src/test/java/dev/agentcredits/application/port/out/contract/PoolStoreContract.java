@@ -7,6 +7,7 @@ import static dev.agentcredits.application.port.out.contract.TestData.at;
 import static dev.agentcredits.application.port.out.contract.TestData.grant;
 import static dev.agentcredits.application.port.out.contract.TestData.lot;
 import static dev.agentcredits.application.port.out.contract.TestData.plan;
+import static dev.agentcredits.application.port.out.contract.WriteBatchBuilder.aBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -76,7 +77,7 @@ public abstract class PoolStoreContract extends StoreContract {
   }
 
   @Test
-  void updateSavesChangedSourcesAddsNewOnesAndDropsMissingOnes() {
+  void aBatchSavesChangedSourcesAddsNewOnesAndDropsMissingOnes() {
     World world = world();
     Pool before =
         aMemberPool(world.team().id(), addMember(world).id())
@@ -98,7 +99,7 @@ public abstract class PoolStoreContract extends StoreContract {
 
     tx().inTransaction(() -> {
       stores().pools().lock(before.id());
-      stores().pools().update(after, at(Duration.ofDays(60)));
+      aBatch().pool(after, at(Duration.ofDays(60))).writeTo(stores().batches());
       return null;
     });
 
@@ -106,7 +107,7 @@ public abstract class PoolStoreContract extends StoreContract {
   }
 
   @Test
-  void severalLockedPoolsUpdatedInOneTransactionAreEachSaved() {
+  void severalLockedPoolsWrittenInOneBatchAreEachSaved() {
     World world = world();
     List<Pool> before = new ArrayList<>();
     List<Pool> after = new ArrayList<>();
@@ -133,7 +134,9 @@ public abstract class PoolStoreContract extends StoreContract {
 
     tx().inTransaction(() -> {
       before.forEach(pool -> stores().pools().lock(pool.id()));
-      after.forEach(pool -> stores().pools().update(pool, null));
+      WriteBatchBuilder batch = aBatch();
+      after.forEach(pool -> batch.pool(pool, null));
+      batch.writeTo(stores().batches());
       return null;
     });
 
@@ -143,7 +146,7 @@ public abstract class PoolStoreContract extends StoreContract {
   }
 
   @Test
-  void updateSavesAutoReloadSettingsAndTheReloadInFlight() {
+  void aBatchSavesAutoReloadSettingsAndTheReloadInFlight() {
     World world = world();
     Pool before = world.ownerPool();
     Pool after =
@@ -153,18 +156,23 @@ public abstract class PoolStoreContract extends StoreContract {
                     .turnedOffAfter(ReloadFailure.PAYMENT_DECLINED))
             .withReloadInFlight(new PurchaseId("pur_in_flight"));
 
-    stores().pools().update(after, null);
+    aBatch().pool(after, null).writeTo(stores().batches());
 
     assertThat(stores().pools().find(before.id())).contains(after);
   }
 
   @Test
-  void anUnknownPoolCannotBeUpdated() {
+  void anUnknownPoolFailsTheBatchAndLeavesNothing() {
     World world = world();
+    Pool known = world.ownerPool();
+    Pool changed = known.withReloadInFlight(new PurchaseId("pur_in_flight"));
     Pool stranger = aMemberPool(world.team().id(), addMember(world).id()).build();
 
-    assertThatThrownBy(() -> stores().pools().update(stranger, null))
+    assertThatThrownBy(
+            () -> aBatch().pool(changed, null).pool(stranger, null).writeTo(stores().batches()))
         .isInstanceOf(IllegalStateException.class);
+    assertThat(stores().pools().find(known.id())).contains(known);
+    assertThat(stores().pools().find(stranger.id())).isEmpty();
   }
 
   @Test
@@ -197,12 +205,12 @@ public abstract class PoolStoreContract extends StoreContract {
   }
 
   @Test
-  void updateMovesOrClearsWhenAPoolIsDue() {
+  void aBatchMovesOrClearsWhenAPoolIsDue() {
     World world = world();
     Instant base = Instant.parse("2002-01-01T00:00:00Z");
     Pool pool = insertedPoolDueAt(world, base);
 
-    stores().pools().update(pool, null);
+    aBatch().pool(pool, null).writeTo(stores().batches());
 
     assertThat(stores().pools().dueBy(base.plusSeconds(1), 100)).doesNotContain(pool.id());
   }
@@ -252,7 +260,7 @@ public abstract class PoolStoreContract extends StoreContract {
 
     tx().inTransaction(() -> {
       stores().pools().lock(open.id());
-      stores().pools().update(closed, null);
+      aBatch().pool(closed, null).writeTo(stores().batches());
       return null;
     });
 

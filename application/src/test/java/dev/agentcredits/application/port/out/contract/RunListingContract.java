@@ -72,7 +72,7 @@ public abstract class RunListingContract extends StoreContract {
 
   private void insert(Run... runs) {
     tx().inTransaction(() -> {
-      List.of(runs).forEach(run -> RunShortcuts.insert(stores().runs(), run, null));
+      List.of(runs).forEach(run -> RunShortcuts.insert(stores().batches(), run, null));
       return null;
     });
   }

@@ -1,7 +1,7 @@
 package dev.agentcredits.application.port.out.contract;
 
+import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.RunStore;
-import dev.agentcredits.application.port.out.RunStore.NewRun;
 import dev.agentcredits.application.port.out.RunStore.Usage;
 import dev.agentcredits.application.port.out.RunStore.UsageKey;
 import dev.agentcredits.domain.run.Run;
@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Tests' shortcuts: the run store's batch methods, called for one run or one usage report. */
+/**
+ * Tests' shortcuts: a write batch of one run or one usage report, the run store's look-ups of one.
+ */
 public final class RunShortcuts {
   private RunShortcuts() {}
 
   /** Inserts one run; outside a transaction, at once, in one of its own. */
-  public static void insert(RunStore runs, Run run, String requestKey) {
-    runs.insertAll(List.of(new NewRun(run, requestKey)));
+  public static void insert(BatchWriter batches, Run run, String requestKey) {
+    WriteBatchBuilder.aBatch().newRun(run, requestKey).writeTo(batches);
   }
 
   public static Optional<Run> findByRequestKey(RunStore runs, TeamId team, String requestKey) {
@@ -35,7 +37,7 @@ public final class RunShortcuts {
 
   /** Records one usage report without an answer (as reports recorded before answers were kept). */
   public static void recordUsage(
-      RunStore runs, RunId run, UsageId usage, long credits, Instant at) {
-    runs.recordUsages(List.of(new Usage(run, usage, credits, at, null)));
+      BatchWriter batches, RunId run, UsageId usage, long credits, Instant at) {
+    WriteBatchBuilder.aBatch().usages(new Usage(run, usage, credits, at, null)).writeTo(batches);
   }
 }

@@ -7,12 +7,12 @@ import static dev.agentcredits.application.port.out.contract.RunShortcuts.insert
 import static dev.agentcredits.application.port.out.contract.RunShortcuts.recordUsage;
 import static dev.agentcredits.application.port.out.contract.TestData.T0;
 import static dev.agentcredits.application.port.out.contract.TestData.at;
+import static dev.agentcredits.application.port.out.contract.WriteBatchBuilder.aBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentcredits.application.port.out.DuplicateKeyException;
 import dev.agentcredits.application.port.out.RunStore;
-import dev.agentcredits.application.port.out.RunStore.NewRun;
 import dev.agentcredits.application.port.out.RunStore.UsageKey;
 import dev.agentcredits.domain.pool.Hold;
 import dev.agentcredits.domain.run.Run;
@@ -32,7 +32,7 @@ public abstract class RunStoreContract extends StoreContract {
     World world = world();
     Run run = aQueuedRun(world.team()).holding(15, 5).scheduled("nightly").build();
 
-    insert(stores().runs(), run, null);
+    insert(stores().batches(), run, null);
 
     assertThat(stores().runs().find(run.id())).contains(run);
     assertThat(tx().inTransaction(() -> stores().runs().lock(run.id()))).contains(run);
@@ -45,7 +45,7 @@ public abstract class RunStoreContract extends StoreContract {
     Run second = aQueuedRun(world.team()).holding(5, 15).build();
 
     tx().inTransaction(() -> {
-      stores().runs().insertAll(List.of(new NewRun(first, null), new NewRun(second, null)));
+      aBatch().newRun(first, null).newRun(second, null).writeTo(stores().batches());
       return null;
     });
 
@@ -60,7 +60,7 @@ public abstract class RunStoreContract extends StoreContract {
     Run second = aQueuedRun(world.team()).build();
 
     tx().inTransaction(() -> {
-      stores().runs().insertAll(List.of(new NewRun(first, "k-1"), new NewRun(second, "k-2")));
+      aBatch().newRun(first, "k-1").newRun(second, "k-2").writeTo(stores().batches());
       return null;
     });
 
@@ -72,15 +72,13 @@ public abstract class RunStoreContract extends StoreContract {
   @Test
   void aBatchWhoseRequestKeyIsTakenFailsAsADuplicateKeyAndLeavesNothing() {
     World world = world();
-    insert(stores().runs(), aQueuedRun(world.team()).build(), "k-1");
+    insert(stores().batches(), aQueuedRun(world.team()).build(), "k-1");
     Run fresh = aQueuedRun(world.team()).build();
     Run colliding = aQueuedRun(world.team()).build();
 
     assertThatThrownBy(() ->
             tx().inTransaction(() -> {
-              stores()
-                  .runs()
-                  .insertAll(List.of(new NewRun(fresh, "k-2"), new NewRun(colliding, "k-1")));
+              aBatch().newRun(fresh, "k-2").newRun(colliding, "k-1").writeTo(stores().batches());
               return null;
             }))
         .isInstanceOf(DuplicateKeyException.class);
@@ -93,8 +91,8 @@ public abstract class RunStoreContract extends StoreContract {
     World world = world();
     Run first = aQueuedRun(world.team()).build();
     Run second = aQueuedRun(world.team()).build();
-    insert(stores().runs(), first, null);
-    insert(stores().runs(), second, null);
+    insert(stores().batches(), first, null);
+    insert(stores().batches(), second, null);
 
     List<Run> locked =
         tx().inTransaction(() ->
@@ -108,8 +106,8 @@ public abstract class RunStoreContract extends StoreContract {
     World world = world();
     Run run = aQueuedRun(world.team()).holding(20, 0).build();
     Run other = aQueuedRun(world.team()).build();
-    insert(stores().runs(), run, null);
-    insert(stores().runs(), other, null);
+    insert(stores().batches(), run, null);
+    insert(stores().batches(), other, null);
     UsageId one = new UsageId("usage-1");
     UsageId two = new UsageId("usage-2");
     var answered = new RunStore.Answered(RunState.FAILED, RunFailure.INSUFFICIENT_CREDITS, 35, 0);
@@ -117,7 +115,7 @@ public abstract class RunStoreContract extends StoreContract {
     var second = new RunStore.Usage(other.id(), one, 5, T0, answered);
 
     tx().inTransaction(() -> {
-      stores().runs().recordUsages(List.of(first, second));
+      aBatch().usages(first, second).writeTo(stores().batches());
       return null;
     });
 
@@ -135,10 +133,10 @@ public abstract class RunStoreContract extends StoreContract {
   void aUsageReportRecordedWithoutAnAnswerKeepsNone() {
     World world = world();
     Run run = aQueuedRun(world.team()).build();
-    insert(stores().runs(), run, null);
+    insert(stores().batches(), run, null);
     UsageId usage = new UsageId("usage-1");
 
-    recordUsage(stores().runs(), run.id(), usage, 7, T0);
+    recordUsage(stores().batches(), run.id(), usage, 7, T0);
 
     assertThat(stores().runs().findUsages(List.of(new UsageKey(run.id(), usage))))
         .isEqualTo(
@@ -151,14 +149,14 @@ public abstract class RunStoreContract extends StoreContract {
     World world = world();
     Run first = aQueuedRun(world.team()).holding(15, 5).build();
     Run second = aQueuedRun(world.team()).holding(20, 0).build();
-    insert(stores().runs(), first, null);
-    insert(stores().runs(), second, null);
+    insert(stores().batches(), first, null);
+    insert(stores().batches(), second, null);
     Run completed = first.completed(at(Duration.ofMinutes(3)));
     Run stopped = second.stoppedForCredits(at(Duration.ofMinutes(4)));
 
     tx().inTransaction(() -> {
       stores().runs().lockAll(List.of(first.id(), second.id()));
-      stores().runs().updateProgress(List.of(completed, stopped));
+      aBatch().progressed(completed, stopped).writeTo(stores().batches());
       return null;
     });
 
@@ -171,18 +169,18 @@ public abstract class RunStoreContract extends StoreContract {
   void anEndedRunKeepsItsEndTimeWhenLateUsageIsWritten() {
     World world = world();
     Run run = aQueuedRun(world.team()).holding(20, 0).build();
-    insert(stores().runs(), run, null);
+    insert(stores().batches(), run, null);
     Run completed = run.completed(at(Duration.ofMinutes(3)));
     Run lateCharge = completed.charged(5, completed.hold(), at(Duration.ofHours(2)));
 
     tx().inTransaction(() -> {
       stores().runs().lockAll(List.of(run.id()));
-      stores().runs().updateProgress(List.of(completed));
+      aBatch().progressed(completed).writeTo(stores().batches());
       return null;
     });
     tx().inTransaction(() -> {
       stores().runs().lockAll(List.of(run.id()));
-      stores().runs().updateProgress(List.of(lateCharge));
+      aBatch().progressed(lateCharge).writeTo(stores().batches());
       return null;
     });
 
@@ -206,7 +204,7 @@ public abstract class RunStoreContract extends StoreContract {
     World other = world();
     Run run = aQueuedRun(world.team()).holding(20, 0).build();
 
-    insert(stores().runs(), run, "submit-1");
+    insert(stores().batches(), run, "submit-1");
 
     assertThat(findByRequestKey(stores().runs(), world.team().id(), "submit-1")).contains(run);
     assertThat(findByRequestKey(stores().runs(), other.team().id(), "submit-1")).isEmpty();
@@ -218,13 +216,13 @@ public abstract class RunStoreContract extends StoreContract {
     World world = world();
     World other = world();
     Run first = aQueuedRun(world.team()).build();
-    insert(stores().runs(), first, "submit-1");
-    insert(stores().runs(), aQueuedRun(world.team()).build(), null);
-    insert(stores().runs(), aQueuedRun(world.team()).build(), null);
+    insert(stores().batches(), first, "submit-1");
+    insert(stores().batches(), aQueuedRun(world.team()).build(), null);
+    insert(stores().batches(), aQueuedRun(world.team()).build(), null);
 
-    insert(stores().runs(), aQueuedRun(other.team()).build(), "submit-1");
+    insert(stores().batches(), aQueuedRun(other.team()).build(), "submit-1");
     Run second = aQueuedRun(world.team()).build();
-    assertThatThrownBy(() -> insert(stores().runs(), second, "submit-1"))
+    assertThatThrownBy(() -> insert(stores().batches(), second, "submit-1"))
         .isInstanceOf(DuplicateKeyException.class);
     assertThat(findByRequestKey(stores().runs(), world.team().id(), "submit-1")).contains(first);
     assertThat(stores().runs().find(second.id())).isEmpty();
@@ -233,12 +231,12 @@ public abstract class RunStoreContract extends StoreContract {
   @Test
   void aRequestKeyTakenInsideATransactionFailsItAsADuplicateKey() {
     World world = world();
-    insert(stores().runs(), aQueuedRun(world.team()).build(), "submit-1");
+    insert(stores().batches(), aQueuedRun(world.team()).build(), "submit-1");
     Run second = aQueuedRun(world.team()).build();
 
     assertThatThrownBy(() ->
             tx().inTransaction(() -> {
-              insert(stores().runs(), second, "submit-1");
+              insert(stores().batches(), second, "submit-1");
               return null;
             }))
         .isInstanceOf(DuplicateKeyException.class);
@@ -249,49 +247,55 @@ public abstract class RunStoreContract extends StoreContract {
   void aRunIdIsTakenOnce() {
     World world = world();
     Run run = aQueuedRun(world.team()).build();
-    insert(stores().runs(), run, null);
+    insert(stores().batches(), run, null);
 
-    assertThatThrownBy(() -> insert(stores().runs(), run, null))
+    assertThatThrownBy(() -> insert(stores().batches(), run, null))
         .isInstanceOf(IllegalStateException.class)
         .isNotInstanceOf(DuplicateKeyException.class);
   }
 
   @Test
-  void updateSavesStateHoldChargesAndFailure() {
+  void progressSavesStateHoldChargesAndFailure() {
     World world = world();
     Run run = aQueuedRun(world.team()).holding(20, 0).build();
-    insert(stores().runs(), run, null);
+    insert(stores().batches(), run, null);
     Run charged = run.charged(12, new Hold(run.hold().reservations()), at(Duration.ofMinutes(1)));
     Run stopped = charged.stoppedForCredits(at(Duration.ofMinutes(2)));
 
     tx().inTransaction(() -> {
       stores().runs().lock(run.id());
-      stores().runs().update(charged);
+      aBatch().progressed(charged).writeTo(stores().batches());
       return null;
     });
     assertThat(stores().runs().find(run.id())).contains(charged);
 
-    stores().runs().update(stopped);
+    aBatch().progressed(stopped).writeTo(stores().batches());
     assertThat(stores().runs().find(run.id())).contains(stopped);
   }
 
   @Test
-  void anUnknownRunCannotBeUpdated() {
+  void theProgressOfAnUnknownRunFailsTheBatchAndLeavesNothing() {
     World world = world();
+    Run known = aQueuedRun(world.team()).holding(20, 0).build();
+    insert(stores().batches(), known, null);
+    Run completed = known.completed(at(Duration.ofMinutes(1)));
+    Run unknown = aQueuedRun(world.team()).build();
 
-    assertThatThrownBy(() -> stores().runs().update(aQueuedRun(world.team()).build()))
+    assertThatThrownBy(() -> aBatch().progressed(completed, unknown).writeTo(stores().batches()))
         .isInstanceOf(IllegalStateException.class);
+    assertThat(stores().runs().find(known.id())).contains(known);
+    assertThat(stores().runs().find(unknown.id())).isEmpty();
   }
 
   @Test
   void aUsageReportIsRememberedWithItsCredits() {
     World world = world();
     Run run = aQueuedRun(world.team()).build();
-    insert(stores().runs(), run, null);
+    insert(stores().batches(), run, null);
     UsageId usage = new UsageId("usage-1");
 
     assertThat(findUsage(stores().runs(), run.id(), usage)).isEmpty();
-    recordUsage(stores().runs(), run.id(), usage, 42, T0);
+    recordUsage(stores().batches(), run.id(), usage, 42, T0);
 
     assertThat(findUsage(stores().runs(), run.id(), usage)).hasValue(42);
     assertThat(findUsage(stores().runs(), run.id(), new UsageId("usage-2"))).isEmpty();
@@ -302,13 +306,13 @@ public abstract class RunStoreContract extends StoreContract {
     World world = world();
     Run run = aQueuedRun(world.team()).build();
     Run another = aQueuedRun(world.team()).build();
-    insert(stores().runs(), run, null);
-    insert(stores().runs(), another, null);
+    insert(stores().batches(), run, null);
+    insert(stores().batches(), another, null);
     UsageId usage = new UsageId("usage-1");
-    recordUsage(stores().runs(), run.id(), usage, 42, T0);
+    recordUsage(stores().batches(), run.id(), usage, 42, T0);
 
-    recordUsage(stores().runs(), another.id(), usage, 7, T0);
-    assertThatThrownBy(() -> recordUsage(stores().runs(), run.id(), usage, 42, T0))
+    recordUsage(stores().batches(), another.id(), usage, 7, T0);
+    assertThatThrownBy(() -> recordUsage(stores().batches(), run.id(), usage, 42, T0))
         .isInstanceOf(IllegalStateException.class);
     assertThat(findUsage(stores().runs(), another.id(), usage)).hasValue(7);
   }
@@ -330,7 +334,7 @@ public abstract class RunStoreContract extends StoreContract {
   }
 
   private Run inserted(Run run) {
-    insert(stores().runs(), run, null);
+    insert(stores().batches(), run, null);
     return run;
   }
 
@@ -348,9 +352,9 @@ public abstract class RunStoreContract extends StoreContract {
             .build()
             .withSubmittedWith(new dev.agentcredits.domain.shared.ApiKeyId("key_ci"));
 
-    insert(stores().runs(), run, "a-key");
+    insert(stores().batches(), run, "a-key");
     tx().inTransaction(() -> {
-      stores().runs().insertAll(List.of(new NewRun(batched, null)));
+      aBatch().newRun(batched, null).writeTo(stores().batches());
       return null;
     });
 

@@ -2,6 +2,7 @@ package dev.agentcredits.application.port.out.contract;
 
 import static dev.agentcredits.application.port.out.contract.TeamBuilder.aTeam;
 import static dev.agentcredits.application.port.out.contract.TestData.T0;
+import static dev.agentcredits.application.port.out.contract.WriteBatchBuilder.aBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -47,13 +48,11 @@ public abstract class TransactionRunnerContract extends StoreContract {
         catchThrowable(() ->
             tx().inTransaction(() -> {
               stores().teams().insert(team);
-              stores().pools().update(credited, null);
               stores().teams().update(world.team().withMonthlySpendCap(Money.dollars(1)));
-              stores()
-                  .ledger()
-                  .append(
-                      world.team().id(),
-                      List.of(TestData.credited(credited.id(), "plan-1", 1_500, T0)));
+              aBatch()
+                  .pool(credited, null)
+                  .postings(List.of(TestData.credited(credited.id(), "plan-1", 1_500, T0)))
+                  .writeTo(stores().batches());
               throw refusal;
             }));
 
