@@ -17,6 +17,7 @@ public final class InMemoryPersistence {
     var runs = new InMemoryRunStore(db);
     var ledger = new InMemoryLedgerStore(db);
     var outbox = new InMemoryEventOutbox(db, events);
+    var webhookDeliveries = new InMemoryWebhookDeliveryStore(db);
     stores =
         new Stores(
             new InMemoryTeamStore(db),
@@ -30,7 +31,9 @@ public final class InMemoryPersistence {
             new InMemoryIdempotencyStore(db),
             new InMemoryPaymentMethodStore(db),
             new InMemoryPaymentEventStore(db),
-            new InMemoryBatchWriter(pools, runs, ledger, outbox));
+            new InMemoryBatchWriter(pools, runs, ledger, outbox),
+            new InMemoryWebhookEndpointStore(db, webhookDeliveries),
+            webhookDeliveries);
   }
 
   public Stores stores() {

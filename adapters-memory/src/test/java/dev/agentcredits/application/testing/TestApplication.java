@@ -31,6 +31,8 @@ import dev.agentcredits.application.port.in.RotateMemberKeyUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.TimeKeepingUseCase;
 import dev.agentcredits.application.port.in.UsageUseCase;
+import dev.agentcredits.application.port.in.WebhookDeliveriesUseCase;
+import dev.agentcredits.application.port.in.WebhookEndpointsUseCase;
 import dev.agentcredits.application.port.out.ClockControl;
 import dev.agentcredits.application.port.out.KeyHasher;
 import dev.agentcredits.application.port.out.PaymentEvents;
@@ -77,7 +79,10 @@ import dev.agentcredits.application.service.runs.SubmitRunService;
 import dev.agentcredits.application.service.timekeeping.HoldExpiry;
 import dev.agentcredits.application.service.timekeeping.OperationsService;
 import dev.agentcredits.application.service.timekeeping.TimeKeepingService;
+import dev.agentcredits.application.service.webhooks.WebhookDeliveriesService;
+import dev.agentcredits.application.service.webhooks.WebhookEndpointsService;
 import dev.agentcredits.domain.terms.BillingTerms;
+import dev.agentcredits.domain.webhook.DestinationPolicy;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -119,7 +124,9 @@ public record TestApplication(
     ListApiKeysUseCase listApiKeys,
     UsageUseCase usage,
     RemoveMemberUseCase removeMember,
-    RotateMemberKeyUseCase rotateMemberKey) {
+    RotateMemberKeyUseCase rotateMemberKey,
+    WebhookEndpointsUseCase webhookEndpoints,
+    WebhookDeliveriesUseCase webhookDeliveries) {
 
   /** The ports a test provides. */
   public record Ports(
@@ -320,6 +327,18 @@ public record TestApplication(
         new UsageService(s.teams(), s.pools(), s.ledger(), tx, clock),
         new RemoveMemberService(
             s.teams(), s.apiKeys(), s.pools(), s.batches(), tx, directory, terms, clock),
-        new RotateMemberKeyService(s.teams(), s.apiKeys(), tx, ids, ports.hasher(), clock));
+        new RotateMemberKeyService(s.teams(), s.apiKeys(), tx, ids, ports.hasher(), clock),
+        new WebhookEndpointsService(
+            s.teams(),
+            s.webhookEndpoints(),
+            s.webhookDeliveries(),
+            tx,
+            ids,
+            new TestEventEncoder(),
+            new TestHostResolver(),
+            new DestinationPolicy(false),
+            clock),
+        new WebhookDeliveriesService(
+            s.teams(), s.webhookEndpoints(), s.webhookDeliveries(), tx, clock));
   }
 }

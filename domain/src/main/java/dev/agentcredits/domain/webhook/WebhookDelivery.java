@@ -11,7 +11,7 @@ import java.util.Optional;
  * One event on its way to one endpoint (rule 26): {@code body} is the event's CloudEvent text,
  * posted as it is on every attempt under the same {@code eventId} ({@code webhook-id}). Pending
  * until an attempt gets a 2xx (delivered) or the {@link RetrySchedule} runs out at {@code
- * retryUntil} (failed); {@code nextAttemptAt} is set while pending.
+ * retryUntil}, 3 days after the first attempt (failed); {@code nextAttemptAt} is set while pending.
  */
 public record WebhookDelivery(
     WebhookDeliveryId id,
@@ -44,7 +44,7 @@ public record WebhookDelivery(
     }
   }
 
-  /** A delivery queued at {@code at}, to be tried at once and retried for 3 days. */
+  /** A delivery queued at {@code at}, to be tried at once (its 3 days count from that try). */
   public static WebhookDelivery queued(
       WebhookDeliveryId id,
       WebhookEndpointId endpoint,

@@ -31,7 +31,7 @@ class RetryScheduleTest {
   }
 
   @Test
-  void aDeliveryThatAlwaysFailsIsTriedTwelveTimesWithinThreeDays() {
+  void aDeliveryThatAlwaysFailsIsTriedThirteenTimesTheLastAtTheEndOfThreeDays() {
     Instant until = QUEUED.plus(RetrySchedule.WINDOW);
     List<Instant> attempts = new ArrayList<>();
     Optional<Instant> next = Optional.of(QUEUED);
@@ -40,18 +40,20 @@ class RetryScheduleTest {
       next = RetrySchedule.nextAttempt(attempts.size(), next.get(), until);
     }
 
-    assertThat(attempts).hasSize(12);
+    assertThat(attempts).hasSize(13);
     assertThat(attempts.get(1)).isEqualTo(QUEUED.plusSeconds(5));
     assertThat(attempts.get(5)).isEqualTo(QUEUED.plus(Duration.parse("PT7H35M5S")));
-    assertThat(attempts.getLast()).isEqualTo(QUEUED.plus(Duration.parse("PT67H35M5S")));
-    assertThat(attempts.getLast().plus(Duration.ofHours(10))).isAfter(until);
+    assertThat(attempts.get(11)).isEqualTo(QUEUED.plus(Duration.parse("PT67H35M5S")));
+    assertThat(attempts.getLast()).isEqualTo(until);
   }
 
   @Test
-  void noRetryIsPlannedPastTheEndOfTheWindow() {
+  void theLastAttemptIsAtTheEndOfTheWindowAndNoneAfterIt() {
     Instant until = QUEUED.plusSeconds(4);
 
-    assertThat(RetrySchedule.nextAttempt(1, QUEUED, until)).isEmpty();
+    assertThat(RetrySchedule.nextAttempt(1, QUEUED, until)).contains(until);
+    assertThat(RetrySchedule.nextAttempt(1, until, until)).isEmpty();
+    assertThat(RetrySchedule.nextAttempt(1, until.plusSeconds(1), until)).isEmpty();
     assertThat(RetrySchedule.nextAttempt(1, QUEUED, QUEUED.plusSeconds(5)))
         .contains(QUEUED.plusSeconds(5));
   }

@@ -37,7 +37,8 @@ class WebhookDeliveryTest {
         "500, 0, 0,      false, PENDING,   PT5S",
         "500, 1, 5,      false, PENDING,   PT5M",
         "404, 5, 27305,  false, PENDING,   PT10H",
-        "500, 11, 243305, false, FAILED,   -",
+        "500, 11, 243305, false, PENDING,  PT4H24M55S",
+        "500, 12, 259200, false, FAILED,   -",
         "500, 0, 0,      true,  FAILED,    -",
         "301, 0, 0,      false, PENDING,   PT5S",
       })
