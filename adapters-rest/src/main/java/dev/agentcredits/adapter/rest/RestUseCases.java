@@ -30,6 +30,8 @@ import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
 import dev.agentcredits.application.port.in.RotateMemberKeyUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.UsageUseCase;
+import dev.agentcredits.application.port.in.WebhookDeliveriesUseCase;
+import dev.agentcredits.application.port.in.WebhookEndpointsUseCase;
 
 /**
  * The input ports the REST API serves, one per use case; each group of routes takes only its own.
@@ -64,4 +66,6 @@ public record RestUseCases(
     ListApiKeysUseCase listApiKeys,
     UsageUseCase usage,
     RemoveMemberUseCase removeMember,
-    RotateMemberKeyUseCase rotateMemberKey) {}
+    RotateMemberKeyUseCase rotateMemberKey,
+    WebhookEndpointsUseCase webhookEndpoints,
+    WebhookDeliveriesUseCase webhookDeliveries) {}

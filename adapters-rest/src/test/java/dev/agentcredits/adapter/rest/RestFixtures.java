@@ -38,6 +38,8 @@ public final class RestFixtures {
         app.listApiKeys(),
         app.usage(),
         app.removeMember(),
-        app.rotateMemberKey());
+        app.rotateMemberKey(),
+        app.webhookEndpoints(),
+        app.webhookDeliveries());
   }
 }
