@@ -70,6 +70,7 @@ public final class AgentCreditsApplication {
         BillingConfig.class,
         ProvisioningConfig.class,
         MessagingConfig.class,
+        WebhooksConfig.class,
         WebConfig.class);
     context.refresh();
     var service = new RunningService(context);

@@ -39,6 +39,8 @@ import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
 import dev.agentcredits.application.port.in.RotateMemberKeyUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.UsageUseCase;
+import dev.agentcredits.application.port.in.WebhookDeliveriesUseCase;
+import dev.agentcredits.application.port.in.WebhookEndpointsUseCase;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -99,7 +101,9 @@ class WebConfig {
       ListApiKeysUseCase listApiKeys,
       UsageUseCase usage,
       RemoveMemberUseCase removeMember,
-      RotateMemberKeyUseCase rotateMemberKey) {
+      RotateMemberKeyUseCase rotateMemberKey,
+      WebhookEndpointsUseCase webhookEndpoints,
+      WebhookDeliveriesUseCase webhookDeliveries) {
     return new RestUseCases(
         authenticate,
         idempotency,
@@ -130,7 +134,9 @@ class WebConfig {
         listApiKeys,
         usage,
         removeMember,
-        rotateMemberKey);
+        rotateMemberKey,
+        webhookEndpoints,
+        webhookDeliveries);
   }
 
   @Bean(destroyMethod = "stop")
