@@ -57,7 +57,8 @@ public final class RestApi {
                 new UsageEventRoutes(useCases).routes(),
                 new BillingRoutes(useCases, idempotent, metrics).routes(),
                 new PaymentRoutes(useCases).routes(),
-                new WebhookRoutes(useCases).routes(),
+                new WebhookRoutes(useCases.webhookEndpoints(), useCases.webhookDeliveries())
+                    .routes(),
                 new OperationsRoutes(useCases.operations()).routes(),
                 new CallerRoutes(useCases.identifyCaller(), settings.payments()).routes())
             .flatMap(List::stream)

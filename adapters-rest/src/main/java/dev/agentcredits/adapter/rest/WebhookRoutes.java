@@ -13,13 +13,13 @@ import dev.agentcredits.domain.shared.WebhookEndpointId;
 import java.util.List;
 
 /** API.md "Alerts and webhooks" (DOMAIN.md rule 26): a team's endpoints and their deliveries. */
-final class WebhookRoutes {
+public final class WebhookRoutes {
   private final WebhookEndpointsUseCase endpoints;
   private final WebhookDeliveriesUseCase deliveries;
 
-  WebhookRoutes(RestUseCases useCases) {
-    this.endpoints = useCases.webhookEndpoints();
-    this.deliveries = useCases.webhookDeliveries();
+  public WebhookRoutes(WebhookEndpointsUseCase endpoints, WebhookDeliveriesUseCase deliveries) {
+    this.endpoints = endpoints;
+    this.deliveries = deliveries;
   }
 
   List<Route> routes() {
