@@ -71,6 +71,7 @@ public final class AgentCreditsApplication {
         ProvisioningConfig.class,
         MessagingConfig.class,
         RouteGroupsConfig.class,
+        WebhooksConfig.class,
         WebConfig.class);
     context.refresh();
     var service = new RunningService(context);

@@ -9,10 +9,14 @@ import dev.agentcredits.application.port.in.ReportUsageBatchUseCase;
 import dev.agentcredits.application.port.in.ReportUsageUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.out.EventOutbox;
+import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.port.out.WebhookDeliveryStore;
+import dev.agentcredits.application.port.out.WebhookEndpointStore;
 import dev.agentcredits.application.service.events.RelayEventsService;
 import dev.agentcredits.application.service.idempotency.Idempotency;
 import dev.agentcredits.application.service.idempotency.IdempotentRunCommands;
+import dev.agentcredits.application.service.webhooks.WebhookFanOut;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -20,7 +24,10 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The broker (memory or RabbitMQ) and the relay that publishes the outbox through it. */
+/**
+ * The broker (memory or RabbitMQ) and the relay that publishes the outbox through it, fanning each
+ * batch out to webhook endpoints on the way.
+ */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfig {
   static final Duration RELAY_POLL = Duration.ofMillis(250);
@@ -53,8 +60,19 @@ class MessagingConfig {
       EventOutbox outbox,
       TransactionRunner tx,
       PrometheusMeterRegistry registry,
-      Clock clock) {
-    var publisher = new CountingEventPublisher(broker.publisher(), registry);
+      Clock clock,
+      WebhookEndpointStore webhookEndpoints,
+      WebhookDeliveryStore webhookDeliveries,
+      SecretGenerator ids) {
+    // Each relayed batch is fanned out to webhook endpoints in the relay's transaction, then sent
+    // to the broker (WebhookFanOut says why there).
+    var publisher =
+        new WebhookFanOut(
+            webhookEndpoints,
+            webhookDeliveries,
+            ids,
+            clock,
+            new CountingEventPublisher(broker.publisher(), registry));
     var relayEvents = new RelayEventsService(outbox, publisher, tx, clock);
     var relay = new OutboxRelay(relayEvents, RELAY_POLL);
     Gauge.builder("agent_credits.outbox.depth", relayEvents, r -> r.outboxDepth())

@@ -11,6 +11,7 @@ import dev.agentcredits.adapter.rest.RouteGroup;
 import dev.agentcredits.adapter.rest.RunProgressRoutes;
 import dev.agentcredits.adapter.rest.RunRoutes;
 import dev.agentcredits.adapter.rest.UsageEventRoutes;
+import dev.agentcredits.adapter.rest.WebhookRoutes;
 import dev.agentcredits.application.port.in.AddMemberUseCase;
 import dev.agentcredits.application.port.in.BillingQuery;
 import dev.agentcredits.application.port.in.CancelRunUseCase;
@@ -39,6 +40,8 @@ import dev.agentcredits.application.port.in.RevokeApiKeyUseCase;
 import dev.agentcredits.application.port.in.RotateMemberKeyUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.UsageUseCase;
+import dev.agentcredits.application.port.in.WebhookDeliveriesUseCase;
+import dev.agentcredits.application.port.in.WebhookEndpointsUseCase;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
@@ -121,6 +124,12 @@ class RouteGroupsConfig {
   @Bean
   OperationsRoutes operationsRoutes(OperationsUseCase operations) {
     return new OperationsRoutes(operations);
+  }
+
+  @Bean
+  WebhookRoutes webhookRoutes(
+      WebhookEndpointsUseCase endpoints, WebhookDeliveriesUseCase deliveries) {
+    return new WebhookRoutes(endpoints, deliveries);
   }
 
   @Bean

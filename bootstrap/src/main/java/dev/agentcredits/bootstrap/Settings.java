@@ -36,7 +36,8 @@ public record Settings(
     PaymentSettings payments,
     long authFailuresPerSecond,
     long authFailureBurst,
-    boolean trustForwardedFor) {
+    boolean trustForwardedFor,
+    boolean webhooksAllowPrivate) {
 
   public enum Store {
     EMBEDDED,
@@ -121,6 +122,12 @@ public record Settings(
             "false",
             "true: the client address is the last one in X-Forwarded-For (behind a proxy that sets"
                 + " it), not the connection's"
+          },
+          new String[] {
+            "WEBHOOKS_ALLOW_PRIVATE",
+            "false",
+            "true: webhooks may go to plain http and to loopback, private and link-local addresses"
+                + " (tests and one-machine setups only)"
           },
           new String[] {"PAYMENTS", "simulated", "simulated | stripe (the payment gateway)"},
           new String[] {"STRIPE_SECRET_KEY", "", "Stripe secret key (sk_test_… or sk_live_…)"},
@@ -211,6 +218,75 @@ public record Settings(
         false);
   }
 
+  /** Settings whose webhooks go only to public https destinations (the default). */
+  public Settings(
+      int httpPort,
+      Optional<String> operatorKey,
+      Store store,
+      Path dataDir,
+      String dbUrl,
+      String dbUser,
+      String dbPassword,
+      Optional<String> dbSchema,
+      Broker broker,
+      String amqpUrl,
+      ClockMode clock,
+      Optional<Instant> clockStart,
+      boolean demo,
+      long rateLimitPerSecond,
+      long rateLimitBurst,
+      PaymentSettings payments,
+      long authFailuresPerSecond,
+      long authFailureBurst,
+      boolean trustForwardedFor) {
+    this(
+        httpPort,
+        operatorKey,
+        store,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        dbSchema,
+        broker,
+        amqpUrl,
+        clock,
+        clockStart,
+        demo,
+        rateLimitPerSecond,
+        rateLimitBurst,
+        payments,
+        authFailuresPerSecond,
+        authFailureBurst,
+        trustForwardedFor,
+        false);
+  }
+
+  /** These settings, with webhooks to private destinations allowed or not. */
+  public Settings withWebhooksAllowPrivate(boolean allow) {
+    return new Settings(
+        httpPort,
+        operatorKey,
+        store,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        dbSchema,
+        broker,
+        amqpUrl,
+        clock,
+        clockStart,
+        demo,
+        rateLimitPerSecond,
+        rateLimitBurst,
+        payments,
+        authFailuresPerSecond,
+        authFailureBurst,
+        trustForwardedFor,
+        allow);
+  }
+
   public Settings {
     java.util.Objects.requireNonNull(payments, "payments");
     if (httpPort < 0 || httpPort > 65535) {
@@ -280,7 +356,8 @@ public record Settings(
         count(
             "AUTH_FAILURE_BURST",
             values.getOrDefault("AUTH_FAILURE_BURST", Long.toString(DEFAULT_AUTH_FAILURE_BURST))),
-        bool("TRUST_FORWARDED_FOR", values.getOrDefault("TRUST_FORWARDED_FOR", "false")));
+        bool("TRUST_FORWARDED_FOR", values.getOrDefault("TRUST_FORWARDED_FOR", "false")),
+        bool("WEBHOOKS_ALLOW_PRIVATE", values.getOrDefault("WEBHOOKS_ALLOW_PRIVATE", "false")));
   }
 
   /** {@code --name=value} for a setting, {@code --demo} alone for {@code --demo=true}. */

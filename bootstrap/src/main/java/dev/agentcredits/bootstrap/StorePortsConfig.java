@@ -13,6 +13,8 @@ import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.SpendStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.port.out.WebhookDeliveryStore;
+import dev.agentcredits.application.port.out.WebhookEndpointStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -83,5 +85,15 @@ class StorePortsConfig {
   @Bean
   BatchWriter batchWriter(StoreBackend store) {
     return store.stores().batches();
+  }
+
+  @Bean
+  WebhookEndpointStore webhookEndpointStore(StoreBackend store) {
+    return store.stores().webhookEndpoints();
+  }
+
+  @Bean
+  WebhookDeliveryStore webhookDeliveryStore(StoreBackend store) {
+    return store.stores().webhookDeliveries();
   }
 }

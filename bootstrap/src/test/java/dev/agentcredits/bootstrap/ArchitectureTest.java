@@ -57,6 +57,7 @@ class ArchitectureTest {
   private static final String SECURITY = "dev.agentcredits.adapter.security..";
   private static final String WIRE = "dev.agentcredits.adapter.wire..";
   private static final String WEB = "dev.agentcredits.adapter.web..";
+  private static final String WEBHOOKS = "dev.agentcredits.adapter.webhooks..";
   private static final String BOOTSTRAP = "dev.agentcredits.bootstrap..";
 
   private static final String[] ADAPTER_LAYERS_AND_BOOTSTRAP = {
@@ -65,6 +66,7 @@ class ArchitectureTest {
     "MessagingAdapter",
     "PaymentsAdapter",
     "SecurityAdapter",
+    "WebhooksAdapter",
     "WireFormat",
     "Bootstrap"
   };
@@ -109,6 +111,8 @@ class ArchitectureTest {
           .definedBy(PAYMENTS)
           .layer("SecurityAdapter")
           .definedBy(SECURITY)
+          .layer("WebhooksAdapter")
+          .definedBy(WEBHOOKS)
           .layer("WireFormat")
           .definedBy(WIRE)
           .layer("Bootstrap")
@@ -124,6 +128,8 @@ class ArchitectureTest {
           .whereLayer("PaymentsAdapter")
           .mayOnlyBeAccessedByLayers("Bootstrap")
           .whereLayer("SecurityAdapter")
+          .mayOnlyBeAccessedByLayers("Bootstrap")
+          .whereLayer("WebhooksAdapter")
           .mayOnlyBeAccessedByLayers("Bootstrap")
           .whereLayer("WireFormat")
           .mayOnlyBeAccessedByLayers("RestAdapter", "MessagingAdapter", "Bootstrap")
@@ -141,7 +147,8 @@ class ArchitectureTest {
           .that()
           .resideInAPackage("dev.agentcredits.adapter..")
           .should()
-          .resideInAnyPackage(REST, PERSISTENCE, MEMORY, MESSAGING, PAYMENTS, SECURITY, WIRE, WEB);
+          .resideInAnyPackage(
+              REST, PERSISTENCE, MEMORY, MESSAGING, PAYMENTS, SECURITY, WIRE, WEB, WEBHOOKS);
 
   @ArchTest
   static final ArchRule domain_depends_only_on_the_jdk =
@@ -179,7 +186,8 @@ class ArchitectureTest {
           .resideInAPackage(WIRE)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(REST, PERSISTENCE, MESSAGING, PAYMENTS, SECURITY, BOOTSTRAP);
+          .resideInAnyPackage(
+              REST, PERSISTENCE, MESSAGING, PAYMENTS, SECURITY, WEBHOOKS, BOOTSTRAP);
 
   @ArchTest
   static final ArchRule inbound_ports_do_not_depend_on_outbound_ports =

@@ -18,6 +18,7 @@ public final class InMemoryPersistence {
     var runs = new InMemoryRunStore(db);
     var ledger = new InMemoryLedgerStore(db);
     var outbox = new InMemoryEventOutbox(db, events);
+    var webhookDeliveries = new InMemoryWebhookDeliveryStore(db);
     stores =
         new Stores(
             teams,
@@ -31,7 +32,9 @@ public final class InMemoryPersistence {
             new InMemoryIdempotencyStore(db),
             new InMemoryPaymentMethodStore(db),
             new InMemoryPaymentEventStore(db),
-            new InMemoryBatchWriter(db, pools, runs, ledger, outbox));
+            new InMemoryBatchWriter(db, pools, runs, ledger, outbox),
+            new InMemoryWebhookEndpointStore(db, webhookDeliveries),
+            webhookDeliveries);
   }
 
   public Stores stores() {

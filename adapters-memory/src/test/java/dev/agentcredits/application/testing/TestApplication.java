@@ -30,6 +30,8 @@ import dev.agentcredits.application.port.in.RotateMemberKeyUseCase;
 import dev.agentcredits.application.port.in.SubmitRunUseCase;
 import dev.agentcredits.application.port.in.TimeKeepingUseCase;
 import dev.agentcredits.application.port.in.UsageUseCase;
+import dev.agentcredits.application.port.in.WebhookDeliveriesUseCase;
+import dev.agentcredits.application.port.in.WebhookEndpointsUseCase;
 import dev.agentcredits.application.port.out.ClockControl;
 import dev.agentcredits.application.port.out.KeyHasher;
 import dev.agentcredits.application.port.out.PaymentEvents;
@@ -91,7 +93,10 @@ import dev.agentcredits.application.service.timekeeping.OperationsService;
 import dev.agentcredits.application.service.timekeeping.PoolRefresh;
 import dev.agentcredits.application.service.timekeeping.PurchaseRecovery;
 import dev.agentcredits.application.service.timekeeping.TimeKeepingService;
+import dev.agentcredits.application.service.webhooks.WebhookDeliveriesService;
+import dev.agentcredits.application.service.webhooks.WebhookEndpointsService;
 import dev.agentcredits.domain.terms.BillingTerms;
+import dev.agentcredits.domain.webhook.DestinationPolicy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -136,7 +141,9 @@ public record TestApplication(
     ListApiKeysUseCase listApiKeys,
     UsageUseCase usage,
     RemoveMemberUseCase removeMember,
-    RotateMemberKeyUseCase rotateMemberKey) {
+    RotateMemberKeyUseCase rotateMemberKey,
+    WebhookEndpointsUseCase webhookEndpoints,
+    WebhookDeliveriesUseCase webhookDeliveries) {
 
   /** The ports a test provides. */
   public record Ports(
@@ -306,6 +313,18 @@ public record TestApplication(
         new ListApiKeysService(access, s.apiKeys(), tx),
         new UsageService(access, s.pools(), s.ledger(), tx, clock),
         new RemoveMemberService(s.teams(), access, s.apiKeys(), book, tx),
-        new RotateMemberKeyService(s.teams(), access, s.apiKeys(), tx, keys, clock));
+        new RotateMemberKeyService(s.teams(), access, s.apiKeys(), tx, keys, clock),
+        new WebhookEndpointsService(
+            s.teams(),
+            s.webhookEndpoints(),
+            s.webhookDeliveries(),
+            tx,
+            ids,
+            new TestEventEncoder(),
+            new TestHostResolver(),
+            new DestinationPolicy(false),
+            clock),
+        new WebhookDeliveriesService(
+            s.teams(), s.webhookEndpoints(), s.webhookDeliveries(), tx, clock));
   }
 }

@@ -103,6 +103,13 @@ final class Requests {
     }
   }
 
+  /** {@code eventTypes} null: every event. */
+  record WebhookEndpoint(String url, List<String> eventTypes, String description) {
+    WebhookEndpoint {
+      required(url, "url");
+    }
+  }
+
   private static void required(Object value, String field) {
     Objects.requireNonNull(value, field + " is required");
   }

@@ -42,6 +42,7 @@ public final class RestFixtures {
             metrics),
         new PaymentRoutes(app.paymentMethods(), app.receivePaymentEvent()),
         new OperationsRoutes(app.operations()),
+        new WebhookRoutes(app.webhookEndpoints(), app.webhookDeliveries()),
         new CallerRoutes(app.identifyCaller(), null));
   }
 }

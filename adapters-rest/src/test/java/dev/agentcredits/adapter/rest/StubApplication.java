@@ -24,7 +24,8 @@ final class StubApplication {
 
   TestApplication build() {
     Stores stores =
-        new Stores(null, null, null, null, null, null, null, null, null, null, null, null);
+        new Stores(
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     TransactionRunner tx =
         new TransactionRunner() {
           @Override

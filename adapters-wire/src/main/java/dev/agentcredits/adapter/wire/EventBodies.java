@@ -98,6 +98,13 @@ final class EventBodies {
               .put("to_pool_id", d.toPool().value())
               .put("credits", d.credits())
               .put("reason", d.reason());
+      case EventData.WebhookEndpointDisabled d ->
+          f.put("endpoint_id", d.endpoint().value())
+              .put("url", d.url())
+              .put("failing_since", d.failingSince().toString());
+      case EventData.WebhookTest d ->
+          f.put("endpoint_id", d.endpoint().value())
+              .put("message", "a test event, sent because it was asked for");
     }
     return f.map;
   }

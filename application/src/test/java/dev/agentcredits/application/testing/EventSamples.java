@@ -14,6 +14,7 @@ import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.SourceId;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.shared.UsageId;
+import dev.agentcredits.domain.shared.WebhookEndpointId;
 import java.time.Instant;
 import java.util.List;
 
@@ -117,7 +118,18 @@ public final class EventSamples {
             team,
             at,
             new EventData.CreditsTransferred(
-                pool, new PoolId("m:mem_owner"), 600, "member_removed")));
+                pool, new PoolId("m:mem_owner"), 600, "member_removed")),
+        event(
+            EventType.WEBHOOK_ENDPOINT_DISABLED,
+            team,
+            at,
+            new EventData.WebhookEndpointDisabled(
+                new WebhookEndpointId("whe_1"), "https://hooks.example.com/x", at)),
+        event(
+            EventType.WEBHOOK_TEST,
+            team,
+            at,
+            new EventData.WebhookTest(new WebhookEndpointId("whe_1"))));
   }
 
   private static EventData.PurchaseChanged purchase(long credits, String code, String reason) {

@@ -27,6 +27,7 @@ public final class ServiceExtension implements BeforeAllCallback, AfterAllCallba
   private final java.util.function.Supplier<dev.agentcredits.bootstrap.PaymentSettings> payments;
   private RunningService service;
   private Settings settings;
+  private boolean localWebhooks;
   private String schema;
   private Api api;
 
@@ -67,6 +68,7 @@ public final class ServiceExtension implements BeforeAllCallback, AfterAllCallba
             Settings.DEFAULT_RATE_LIMIT_PER_SECOND,
             Settings.DEFAULT_RATE_LIMIT_BURST,
             payments.get());
+    settings = settings.withWebhooksAllowPrivate(localWebhooks);
     service = AgentCreditsApplication.start(settings);
     api = new Api(service.port());
   }
@@ -79,6 +81,25 @@ public final class ServiceExtension implements BeforeAllCallback, AfterAllCallba
     if (schema != null) {
       TestDatabase.get().drop(schema);
     }
+  }
+
+  /**
+   * With webhooks allowed to go to this machine (AGENT_CREDITS_WEBHOOKS_ALLOW_PRIVATE=true), for a
+   * receiver on 127.0.0.1; call it where the extension is declared.
+   */
+  ServiceExtension allowingLocalWebhooks() {
+    localWebhooks = true;
+    return this;
+  }
+
+  /**
+   * Stops the service and starts it again on the same schema, as a restart would: a new port (take
+   * {@link #api()} again) and the manual clock back at its start.
+   */
+  void restart() {
+    service.close();
+    service = AgentCreditsApplication.start(settings);
+    api = new Api(service.port());
   }
 
   public int port() {

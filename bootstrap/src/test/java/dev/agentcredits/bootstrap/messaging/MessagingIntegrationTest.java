@@ -105,7 +105,9 @@ class MessagingIntegrationTest {
         stores.idempotency(),
         stores.paymentMethods(),
         stores.paymentEvents(),
-        failing);
+        failing,
+        stores.webhookEndpoints(),
+        stores.webhookDeliveries());
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.agentcredits.domain.shared.PurchaseId;
 import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.SourceId;
 import dev.agentcredits.domain.shared.UsageId;
+import dev.agentcredits.domain.shared.WebhookEndpointId;
 import java.time.Instant;
 
 /**
@@ -103,4 +104,13 @@ public sealed interface EventData {
   /** credits.transferred: what was left of lots moved between pools, and why. */
   record CreditsTransferred(PoolId fromPool, PoolId toPool, long credits, String reason)
       implements EventData {}
+
+  /**
+   * webhook_endpoint.disabled (rule 26): nothing reached {@code url} since {@code failingSince}.
+   */
+  record WebhookEndpointDisabled(WebhookEndpointId endpoint, String url, Instant failingSince)
+      implements EventData {}
+
+  /** webhook.test: what a test delivery to {@code endpoint} carries. */
+  record WebhookTest(WebhookEndpointId endpoint) implements EventData {}
 }

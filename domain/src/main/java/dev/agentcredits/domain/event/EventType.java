@@ -21,7 +21,10 @@ public enum EventType {
   PURCHASE_REFUNDED("purchase.refunded"),
   PURCHASE_DISPUTED("purchase.disputed"),
   MEMBER_REMOVED("member.removed"),
-  CREDITS_TRANSFERRED("credits.transferred");
+  CREDITS_TRANSFERRED("credits.transferred"),
+  WEBHOOK_ENDPOINT_DISABLED("webhook_endpoint.disabled"),
+  /** Sent to one endpoint when its owner asks for a test; never published to the broker. */
+  WEBHOOK_TEST("webhook.test");
 
   private final String routingKey;
 

@@ -39,6 +39,9 @@ final class JdbiSetup {
     jdbi.registerRowMapper(PaymentMethodRow.class, PaymentMethodRow::map);
     jdbi.registerRowMapper(OutboxRow.class, OutboxRow::map);
     jdbi.registerRowMapper(IdempotencyRow.class, IdempotencyRow::map);
+    jdbi.registerRowMapper(WebhookEndpointRow.class, WebhookEndpointRow::map);
+    jdbi.registerRowMapper(WebhookDeliveryRow.class, WebhookDeliveryRow::map);
+    jdbi.registerRowMapper(WebhookBacklogRow.class, WebhookBacklogRow::map);
     return jdbi;
   }
 

@@ -50,7 +50,9 @@ public final class PostgresPersistence implements AutoCloseable {
             new PostgresIdempotencyStore(transactions),
             new PostgresPaymentMethodStore(transactions),
             new PostgresPaymentEventStore(transactions),
-            new PostgresBatchWriter(transactions, outbox));
+            new PostgresBatchWriter(transactions, outbox),
+            new PostgresWebhookEndpointStore(transactions),
+            new PostgresWebhookDeliveryStore(transactions));
   }
 
   /** Connects to the database's default schema and migrates it. */

@@ -16,4 +16,6 @@ public record Stores(
     IdempotencyStore idempotency,
     PaymentMethodStore paymentMethods,
     PaymentEventStore paymentEvents,
-    BatchWriter batches) {}
+    BatchWriter batches,
+    WebhookEndpointStore webhookEndpoints,
+    WebhookDeliveryStore webhookDeliveries) {}
