@@ -17,9 +17,11 @@ public final class InMemoryPersistence {
     var runs = new InMemoryRunStore(db);
     var ledger = new InMemoryLedgerStore(db);
     var outbox = new InMemoryEventOutbox(db, events);
+    var teams = new InMemoryTeamStore(db);
+    var limits = new InMemoryMemberLimitStore(db, teams, runs);
     stores =
         new Stores(
-            new InMemoryTeamStore(db),
+            teams,
             new InMemoryApiKeyStore(db),
             pools,
             runs,
@@ -30,7 +32,8 @@ public final class InMemoryPersistence {
             new InMemoryIdempotencyStore(db),
             new InMemoryPaymentMethodStore(db),
             new InMemoryPaymentEventStore(db),
-            new InMemoryBatchWriter(pools, runs, ledger, outbox));
+            new InMemoryBatchWriter(pools, runs, ledger, outbox, limits),
+            limits);
   }
 
   public Stores stores() {

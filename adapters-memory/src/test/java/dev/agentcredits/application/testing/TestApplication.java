@@ -14,6 +14,7 @@ import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.ListApiKeysUseCase;
 import dev.agentcredits.application.port.in.ListMembersUseCase;
 import dev.agentcredits.application.port.in.ListRunsUseCase;
+import dev.agentcredits.application.port.in.MemberLimitsUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
 import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
@@ -54,6 +55,7 @@ import dev.agentcredits.application.service.billing.ReceivePaymentEventService;
 import dev.agentcredits.application.service.billing.RefundPurchaseService;
 import dev.agentcredits.application.service.billing.UsageService;
 import dev.agentcredits.application.service.idempotency.IdempotencyService;
+import dev.agentcredits.application.service.limits.MemberLimitsService;
 import dev.agentcredits.application.service.members.RemoveMemberService;
 import dev.agentcredits.application.service.members.RotateMemberKeyService;
 import dev.agentcredits.application.service.provisioning.AddMemberService;
@@ -122,7 +124,8 @@ public record TestApplication(
     ListApiKeysUseCase listApiKeys,
     UsageUseCase usage,
     RemoveMemberUseCase removeMember,
-    RotateMemberKeyUseCase rotateMemberKey) {
+    RotateMemberKeyUseCase rotateMemberKey,
+    MemberLimitsUseCase memberLimits) {
 
   /** The ports a test provides. */
   public record Ports(
@@ -213,6 +216,7 @@ public record TestApplication(
             s.pools(),
             s.runs(),
             s.batches(),
+            s.memberLimits(),
             tx,
             new RefusalWording(s.teams(), s.spend()),
             terms,
@@ -222,7 +226,8 @@ public record TestApplication(
         new Enrollment(s.teams(), s.apiKeys(), s.pools(), s.batches(), ids, ports.hasher(), terms);
     SubmitRunUseCase submitRun = new SubmitRunService(directory, admission, ids, clock);
     var runSteps =
-        new ApplyRunOperations(s.teams(), s.pools(), s.runs(), s.batches(), tx, terms, clock);
+        new ApplyRunOperations(
+            s.teams(), s.pools(), s.runs(), s.batches(), s.memberLimits(), tx, terms, clock);
     RunOperations runOperations = operationsOnRuns.apply(runSteps);
     var arrears = new ArrearsSettlement(s.pools(), s.runs(), tx, reloader, runOperations);
     ReportUsageService reportUsage = new ReportUsageService(runOperations, reloader, arrears);
@@ -245,7 +250,8 @@ public record TestApplication(
     AuthenticateUseCase authenticate =
         new AuthenticateService(s.apiKeys(), directory, ports.hasher(), operatorKey, clock);
     BillingQuery billingQuery =
-        new BillingQueryService(s.teams(), s.pools(), s.ledger(), s.spend(), tx, terms, clock);
+        new BillingQueryService(
+            s.teams(), s.pools(), s.ledger(), s.spend(), s.memberLimits(), tx, terms, clock);
     TimeKeepingUseCase timeKeeping =
         new TimeKeepingService(
             s.teams(),
@@ -325,6 +331,7 @@ public record TestApplication(
         new UsageService(s.teams(), s.pools(), s.ledger(), tx, clock),
         new RemoveMemberService(
             s.teams(), s.apiKeys(), s.pools(), s.batches(), tx, directory, terms, clock),
-        new RotateMemberKeyService(s.teams(), s.apiKeys(), tx, ids, ports.hasher(), clock));
+        new RotateMemberKeyService(s.teams(), s.apiKeys(), tx, ids, ports.hasher(), clock),
+        new MemberLimitsService(s.teams(), s.memberLimits(), s.outbox(), tx, clock));
   }
 }

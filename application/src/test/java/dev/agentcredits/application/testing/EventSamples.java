@@ -117,7 +117,12 @@ public final class EventSamples {
             team,
             at,
             new EventData.CreditsTransferred(
-                pool, new PoolId("m:mem_owner"), 600, "member_removed")));
+                pool, new PoolId("m:mem_owner"), 600, "member_removed")),
+        event(
+            EventType.MEMBER_LIMIT_CHANGED,
+            team,
+            at,
+            new EventData.MemberLimitChanged(new MemberId("mem_2"), null, 2_000L, 2_000L)));
   }
 
   private static EventData.PurchaseChanged purchase(long credits, String code, String reason) {

@@ -112,4 +112,16 @@ public sealed interface EventData {
   /** credits.transferred: what was left of lots moved between pools, and why. */
   record CreditsTransferred(PoolId fromPool, PoolId toPool, long credits, String reason)
       implements EventData {}
+
+  /**
+   * member_limit.changed (rule 24): the team's default ({@code member} null) or one member's own
+   * limit; {@code monthlyCredits} null means none (the team's default, for a member), and {@code
+   * effectiveMonthlyCredits} is what applies to the member now (null: no limit). Credits a month.
+   */
+  record MemberLimitChanged(
+      MemberId member,
+      Long previousMonthlyCredits,
+      Long monthlyCredits,
+      Long effectiveMonthlyCredits)
+      implements EventData {}
 }

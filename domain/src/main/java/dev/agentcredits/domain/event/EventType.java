@@ -21,7 +21,8 @@ public enum EventType {
   PURCHASE_REFUNDED("purchase.refunded"),
   PURCHASE_DISPUTED("purchase.disputed"),
   MEMBER_REMOVED("member.removed"),
-  CREDITS_TRANSFERRED("credits.transferred");
+  CREDITS_TRANSFERRED("credits.transferred"),
+  MEMBER_LIMIT_CHANGED("member_limit.changed");
 
   private final String routingKey;
 

@@ -30,8 +30,15 @@ public record MemberSpend(YearMonth month, long charged, long held) {
     return now.equals(month) ? this : new MemberSpend(now, 0, held);
   }
 
-  /** After a run of the member was charged {@code credits} and its hold changed by {@code held}. */
+  /**
+   * After a run of the member was charged {@code credits} and its hold changed by {@code
+   * heldChange}. Never below zero: a hold given back that the figure never counted (a run that
+   * billed another pool when the team changed plans) takes nothing from it.
+   */
   public MemberSpend moved(long credits, long heldChange) {
-    return new MemberSpend(month, Math.addExact(charged, credits), Math.addExact(held, heldChange));
+    return new MemberSpend(
+        month,
+        Math.max(0, Math.addExact(charged, credits)),
+        Math.max(0, Math.addExact(held, heldChange)));
   }
 }

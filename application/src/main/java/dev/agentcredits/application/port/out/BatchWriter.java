@@ -4,9 +4,9 @@ package dev.agentcredits.application.port.out;
 public interface BatchWriter {
   /**
    * Writes the batch as one unit of the running transaction: pools first, then the ledger, runs,
-   * usage reports and events. A request key another run of the team holds fails the transaction
-   * with {@link DuplicateKeyException}, at the latest when it commits; a usage id a run has seen
-   * fails it too.
+   * usage reports, events and members' figures. A request key another run of the team holds fails
+   * the transaction with {@link DuplicateKeyException}, at the latest when it commits; a usage id a
+   * run has seen fails it too.
    */
   void write(WriteBatch batch);
 }

@@ -16,4 +16,5 @@ public record Stores(
     IdempotencyStore idempotency,
     PaymentMethodStore paymentMethods,
     PaymentEventStore paymentEvents,
-    BatchWriter batches) {}
+    BatchWriter batches,
+    MemberLimitStore memberLimits) {}

@@ -6,21 +6,25 @@ import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.PoolRef;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.LedgerPageView;
+import dev.agentcredits.application.port.in.view.PoolLimitView;
 import dev.agentcredits.application.port.in.view.PoolView;
 import dev.agentcredits.application.port.in.view.SpendCapView;
 import dev.agentcredits.application.port.in.view.TeamBillingView;
 import dev.agentcredits.application.port.out.LedgerEntry;
 import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.MemberLimitStore;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.SpendStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
+import dev.agentcredits.application.service.limits.MemberLimitFigures;
 import dev.agentcredits.application.service.shared.Guard;
 import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.application.service.shared.Views;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.principal.PoolIds;
+import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.spend.MonthlySpend;
@@ -30,10 +34,12 @@ import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Pools, team billing and the ledger, shown as of now (refreshes and expiries due are applied to
- * the view).
+ * the view); a member pool shows its member's monthly limit when one applies (DOMAIN.md rule 24).
  */
 public final class BillingQueryService implements BillingQuery {
   public static final int MAX_PAGE = 200;
@@ -42,6 +48,7 @@ public final class BillingQueryService implements BillingQuery {
   private final PoolStore pools;
   private final LedgerStore ledger;
   private final SpendStore spending;
+  private final MemberLimitFigures limits;
   private final TransactionRunner tx;
   private final Access access;
   private final BillingTerms terms;
@@ -52,6 +59,7 @@ public final class BillingQueryService implements BillingQuery {
       PoolStore pools,
       LedgerStore ledger,
       SpendStore spending,
+      MemberLimitStore limits,
       TransactionRunner tx,
       BillingTerms terms,
       Clock clock) {
@@ -59,6 +67,7 @@ public final class BillingQueryService implements BillingQuery {
     this.pools = pools;
     this.ledger = ledger;
     this.spending = spending;
+    this.limits = new MemberLimitFigures(limits);
     this.tx = tx;
     this.access = new Access(teams);
     this.terms = terms;
@@ -80,7 +89,8 @@ public final class BillingQueryService implements BillingQuery {
                               "a member pool (the "
                                   + team.plan()
                                   + " plan has none; see the team pool)")));
-          return Outcome.ok(view(pool, team, clock.instant()));
+          return Outcome.ok(
+              withLimits(List.of(view(pool, team, clock.instant())), clock.instant()).getFirst());
         }));
   }
 
@@ -116,10 +126,12 @@ public final class BillingQueryService implements BillingQuery {
           // A removed member's closed pool keeps its ledger but leaves the team's billing (rule
           // 22).
           List<PoolView> pools =
-              visiblePools(caller, team).stream()
-                  .filter(p -> !p.isClosed())
-                  .map(p -> view(p, team, now))
-                  .toList();
+              withLimits(
+                  visiblePools(caller, team).stream()
+                      .filter(p -> !p.isClosed())
+                      .map(p -> view(p, team, now))
+                      .toList(),
+                  now);
           MonthlySpend spend = spending.find(team.id(), MonthlySpend.monthOf(now));
           return Outcome.ok(
               new TeamBillingView(
@@ -167,6 +179,20 @@ public final class BillingQueryService implements BillingQuery {
     PoolId own =
         team.plan().isContract() ? PoolIds.forTeam(team.id()) : PoolIds.forMember(member.member());
     return pools.find(own).stream().toList();
+  }
+
+  /** Member pools with their member's limit, where one applies. */
+  private List<PoolView> withLimits(List<PoolView> views, Instant now) {
+    List<MemberId> members =
+        views.stream().map(PoolView::memberId).filter(Objects::nonNull).map(MemberId::new).toList();
+    Map<MemberId, PoolLimitView> applying = limits.applying(members, now);
+    return views.stream()
+        .map(v -> {
+          PoolLimitView limit =
+              v.memberId() == null ? null : applying.get(new MemberId(v.memberId()));
+          return limit == null ? v : v.withLimit(limit);
+        })
+        .toList();
   }
 
   private PoolView view(Pool pool, Team team, Instant now) {
