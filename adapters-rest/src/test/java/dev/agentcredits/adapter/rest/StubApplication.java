@@ -24,7 +24,7 @@ final class StubApplication {
 
   RestUseCases build() {
     Stores stores =
-        new Stores(null, null, null, null, null, null, null, null, null, null, null, null);
+        new Stores(null, null, null, null, null, null, null, null, null, null, null, null, null);
     TransactionRunner tx =
         new TransactionRunner() {
           @Override

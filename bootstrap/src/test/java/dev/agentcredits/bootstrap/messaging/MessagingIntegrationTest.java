@@ -105,7 +105,8 @@ class MessagingIntegrationTest {
         stores.idempotency(),
         stores.paymentMethods(),
         stores.paymentEvents(),
-        failing);
+        failing,
+        stores.memberLimits());
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.agentcredits.adapter.persistence.postgres;
 import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.MemberLimitStore;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.WriteBatch;
@@ -13,12 +14,19 @@ final class PostgresBatchWriter implements BatchWriter {
   private final RunStore runs;
   private final LedgerStore ledger;
   private final EventOutbox outbox;
+  private final MemberLimitStore limits;
 
-  PostgresBatchWriter(PoolStore pools, RunStore runs, LedgerStore ledger, EventOutbox outbox) {
+  PostgresBatchWriter(
+      PoolStore pools,
+      RunStore runs,
+      LedgerStore ledger,
+      EventOutbox outbox,
+      MemberLimitStore limits) {
     this.pools = pools;
     this.runs = runs;
     this.ledger = ledger;
     this.outbox = outbox;
+    this.limits = limits;
   }
 
   @Override
@@ -36,6 +44,9 @@ final class PostgresBatchWriter implements BatchWriter {
     }
     if (!batch.events().isEmpty()) {
       outbox.append(batch.events());
+    }
+    if (!batch.memberSpends().isEmpty()) {
+      limits.keep(batch.memberSpends());
     }
   }
 }

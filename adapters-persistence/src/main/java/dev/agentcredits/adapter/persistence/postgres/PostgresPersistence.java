@@ -40,6 +40,7 @@ public final class PostgresPersistence implements AutoCloseable {
     var runs = new PostgresRunStore(transactions);
     var ledger = new PostgresLedgerStore(transactions);
     var outbox = new PostgresEventOutbox(transactions, events);
+    var limits = new PostgresMemberLimitStore(transactions);
     this.stores =
         new Stores(
             new PostgresTeamStore(transactions),
@@ -53,7 +54,8 @@ public final class PostgresPersistence implements AutoCloseable {
             new PostgresIdempotencyStore(transactions),
             new PostgresPaymentMethodStore(transactions),
             new PostgresPaymentEventStore(transactions),
-            new PostgresBatchWriter(pools, runs, ledger, outbox));
+            new PostgresBatchWriter(pools, runs, ledger, outbox, limits),
+            limits);
   }
 
   /** Connects to the database's default schema and migrates it. */
