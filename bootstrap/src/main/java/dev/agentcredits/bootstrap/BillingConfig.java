@@ -4,6 +4,7 @@ import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.CardSetup;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.LedgerStore;
+import dev.agentcredits.application.port.out.MemberLimitStore;
 import dev.agentcredits.application.port.out.PaymentEventStore;
 import dev.agentcredits.application.port.out.PaymentEvents;
 import dev.agentcredits.application.port.out.PaymentGateway;
@@ -113,10 +114,11 @@ class BillingConfig {
       PoolStore pools,
       LedgerStore ledger,
       SpendStore spending,
+      MemberLimitStore limits,
       TransactionRunner tx,
       BillingTerms terms,
       Clock clock) {
-    return new BillingQueryService(teams, pools, ledger, spending, tx, terms, clock);
+    return new BillingQueryService(teams, pools, ledger, spending, limits, tx, terms, clock);
   }
 
   @Bean

@@ -23,6 +23,7 @@ import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.ListApiKeysUseCase;
 import dev.agentcredits.application.port.in.ListMembersUseCase;
 import dev.agentcredits.application.port.in.ListRunsUseCase;
+import dev.agentcredits.application.port.in.MemberLimitsUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
 import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
@@ -99,7 +100,8 @@ class WebConfig {
       ListApiKeysUseCase listApiKeys,
       UsageUseCase usage,
       RemoveMemberUseCase removeMember,
-      RotateMemberKeyUseCase rotateMemberKey) {
+      RotateMemberKeyUseCase rotateMemberKey,
+      MemberLimitsUseCase memberLimits) {
     return new RestUseCases(
         authenticate,
         idempotency,
@@ -130,7 +132,8 @@ class WebConfig {
         listApiKeys,
         usage,
         removeMember,
-        rotateMemberKey);
+        rotateMemberKey,
+        memberLimits);
   }
 
   @Bean(destroyMethod = "stop")

@@ -53,6 +53,7 @@ public final class RestApi {
                 new SystemRoutes(settings.readiness(), settings.metrics(), openApi).routes(),
                 new ProvisioningRoutes(useCases).routes(),
                 new MemberRoutes(useCases).routes(),
+                new MemberLimitRoutes(useCases).routes(),
                 new RunRoutes(useCases, metrics).routes(),
                 new UsageEventRoutes(useCases).routes(),
                 new BillingRoutes(useCases, idempotent, metrics).routes(),

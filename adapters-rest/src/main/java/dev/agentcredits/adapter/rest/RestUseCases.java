@@ -14,6 +14,7 @@ import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.ListApiKeysUseCase;
 import dev.agentcredits.application.port.in.ListMembersUseCase;
 import dev.agentcredits.application.port.in.ListRunsUseCase;
+import dev.agentcredits.application.port.in.MemberLimitsUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
 import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
@@ -64,4 +65,5 @@ public record RestUseCases(
     ListApiKeysUseCase listApiKeys,
     UsageUseCase usage,
     RemoveMemberUseCase removeMember,
-    RotateMemberKeyUseCase rotateMemberKey) {}
+    RotateMemberKeyUseCase rotateMemberKey,
+    MemberLimitsUseCase memberLimits) {}

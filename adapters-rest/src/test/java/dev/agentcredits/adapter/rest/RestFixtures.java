@@ -38,6 +38,7 @@ public final class RestFixtures {
         app.listApiKeys(),
         app.usage(),
         app.removeMember(),
-        app.rotateMemberKey());
+        app.rotateMemberKey(),
+        app.memberLimits());
   }
 }
