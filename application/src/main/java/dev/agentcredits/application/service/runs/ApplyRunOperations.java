@@ -68,7 +68,7 @@ public final class ApplyRunOperations implements RunOperations {
       PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
       LockedRuns locked = LockedRuns.lock(operations, runs, teams, changes);
       MemberBudgets budgets = new MemberBudgets(limits, changes.now());
-      budgets.read(MemberBudgets.membersOf(locked.mayChange()));
+      budgets.read(MemberBudgets.membersOf(changing(operations, locked)));
       List<RunOutcome> outcomes = new ArrayList<>(operations.size());
       for (RunOperation operation : operations) {
         outcomes.add(apply(operation, locked, budgets, changes));
@@ -136,6 +136,14 @@ public final class ApplyRunOperations implements RunOperations {
       case RunOperation.SettleIdle idle ->
           RunEnding.settleIdle(run, pool, terms.holdTimeToLive(), now);
     };
+  }
+
+  /** The runs, as locked, whose pools this transaction locked: those the operations may change. */
+  private static List<Run> changing(List<RunOperation> operations, LockedRuns locked) {
+    return operations.stream()
+        .map(operation -> locked.run(operation.run()))
+        .filter(run -> run != null && locked.planOf(run.billedPool().poolId()) != null)
+        .toList();
   }
 
   /** The run, if it exists and the caller may act on it; a refusal otherwise. */

@@ -27,7 +27,6 @@ final class LockedRuns {
   private final Map<RunId, Run> runs = new HashMap<>();
   private final Map<UsageKey, RunStore.Usage> seen;
   private final Map<PoolId, Plan> plans = new HashMap<>();
-  private final List<Run> mayChange = new ArrayList<>();
   private final PoolChanges changes;
 
   private LockedRuns(Map<UsageKey, RunStore.Usage> seen, PoolChanges changes) {
@@ -51,7 +50,6 @@ final class LockedRuns {
       Run run = locked.run(operation.run());
       if (run != null && locked.needsPool(operation, run)) {
         owners.put(run.billedPool().poolId(), run.team());
-        locked.mayChange.add(run);
       }
     }
     Map<TeamId, Plan> teamPlans = new HashMap<>();
@@ -84,11 +82,6 @@ final class LockedRuns {
 
   void moved(Run run) {
     runs.put(run.id(), run);
-  }
-
-  /** The runs, as locked, that the operations may change: those whose pools are locked. */
-  List<Run> mayChange() {
-    return List.copyOf(mayChange);
   }
 
   /** The plan of the team whose pool this transaction locked, or null if it did not lock it. */
