@@ -68,6 +68,7 @@ public final class AgentCreditsApplication {
         CoreConfig.class,
         RunsConfig.class,
         BillingConfig.class,
+        MemberLimitsConfig.class,
         ProvisioningConfig.class,
         MessagingConfig.class,
         RouteGroupsConfig.class,

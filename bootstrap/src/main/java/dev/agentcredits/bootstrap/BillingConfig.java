@@ -36,6 +36,7 @@ import dev.agentcredits.application.service.billing.UsageService;
 import dev.agentcredits.application.service.idempotency.Idempotency;
 import dev.agentcredits.application.service.idempotency.IdempotentPurchases;
 import dev.agentcredits.application.service.idempotency.IdempotentSpendCap;
+import dev.agentcredits.application.service.limits.MemberLimitFigures;
 import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
@@ -123,9 +124,10 @@ class BillingConfig {
       PoolBook book,
       LedgerStore ledger,
       SpendStore spending,
+      MemberLimitFigures limits,
       TransactionRunner tx,
       Clock clock) {
-    return new BillingQueryService(access, book, ledger, spending, tx, clock);
+    return new BillingQueryService(access, book, ledger, spending, limits, tx, clock);
   }
 
   @Bean

@@ -2,6 +2,7 @@ package dev.agentcredits.bootstrap;
 
 import dev.agentcredits.adapter.rest.BillingRoutes;
 import dev.agentcredits.adapter.rest.CallerRoutes;
+import dev.agentcredits.adapter.rest.MemberLimitRoutes;
 import dev.agentcredits.adapter.rest.MemberRoutes;
 import dev.agentcredits.adapter.rest.OperationsRoutes;
 import dev.agentcredits.adapter.rest.PaymentRoutes;
@@ -24,6 +25,7 @@ import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.ListApiKeysUseCase;
 import dev.agentcredits.application.port.in.ListMembersUseCase;
 import dev.agentcredits.application.port.in.ListRunsUseCase;
+import dev.agentcredits.application.port.in.MemberLimitsUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
 import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
@@ -124,6 +126,11 @@ class RouteGroupsConfig {
   @Bean
   OperationsRoutes operationsRoutes(OperationsUseCase operations) {
     return new OperationsRoutes(operations);
+  }
+
+  @Bean
+  MemberLimitRoutes memberLimitRoutes(MemberLimitsUseCase limits) {
+    return new MemberLimitRoutes(limits);
   }
 
   @Bean

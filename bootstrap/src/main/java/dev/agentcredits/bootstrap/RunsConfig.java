@@ -2,6 +2,7 @@ package dev.agentcredits.bootstrap;
 
 import dev.agentcredits.application.port.out.ApiKeyStore;
 import dev.agentcredits.application.port.out.BatchWriter;
+import dev.agentcredits.application.port.out.MemberLimitStore;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.SecretGenerator;
@@ -48,12 +49,13 @@ class RunsConfig {
       PoolStore pools,
       RunStore runs,
       BatchWriter batches,
+      MemberLimitStore limits,
       TransactionRunner tx,
       RefusalWording wording,
       BillingTerms terms,
       Clock clock) {
     return new GroupCommittedAdmissions(
-        new AdmitRuns(teams, pools, runs, batches, tx, wording, terms, clock));
+        new AdmitRuns(teams, pools, runs, batches, limits, tx, wording, terms, clock));
   }
 
   @Bean
@@ -79,10 +81,11 @@ class RunsConfig {
       PoolStore pools,
       RunStore runs,
       BatchWriter batches,
+      MemberLimitStore limits,
       TransactionRunner tx,
       BillingTerms terms,
       Clock clock) {
-    return new ApplyRunOperations(teams, pools, runs, batches, tx, terms, clock);
+    return new ApplyRunOperations(teams, pools, runs, batches, limits, tx, terms, clock);
   }
 
   /** Usage, completion and cancellation that arrive one by one share transactions. */

@@ -420,6 +420,46 @@ class AuthorizationMatrixIT {
                     key ->
                         http.put(b.path() + "/spend-cap", key, "{\"monthly_limit_cents\": 20000}")),
             endpoint(
+                "PUT /teams/{t}/member-limits",
+                admins,
+                "null: no default, so the other rows' runs are not limited",
+                false,
+                () ->
+                    key ->
+                        http.put(
+                            b.path() + "/member-limits",
+                            key,
+                            "{\"default_monthly_credits\": null}")),
+            endpoint(
+                "GET /teams/{t}/member-limits",
+                admins,
+                "an addition to API.md: the default and every member's limit",
+                false,
+                () -> key -> http.get(b.path() + "/member-limits", key)),
+            endpoint(
+                "PUT /teams/{t}/members/{m}/limit",
+                admins,
+                "null: the team's default",
+                false,
+                () ->
+                    key ->
+                        http.put(
+                            b.path() + "/members/" + b.member().id() + "/limit",
+                            key,
+                            "{\"monthly_credits\": null}")),
+            endpoint(
+                "GET /teams/{t}/members/{m}/limit (the member's own)",
+                members,
+                "",
+                false,
+                () -> key -> http.get(b.path() + "/members/" + b.member().id() + "/limit", key)),
+            endpoint(
+                "GET /teams/{t}/members/{owner}/limit",
+                admins,
+                "a member reading another member's limit is not authorized",
+                false,
+                () -> key -> http.get(b.path() + "/members/" + b.owner().id() + "/limit", key)),
+            endpoint(
                 "GET /teams/{t}/ledger",
                 members,
                 "a member sees their own pool's entries",

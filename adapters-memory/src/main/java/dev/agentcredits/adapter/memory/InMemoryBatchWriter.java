@@ -5,7 +5,7 @@ import dev.agentcredits.application.port.out.WriteBatch;
 
 /**
  * A write batch as the stores' own writes, in the order {@link BatchWriter} gives, all or nothing:
- * the only way runs, pool changes and postings are written.
+ * the only way runs, pool changes, postings and members' figures are written.
  */
 final class InMemoryBatchWriter implements BatchWriter {
   private final MemoryDatabase db;
@@ -13,18 +13,21 @@ final class InMemoryBatchWriter implements BatchWriter {
   private final InMemoryRunStore runs;
   private final InMemoryLedgerStore ledger;
   private final InMemoryEventOutbox outbox;
+  private final InMemoryMemberLimitStore limits;
 
   InMemoryBatchWriter(
       MemoryDatabase db,
       InMemoryPoolStore pools,
       InMemoryRunStore runs,
       InMemoryLedgerStore ledger,
-      InMemoryEventOutbox outbox) {
+      InMemoryEventOutbox outbox,
+      InMemoryMemberLimitStore limits) {
     this.db = db;
     this.pools = pools;
     this.runs = runs;
     this.ledger = ledger;
     this.outbox = outbox;
+    this.limits = limits;
   }
 
   @Override
@@ -35,6 +38,7 @@ final class InMemoryBatchWriter implements BatchWriter {
       runs.insertAll(batch.newRuns());
       runs.updateProgress(batch.progressedRuns());
       runs.recordUsages(batch.usages());
+      limits.keep(batch.memberSpends());
       outbox.append(batch.events());
     });
   }

@@ -19,6 +19,7 @@ public final class InMemoryPersistence {
     var ledger = new InMemoryLedgerStore(db);
     var outbox = new InMemoryEventOutbox(db, events);
     var webhookDeliveries = new InMemoryWebhookDeliveryStore(db);
+    var limits = new InMemoryMemberLimitStore(db, teams, runs);
     stores =
         new Stores(
             teams,
@@ -32,9 +33,10 @@ public final class InMemoryPersistence {
             new InMemoryIdempotencyStore(db),
             new InMemoryPaymentMethodStore(db),
             new InMemoryPaymentEventStore(db),
-            new InMemoryBatchWriter(db, pools, runs, ledger, outbox),
+            new InMemoryBatchWriter(db, pools, runs, ledger, outbox, limits),
             new InMemoryWebhookEndpointStore(db, webhookDeliveries),
-            webhookDeliveries);
+            webhookDeliveries,
+            limits);
   }
 
   public Stores stores() {

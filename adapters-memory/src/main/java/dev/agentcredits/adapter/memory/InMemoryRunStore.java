@@ -3,16 +3,22 @@ package dev.agentcredits.adapter.memory;
 import dev.agentcredits.application.port.out.DuplicateKeyException;
 import dev.agentcredits.application.port.out.RunListing;
 import dev.agentcredits.application.port.out.RunStore;
+import dev.agentcredits.domain.limit.MemberSpend;
 import dev.agentcredits.domain.run.Run;
+import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Runs and their usage reports; written by {@link InMemoryBatchWriter}. */
 final class InMemoryRunStore implements RunStore {
@@ -136,5 +142,29 @@ final class InMemoryRunStore implements RunStore {
             .limit(limit)
             .map(Run::id)
             .toList());
+  }
+
+  /**
+   * What the member's USER runs of the team were charged from {@code from} on and what those still
+   * queued hold (for {@link InMemoryMemberLimitStore}).
+   */
+  MemberSpend tally(TeamId team, MemberId member, YearMonth month) {
+    Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    return db.call(() -> {
+      List<Run> theirs =
+          runs.values().stream()
+              .filter(r -> r.team().equals(team) && r.countsAgainst().equals(Optional.of(member)))
+              .toList();
+      Set<RunId> ids = theirs.stream().map(Run::id).collect(Collectors.toSet());
+      long charged =
+          usage.values().stream()
+              .filter(u -> ids.contains(u.run()) && !u.at().isBefore(from) && u.at().isBefore(to))
+              .mapToLong(Usage::credits)
+              .sum();
+      long held =
+          theirs.stream().filter(r -> r.state().isOpen()).mapToLong(r -> r.hold().total()).sum();
+      return new MemberSpend(month, charged, held);
+    });
   }
 }

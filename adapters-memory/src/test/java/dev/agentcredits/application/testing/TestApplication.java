@@ -13,6 +13,7 @@ import dev.agentcredits.application.port.in.IssueTeamApiKeyUseCase;
 import dev.agentcredits.application.port.in.ListApiKeysUseCase;
 import dev.agentcredits.application.port.in.ListMembersUseCase;
 import dev.agentcredits.application.port.in.ListRunsUseCase;
+import dev.agentcredits.application.port.in.MemberLimitsUseCase;
 import dev.agentcredits.application.port.in.OperationsUseCase;
 import dev.agentcredits.application.port.in.PaymentMethodUseCase;
 import dev.agentcredits.application.port.in.ProvisionTeamUseCase;
@@ -61,6 +62,8 @@ import dev.agentcredits.application.service.billing.ReceivePaymentEventService;
 import dev.agentcredits.application.service.billing.RefundPurchaseService;
 import dev.agentcredits.application.service.billing.UsageService;
 import dev.agentcredits.application.service.idempotency.Idempotency;
+import dev.agentcredits.application.service.limits.MemberLimitFigures;
+import dev.agentcredits.application.service.limits.MemberLimitsService;
 import dev.agentcredits.application.service.members.RemoveMemberService;
 import dev.agentcredits.application.service.members.RotateMemberKeyService;
 import dev.agentcredits.application.service.provisioning.AddMemberService;
@@ -143,7 +146,8 @@ public record TestApplication(
     RemoveMemberUseCase removeMember,
     RotateMemberKeyUseCase rotateMemberKey,
     WebhookEndpointsUseCase webhookEndpoints,
-    WebhookDeliveriesUseCase webhookDeliveries) {
+    WebhookDeliveriesUseCase webhookDeliveries,
+    MemberLimitsUseCase memberLimits) {
 
   /** The ports a test provides. */
   public record Ports(
@@ -216,6 +220,7 @@ public record TestApplication(
             s.pools(),
             s.runs(),
             s.batches(),
+            s.memberLimits(),
             tx,
             new RefusalWording(s.teams(), s.spend()),
             terms,
@@ -224,7 +229,8 @@ public record TestApplication(
     var enrollment = new Enrollment(s.teams(), keys, book, terms);
     SubmitRunUseCase submitRun = new SubmitRunService(s.teams(), admission, ids, clock);
     var runSteps =
-        new ApplyRunOperations(s.teams(), s.pools(), s.runs(), s.batches(), tx, terms, clock);
+        new ApplyRunOperations(
+            s.teams(), s.pools(), s.runs(), s.batches(), s.memberLimits(), tx, terms, clock);
     RunOperations runOperations = operationsOnRuns.apply(runSteps);
     var arrears = new ArrearsSettlement(s.pools(), s.runs(), tx, reloader, runOperations);
     ReportUsageService reportUsage = new ReportUsageService(runOperations, reloader, arrears);
@@ -246,7 +252,14 @@ public record TestApplication(
     AuthenticateUseCase authenticate =
         new AuthenticateService(s.apiKeys(), ports.hasher(), operatorKey, clock);
     BillingQuery billingQuery =
-        new BillingQueryService(access, book, s.ledger(), s.spend(), tx, clock);
+        new BillingQueryService(
+            access,
+            book,
+            s.ledger(),
+            s.spend(),
+            new MemberLimitFigures(s.memberLimits()),
+            tx,
+            clock);
     TimeKeepingUseCase timeKeeping =
         new TimeKeepingService(
             clock,
@@ -325,6 +338,7 @@ public record TestApplication(
             new DestinationPolicy(false),
             clock),
         new WebhookDeliveriesService(
-            s.teams(), s.webhookEndpoints(), s.webhookDeliveries(), tx, clock));
+            s.teams(), s.webhookEndpoints(), s.webhookDeliveries(), tx, clock),
+        new MemberLimitsService(s.teams(), s.memberLimits(), s.outbox(), tx, clock));
   }
 }

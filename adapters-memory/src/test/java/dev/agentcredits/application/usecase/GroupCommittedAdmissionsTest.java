@@ -212,6 +212,7 @@ class GroupCommittedAdmissionsTest {
         s.pools(),
         s.runs(),
         s.batches(),
+        s.memberLimits(),
         billing.transactions,
         new RefusalWording(s.teams(), s.spend()),
         BillingTerms.defaults(),

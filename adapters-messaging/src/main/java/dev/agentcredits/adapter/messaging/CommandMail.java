@@ -65,8 +65,9 @@ final class CommandMail {
 
   /**
    * What a decision calls for. An answer goes to the sender when it asked for one; without a reply
-   * queue a refusal would go unseen, so it is dead-lettered with its reason instead, except
-   * insufficient_credits: the run.rejected event already tells it.
+   * queue a refusal would go unseen, so it is dead-lettered with its reason instead, except a run
+   * refused for credits or for its member's monthly limit (budget_exceeded, the only way a command
+   * meets it): the run.rejected event already tells it.
    */
   void send(AMQP.BasicProperties properties, byte[] body, Decision decision) throws IOException {
     switch (decision) {
@@ -74,7 +75,8 @@ final class CommandMail {
       case Decision.Answer answer -> {
         if (!answer.replayed()
             && answer.error() != null
-            && answer.error() != ProblemType.INSUFFICIENT_CREDITS) {
+            && answer.error() != ProblemType.INSUFFICIENT_CREDITS
+            && answer.error() != ProblemType.BUDGET_EXCEEDED) {
           Object detail = answer.body().getOrDefault("detail", answer.error().title());
           deadLetter(properties, body, "refused: " + answer.error().code() + ": " + detail);
         }

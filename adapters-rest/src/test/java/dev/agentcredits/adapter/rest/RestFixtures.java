@@ -26,6 +26,7 @@ public final class RestFixtures {
             app.grantContractCredits()),
         new MemberRoutes(
             app.addMember(), app.listMembers(), app.removeMember(), app.rotateMemberKey()),
+        new MemberLimitRoutes(app.memberLimits()),
         new RunRoutes(app.submitRun(), app.retryRun(), app.getRun(), app.listRuns(), metrics),
         new RunProgressRoutes(app.reportUsage(), app.completeRun(), app.cancelRun()),
         new UsageEventRoutes(app.reportUsageBatch()),

@@ -25,7 +25,8 @@ final class StubApplication {
   TestApplication build() {
     Stores stores =
         new Stores(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null);
     TransactionRunner tx =
         new TransactionRunner() {
           @Override

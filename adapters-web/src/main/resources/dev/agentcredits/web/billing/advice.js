@@ -128,3 +128,31 @@ function wording({ payer, role, owner, admins = [], poolEmail, refreshOn }) {
     }),
   };
 }
+
+/**
+ * A run refused, or stopped, by a member's monthly credit limit (budget_exceeded), in words: how
+ * far the month has gone, who can raise the limit (the owner or an admin) and when the count
+ * starts again. Facts:
+ * - whose: "self" for the reader's own run, else the member's email (null: the page cannot say)
+ * - stopped: the run had started and the usage that crossed the limit was charged to it
+ * - limit: {monthly_credits, month_to_date_credits} when the page knows it, else null
+ * - role, owner, admins: as for refusalAdvice
+ * - lead: the words before the reason ("Refused", "Stopped" by default; "The retry was refused")
+ */
+export function limitAdvice({ whose, stopped, limit, role, owner, admins = [], lead }) {
+  const self = whose === "self";
+  const their = self ? "your" : "their";
+  const who = self ? "you" : whose || "the member who started it";
+  const figures = limit && limit.monthly_credits !== null && limit.monthly_credits !== undefined
+    ? ` (${fmt.count(limit.month_to_date_credits)} of ${fmt.credits(limit.monthly_credits)} used this month, counting credits held by running tasks)`
+    : "";
+  const said = stopped
+    ? `${lead ?? "Stopped"}: its usage took ${who} over ${their} monthly credit limit${figures}; that usage was charged.`
+    : `${lead ?? "Refused"}: the credits a run holds to start would take ${who} over ${their} monthly credit limit${figures}.`;
+  const administers = role === "OWNER" || role === "ADMIN";
+  const fixers = role === "OWNER" ? named(admins) : named(owner, admins);
+  const raise = administers
+    ? `raise ${their} limit under Member limits on this page`
+    : `${role === "MEMBER" ? "ask " : ""}the team owner or an admin${fixers} ${role === "MEMBER" ? "to raise" : "can raise"} ${their} limit`;
+  return `${said} ${capital(raise)}, or wait for the 1st of the month (UTC), when the count starts again; what running tasks hold and do not use comes back when they end. Then press Retry.`;
+}

@@ -7,6 +7,7 @@ import { actions, administers, enterprise, ownPool, planName, state, team } from
 import { keysCard, ledgerCard } from "./admin.js";
 import { completeCardSetup, paymentCard } from "./payment.js";
 import { membersCard } from "./members.js";
+import { limitCard, loadLimits, memberLimitsCard } from "./limits.js";
 import { openBuy } from "./buy.js";
 import { autoReloadCard, contractCard, poolCard, purchasesCard, spendCard } from "./pool.js";
 import { runsCard } from "./runs.js";
@@ -53,6 +54,8 @@ $("sign-out").addEventListener("click", () => {
   state.billing = null;
   state.issuedKeys = [];
   state.members = new Map();
+  state.limit = null;
+  state.memberLimits = null;
   $("app").replaceChildren();
   $("app").hidden = true;
   $("who").hidden = true;
@@ -108,6 +111,7 @@ async function load() {
   const [billing, members] = await Promise.all([
     call("GET", `${team()}/billing`),
     administers() ? call("GET", `${team()}/members`) : Promise.resolve(null),
+    loadLimits(),
   ]);
   $("loading").hidden = true;
   if (!billing.ok) {
@@ -142,7 +146,7 @@ function render() {
   if (state.notice) say(notice, state.notice.text, state.notice.kind);
   // The overview: the caller's credits (and, for the owner and admins, the team's card) on the
   // left; the team's spend and the caller's auto-reload on the right; one column on a phone.
-  const left = present(enterprise() ? contractCard() : poolCard(), administers() && !enterprise() ? paymentCard() : null);
+  const left = present(enterprise() ? contractCard() : poolCard(), limitCard(), administers() && !enterprise() ? paymentCard() : null);
   const right = present(
     enterprise() ? null : spendCard(),
     enterprise() || !ownPool() ? null : autoReloadCard(ownPool()));
@@ -156,6 +160,7 @@ function render() {
     runsCard(),
     usageCard(),
     administers() ? membersCard() : null,
+    administers() ? memberLimitsCard() : null,
     administers() ? keysCard() : null,
     enterprise() ? null : purchasesCard(),
     ledgerCard(),
@@ -170,6 +175,7 @@ async function refresh(notice) {
   const [billing] = await Promise.all([
     call("GET", `${team()}/billing`),
     administers() ? loadMembers() : null,
+    loadLimits(),
   ]);
   if (billing.ok) {
     state.billing = billing.body;

@@ -10,6 +10,8 @@ export const state = {
   issuedKeys: [], // keys created in this tab, listed when the server cannot list them
   ledger: { entries: [], next: null },
   notice: null,
+  limit: null, // the reader's monthly limit (GET …/members/me/limit), when the server has limits
+  memberLimits: null, // for the owner and admins: the answer of GET …/member-limits
 };
 
 export const administers = () => state.me?.role === "OWNER" || state.me?.role === "ADMIN";

@@ -5,7 +5,7 @@ import { call, q } from "./api.js";
 import { $, card, confirm, h, message, say, unavailable } from "./dom.js";
 import * as fmt from "./format.js";
 import { actions, administers, enterprise, memberName, state, teamContacts } from "./context.js";
-import { refusalAdvice } from "./advice.js";
+import { limitAdvice, refusalAdvice } from "./advice.js";
 import { CHEAPEST_CENTS } from "./buy.js";
 
 const RUNS_PAGE = 20;
@@ -47,6 +47,26 @@ function refusalFacts(run) {
   };
 }
 
+/**
+ * What the page knows of the member whose monthly limit refused or stopped a run, for advice.js:
+ * the limit from the refusal itself when there is one, else the reader's own or the member's pool.
+ */
+function limitFacts(run, refused) {
+  const me = state.me ?? {};
+  const starter = run.submitted_by?.member_id ?? (administers() ? null : me.member_id);
+  const self = starter === me.member_id;
+  const mine = state.limit && state.limit.effective_monthly_credits !== null
+    ? { monthly_credits: state.limit.effective_monthly_credits, month_to_date_credits: state.limit.month_to_date_credits }
+    : null;
+  const theirs = (state.billing?.pools ?? []).find((p) => p.kind === "MEMBER" && p.member_id === starter)?.limit ?? null;
+  return {
+    whose: self ? "self" : (run.submitted_by?.email || (starter ? state.members.get(starter)?.email : null) || null),
+    stopped: Number(run.charged_credits ?? 0) > 0,
+    limit: refused?.limit?.monthly_credits !== undefined ? refused.limit : self ? mine : theirs,
+    ...teamContacts(),
+  };
+}
+
 /** Who started a run, in words: the member's email, the key's name, the schedule. */
 function submitter(run) {
   const by = run.submitted_by;
@@ -67,6 +87,7 @@ function explain(run) {
   if (run.state !== "FAILED") return null;
   const code = run.error?.code;
   if (code === "insufficient_credits") return refusalAdvice(refusalFacts(run)).text;
+  if (code === "budget_exceeded") return limitAdvice(limitFacts(run, null));
   return `Failed: ${String(code ?? "unknown reason").replaceAll("_", " ")}.`;
 }
 
@@ -103,8 +124,12 @@ async function retryRun(run, button, out) {
   const answer = await call("POST", `/agent/tasks/${q(run.task_id)}/retry`);
   if (!answer.ok) {
     button.disabled = false;
-    // the problem's detail: for insufficient_credits, the service's advice for this case
-    say(out, `The retry was refused. ${answer.message}`, "error");
+    // the problem's detail: for insufficient_credits, the service's advice for this case; a
+    // member's limit is worded here, from the limit the refusal names
+    const why = answer.body?.code === "budget_exceeded" && answer.body?.limit
+      ? limitAdvice({ ...limitFacts(run, answer.body), stopped: false, lead: "The retry was refused" })
+      : `The retry was refused. ${answer.message}`;
+    say(out, why, "error");
     return;
   }
   lookedUp.add(run.task_id);

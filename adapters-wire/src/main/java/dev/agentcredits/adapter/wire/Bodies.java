@@ -158,6 +158,9 @@ public final class Bodies {
     putIfPresent(body, "next_refresh_at", time(pool.nextRefreshAt()));
     body.put("lots", pool.lots().stream().map(Bodies::lot).toList());
     body.put("auto_reload", autoReload(pool.autoReload()));
+    if (pool.limit() != null) {
+      body.put("limit", LimitBodies.pool(pool.limit()));
+    }
     return body;
   }
 

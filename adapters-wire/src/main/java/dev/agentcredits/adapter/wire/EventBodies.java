@@ -32,7 +32,7 @@ final class EventBodies {
           f.put("task_id", d.task().value())
               .put("trigger", d.trigger().name())
               .put("pool_id", d.pool().value())
-              .put("error_code", "insufficient_credits")
+              .put("error_code", d.failureCode())
               .put("reason", lower(d.autoReload()));
       case EventData.UsageCharged d ->
           f.put("task_id", d.task().value())
@@ -105,6 +105,12 @@ final class EventBodies {
       case EventData.WebhookTest d ->
           f.put("endpoint_id", d.endpoint().value())
               .put("message", "a test event, sent because it was asked for");
+      case EventData.MemberLimitChanged d ->
+          f.put("scope", d.member() == null ? "team_default" : "member")
+              .put("member_id", d.member() == null ? null : d.member().value())
+              .put("previous_monthly_credits", d.previousMonthlyCredits())
+              .put("monthly_credits", d.monthlyCredits())
+              .put("effective_monthly_credits", d.effectiveMonthlyCredits());
     }
     return f.map;
   }

@@ -40,6 +40,7 @@ public record Problem(ProblemType type, String detail, Map<String, Object> exten
                   "monthly_limit_cents", r.monthlyLimit().cents(),
                   "month_to_date_spend_cents", r.monthToDateSpend().cents(),
                   "price_cents", r.price().cents()));
+      case Refusal.MemberLimitReached r -> MemberLimitProblem.of(r);
       case Refusal.PaymentFailed r -> of(ProblemType.PAYMENT_FAILED, r.detail());
       case Refusal.Conflict r -> of(ProblemType.CONFLICT, r.detail());
       case Refusal.InFlight r -> of(ProblemType.CONFLICT, r.detail());

@@ -12,7 +12,11 @@ public enum ProblemType {
       false,
       "The principal billed for this run has no remaining credits. Purchase add-on credits or raise"
           + " the team-wide spend cap to continue."),
-  BUDGET_EXCEEDED(403, false, "The purchase would exceed the team's monthly spend cap."),
+  BUDGET_EXCEEDED(
+      403,
+      false,
+      "The purchase would exceed the team's monthly spend cap, or the run the member's monthly"
+          + " credit limit."),
   FEATURE_NOT_AVAILABLE(403, false, "The team's plan does not allow this."),
   PAYMENT_FAILED(402, false, "The payment was declined."),
   RESOURCE_NOT_FOUND(404, false, "The resource does not exist."),

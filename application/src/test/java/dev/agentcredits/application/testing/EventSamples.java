@@ -129,7 +129,12 @@ public final class EventSamples {
             EventType.WEBHOOK_TEST,
             team,
             at,
-            new EventData.WebhookTest(new WebhookEndpointId("whe_1"))));
+            new EventData.WebhookTest(new WebhookEndpointId("whe_1"))),
+        event(
+            EventType.MEMBER_LIMIT_CHANGED,
+            team,
+            at,
+            new EventData.MemberLimitChanged(new MemberId("mem_2"), null, 2_000L, 2_000L)));
   }
 
   private static EventData.PurchaseChanged purchase(long credits, String code, String reason) {

@@ -107,7 +107,8 @@ class MessagingIntegrationTest {
         stores.paymentEvents(),
         failing,
         stores.webhookEndpoints(),
-        stores.webhookDeliveries());
+        stores.webhookDeliveries(),
+        stores.memberLimits());
   }
 
   @Test

@@ -18,9 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Admitting a run (DOMAIN.md rules 1, 2, 6, 12, 18, 22): the start hold placed through the
+ * Admitting a run (DOMAIN.md rules 1, 2, 6, 12, 18, 22, 24): the start hold placed through the
  * waterfall, an earlier answer under the same request key given again, a reload asked for, or the
- * run refused with everything the refusal must say.
+ * run refused with everything the refusal must say: for the member's monthly limit before the pool
+ * is even tried (buying credits would not help), else for the pool.
  */
 public final class Admission {
   private Admission() {}
@@ -42,6 +43,11 @@ public final class Admission {
       return new Decision.MemberRemoved(pool.memberId().orElse(null));
     }
     long startHold = terms.startHold().value();
+    if (request.budget() != null && !request.budget().allows(startHold)) {
+      Run run = request.candidate().refused(request.billed(), RunFailure.BUDGET_EXCEEDED, now);
+      return new Decision.OverLimit(
+          run, request.budget(), List.of(RunEvents.rejectedOverLimit(run, now)));
+    }
     return switch (pool.reserve(request.candidate().id(), startHold, now)) {
       case ReserveOutcome.Reserved reserved -> accepted(pool, team, request, reserved, now);
       case ReserveOutcome.Short lacking -> refused(pool, team, request, lacking, terms, now);
@@ -91,8 +97,11 @@ public final class Admission {
     if (!submission.sameRequestAs(earlier)) {
       return new Decision.KeyReused();
     }
+    if (refusedAtSubmission(earlier, RunFailure.BUDGET_EXCEEDED)) {
+      return new Decision.OverLimitAgain(earlier, request.budget());
+    }
     boolean samePool = earlier.billedPool().poolId().equals(request.billed().poolId());
-    if (!refusedAtSubmission(earlier) || !samePool) {
+    if (!refusedAtSubmission(earlier, RunFailure.INSUFFICIENT_CREDITS) || !samePool) {
       return new Decision.Replayed(earlier);
     }
     long required = terms.startHold().value();
@@ -106,13 +115,11 @@ public final class Admission {
   }
 
   /**
-   * A run its submission refused: the key's first answer was insufficient_credits, so a replay must
-   * be that refusal again, never a 201. A run stopped for credits after acceptance has always
-   * charged something (its arrears).
+   * A run its submission refused: the key's first answer was that refusal, so a replay must be that
+   * refusal again, never a 201. A run stopped after acceptance has always charged something (the
+   * arrears, or the usage that crossed the limit).
    */
-  static boolean refusedAtSubmission(Run run) {
-    return run.state() == RunState.FAILED
-        && run.failure() == RunFailure.INSUFFICIENT_CREDITS
-        && run.charged() == 0;
+  static boolean refusedAtSubmission(Run run, RunFailure why) {
+    return run.state() == RunState.FAILED && run.failure() == why && run.charged() == 0;
   }
 }

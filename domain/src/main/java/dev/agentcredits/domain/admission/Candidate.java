@@ -21,7 +21,15 @@ public sealed interface Candidate {
   Run accepted(BilledPool billed, Hold hold, Instant now);
 
   /** The run, FAILED with insufficient_credits. */
-  Run refused(BilledPool billed, Instant now);
+  default Run refused(BilledPool billed, Instant now) {
+    return refused(billed, RunFailure.INSUFFICIENT_CREDITS, now);
+  }
+
+  /** The run, FAILED for {@code why}. */
+  Run refused(BilledPool billed, RunFailure why, Instant now);
+
+  /** The member whose monthly limit the run would count against, or null (rule 24). */
+  MemberId countsAgainst();
 
   /** A run asked for; it exists only once admission has decided it (accepted or refused). */
   record Submission(
@@ -49,8 +57,13 @@ public sealed interface Candidate {
     }
 
     @Override
-    public Run refused(BilledPool billed, Instant now) {
-      return run(billed, RunState.FAILED, Hold.NONE, RunFailure.INSUFFICIENT_CREDITS, now, now);
+    public Run refused(BilledPool billed, RunFailure why, Instant now) {
+      return run(billed, RunState.FAILED, Hold.NONE, why, now, now);
+    }
+
+    @Override
+    public MemberId countsAgainst() {
+      return trigger == Trigger.USER ? triggeredBy : null;
     }
 
     /** DOMAIN.md rule 18: the request that made {@code earlier}, sent again under its key. */
@@ -106,8 +119,13 @@ public sealed interface Candidate {
     }
 
     @Override
-    public Run refused(BilledPool billed, Instant now) {
-      return failed.refused(billed, now);
+    public Run refused(BilledPool billed, RunFailure why, Instant now) {
+      return failed.refused(billed, why, now);
+    }
+
+    @Override
+    public MemberId countsAgainst() {
+      return failed.countsAgainst().orElse(null);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.agentcredits.domain.admission;
 
 import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.limit.MemberBudget;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.PoolTransition;
 import dev.agentcredits.domain.run.Run;
@@ -33,6 +34,22 @@ public sealed interface Decision {
       events = List.copyOf(events);
     }
   }
+
+  /**
+   * The start hold would take the member who started the run over their monthly limit (DOMAIN.md
+   * rule 24): the run is FAILED with budget_exceeded.
+   */
+  record OverLimit(Run run, MemberBudget budget, List<DomainEvent> events) implements Decision {
+    public OverLimit {
+      events = List.copyOf(events);
+    }
+  }
+
+  /**
+   * The request was made before under its key and refused then for the member's limit: it is
+   * refused again, with the limit as it stands now ({@code budget} null when none applies now).
+   */
+  record OverLimitAgain(Run earlier, MemberBudget budget) implements Decision {}
 
   /** The request was made before under its key: the run it made is the answer again. */
   record Replayed(Run earlier) implements Decision {}

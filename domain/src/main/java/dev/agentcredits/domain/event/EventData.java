@@ -35,9 +35,18 @@ public sealed interface EventData {
       Long releasedCredits)
       implements EventData {}
 
-  /** {@code autoReload}: the auto-reload state's name when the run was refused. */
-  record RunRejected(RunId task, Trigger trigger, PoolId pool, String autoReload)
-      implements EventData {}
+  /**
+   * {@code failureCode}: why the run was refused (insufficient_credits, or budget_exceeded for a
+   * member's monthly limit); {@code reason}: for insufficient_credits, the auto-reload state's name
+   * when the run was refused, for budget_exceeded {@code MEMBER_LIMIT}.
+   */
+  record RunRejected(
+      RunId task, Trigger trigger, PoolId pool, String autoReload, String failureCode)
+      implements EventData {
+    public RunRejected(RunId task, Trigger trigger, PoolId pool, String autoReload) {
+      this(task, trigger, pool, autoReload, "insufficient_credits");
+    }
+  }
 
   record UsageCharged(
       RunId task, UsageId usage, long credits, long fromHold, long fromPool, long arrears)
@@ -113,4 +122,16 @@ public sealed interface EventData {
 
   /** webhook.test: what a test delivery to {@code endpoint} carries. */
   record WebhookTest(WebhookEndpointId endpoint) implements EventData {}
+
+  /**
+   * member_limit.changed (rule 24): the team's default ({@code member} null) or one member's own
+   * limit; {@code monthlyCredits} null means none (the team's default, for a member), and {@code
+   * effectiveMonthlyCredits} is what applies to the member now (null: no limit). Credits a month.
+   */
+  record MemberLimitChanged(
+      MemberId member,
+      Long previousMonthlyCredits,
+      Long monthlyCredits,
+      Long effectiveMonthlyCredits)
+      implements EventData {}
 }

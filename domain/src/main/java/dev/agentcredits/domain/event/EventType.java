@@ -24,7 +24,9 @@ public enum EventType {
   CREDITS_TRANSFERRED("credits.transferred"),
   WEBHOOK_ENDPOINT_DISABLED("webhook_endpoint.disabled"),
   /** Sent to one endpoint when its owner asks for a test; never published to the broker. */
-  WEBHOOK_TEST("webhook.test");
+  WEBHOOK_TEST("webhook.test"),
+
+  MEMBER_LIMIT_CHANGED("member_limit.changed");
 
   private final String routingKey;
 

@@ -23,7 +23,9 @@ public final class HoldRelease {
     /** Rule 21. */
     CANCELLED,
     /** Rule 5: nobody can pay for it. */
-    STOPPED
+    STOPPED,
+    /** Rule 24: a charge left the member who started it over their monthly limit. */
+    OVER_LIMIT
   }
 
   /** {@code run} is queued and {@code pool} is its billed pool. */
@@ -37,6 +39,7 @@ public final class HoldRelease {
           case COMPLETED, HOLD_EXPIRED -> run.completed(now);
           case CANCELLED -> run.cancelled(now);
           case STOPPED -> run.stoppedForCredits(now);
+          case OVER_LIMIT -> run.stopped(RunFailure.BUDGET_EXCEEDED, now);
         };
     long held = run.hold().total();
     DomainEvent event =
@@ -47,7 +50,7 @@ public final class HoldRelease {
               RunEvents.changed(EventType.RUN_COMPLETED, ended, now, "hold_expired", held);
           case CANCELLED ->
               RunEvents.changed(EventType.RUN_CANCELLED, ended, now, "cancelled", held);
-          case STOPPED -> RunEvents.changed(EventType.RUN_STOPPED, ended, now);
+          case STOPPED, OVER_LIMIT -> RunEvents.changed(EventType.RUN_STOPPED, ended, now);
         };
     PoolTransition change =
         released.then(new PoolTransition(released.pool(), List.of(), List.of(event)));

@@ -106,6 +106,14 @@ public record Run(
     return Optional.ofNullable(triggeredBy);
   }
 
+  /**
+   * The member whose monthly limit the run counts against (DOMAIN.md rule 24): the one who started
+   * a USER run. Team API key and scheduled runs count against no member.
+   */
+  public Optional<MemberId> countsAgainst() {
+    return trigger == Trigger.USER ? Optional.ofNullable(triggeredBy) : Optional.empty();
+  }
+
   public Optional<String> schedule() {
     return Optional.ofNullable(scheduleId);
   }
@@ -115,7 +123,11 @@ public record Run(
   }
 
   public Run refused(BilledPool pool, Instant now) {
-    return next(pool, RunState.FAILED, Hold.NONE, charged, RunFailure.INSUFFICIENT_CREDITS, now);
+    return refused(pool, RunFailure.INSUFFICIENT_CREDITS, now);
+  }
+
+  public Run refused(BilledPool pool, RunFailure why, Instant now) {
+    return next(pool, RunState.FAILED, Hold.NONE, charged, why, now);
   }
 
   public Run charged(long credits, Hold remainingHold, Instant now) {
@@ -123,8 +135,11 @@ public record Run(
   }
 
   public Run stoppedForCredits(Instant now) {
-    return next(
-        billedPool, RunState.FAILED, Hold.NONE, charged, RunFailure.INSUFFICIENT_CREDITS, now);
+    return stopped(RunFailure.INSUFFICIENT_CREDITS, now);
+  }
+
+  public Run stopped(RunFailure why, Instant now) {
+    return next(billedPool, RunState.FAILED, Hold.NONE, charged, why, now);
   }
 
   public Run completed(Instant now) {

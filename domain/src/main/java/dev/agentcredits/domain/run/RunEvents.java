@@ -54,4 +54,16 @@ public final class RunEvents {
             run.id(), run.trigger(), run.billedPool().poolId(), autoReload.name());
     return new DomainEvent(EventType.RUN_REJECTED, run.team(), run.id().value(), at, data);
   }
+
+  /** A run refused because the member who started it reached their monthly limit (rule 24). */
+  public static DomainEvent rejectedOverLimit(Run run, Instant at) {
+    var data =
+        new EventData.RunRejected(
+            run.id(),
+            run.trigger(),
+            run.billedPool().poolId(),
+            "MEMBER_LIMIT",
+            RunFailure.BUDGET_EXCEEDED.code());
+    return new DomainEvent(EventType.RUN_REJECTED, run.team(), run.id().value(), at, data);
+  }
 }

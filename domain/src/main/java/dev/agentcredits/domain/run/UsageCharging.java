@@ -1,6 +1,7 @@
 package dev.agentcredits.domain.run;
 
 import dev.agentcredits.domain.event.DomainEvent;
+import dev.agentcredits.domain.limit.MemberBudget;
 import dev.agentcredits.domain.pool.BalanceEvents;
 import dev.agentcredits.domain.pool.ChargeOutcome;
 import dev.agentcredits.domain.pool.Pool;
@@ -13,9 +14,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * DOMAIN.md rules 3, 5 and 27: a usage report is charged once per usage id, against the run's hold
- * first, then the waterfall; what nothing covers becomes arrears. A queued run that runs dry is
- * stopped at once when its pool cannot reload; otherwise a reload may pay the arrears first.
+ * DOMAIN.md rules 3, 5, 24 and 27: a usage report is charged once per usage id, against the run's
+ * hold first, then the waterfall; what nothing covers becomes arrears. A queued run that runs dry
+ * is stopped at once when its pool cannot reload; otherwise a reload may pay the arrears first. A
+ * charge that leaves the member who started the run over their monthly limit is kept, and stops the
+ * run.
  */
 public final class UsageCharging {
   private UsageCharging() {}
@@ -37,6 +40,21 @@ public final class UsageCharging {
    */
   public static RunDecision decide(
       Run run, Pool pool, UsageReport report, UsageRecord seen, Terms terms, Instant now) {
+    return decide(run, pool, report, seen, terms, null, now);
+  }
+
+  /**
+   * @param budget the monthly limit of the member the run counts against and what counts against it
+   *     before this charge ({@link Run#countsAgainst()}); null when no limit applies
+   */
+  public static RunDecision decide(
+      Run run,
+      Pool pool,
+      UsageReport report,
+      UsageRecord seen,
+      Terms terms,
+      MemberBudget budget,
+      Instant now) {
     if (seen != null) {
       return seen.credits() == report.credits()
           ? new RunDecision.Replayed(run)
@@ -51,13 +69,13 @@ public final class UsageCharging {
           "the task ended (%s) at %s, more than %d hours before this report; usage is charged only up to %d hours after a task ends"
               .formatted(run.state(), run.endedAt(), hours, hours));
     }
-    return charge(run, pool, report, terms, now);
+    return charge(run, pool, report, terms, budget, now);
   }
 
   // A queued run's usage, or late usage on an ended one (rule 27): an ended run holds nothing, so
   // the charge goes to the waterfall, into arrears if need be, and usage.charged says so.
   private static RunDecision charge(
-      Run run, Pool pool, UsageReport report, Terms terms, Instant now) {
+      Run run, Pool pool, UsageReport report, Terms terms, MemberBudget budget, Instant now) {
     ChargeOutcome charge =
         pool.charge(run.id(), run.hold(), report.usage().value(), report.credits(), now);
     Pool after = charge.transition().pool();
@@ -71,14 +89,23 @@ public final class UsageCharging {
     }
     PoolTransition change = charge.transition().then(new PoolTransition(after, List.of(), events));
     boolean canReload = terms.addOnsAllowed() && after.autoReload().enabled();
+    boolean overLimit =
+        budget != null
+            && charged.state().isOpen()
+            && budget
+                .moved(charge.total(), charge.remainingHold().total() - run.hold().total())
+                .exceeded();
     boolean inArrears = !charge.fullyCovered() && charged.state().isOpen();
-    if (inArrears && !canReload) {
-      RunDecision.Moved stopped = HoldRelease.release(charged, after, HoldRelease.Why.STOPPED, now);
+    if (overLimit || (inArrears && !canReload)) {
+      HoldRelease.Why why = overLimit ? HoldRelease.Why.OVER_LIMIT : HoldRelease.Why.STOPPED;
+      RunDecision.Moved stopped = HoldRelease.release(charged, after, why, now);
+      // Stopped by the limit, the run no longer waits on a reload; its pool may still want one.
+      boolean topUp = canReload && AutoReloadPolicy.wantsReload(stopped.change().pool());
       return new RunDecision.Moved(
           stopped.run(),
           change.then(stopped.change()),
           report.chargedAt(now),
-          RunDecision.Next.NOTHING);
+          topUp ? RunDecision.Next.TOP_UP : RunDecision.Next.NOTHING);
     }
     RunDecision.Next next =
         inArrears

@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentcredits.domain.event.DomainEvent;
 import dev.agentcredits.domain.event.EventData;
 import dev.agentcredits.domain.event.EventType;
+import dev.agentcredits.domain.limit.MemberBudget;
+import dev.agentcredits.domain.limit.MemberSpend;
 import dev.agentcredits.domain.shared.UsageId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -188,5 +191,75 @@ class UsageChargingTest {
 
   private static List<EventType> types(RunDecision.Moved moved) {
     return moved.change().events().stream().map(DomainEvent::type).toList();
+  }
+
+  /**
+   * DOMAIN.md rule 24: a charge is never dropped; one that leaves the member over stops the run.
+   */
+  @ParameterizedTest(name = "limit {0}, charged before {1}, {2} used: {3}")
+  @CsvSource({
+    // limit, charged this month, used, state,  held, failure,         available
+    "2000,    0,                  5,    QUEUED, 15,   ,                1480",
+    "2000,    1980,               20,   QUEUED, 0,    ,                1480",
+    "2000,    1980,               21,   FAILED, 0,    BUDGET_EXCEEDED, 1479",
+    "2000,    1000,               1200, FAILED, 0,    BUDGET_EXCEEDED, 300",
+    "100,     200,                5,    FAILED, 0,    BUDGET_EXCEEDED, 1495",
+  })
+  void usageThatTakesTheMemberOverTheirLimitIsChargedAndStopsTheRun(
+      long limit,
+      long chargedBefore,
+      long used,
+      RunState state,
+      long held,
+      RunFailure failure,
+      long available) {
+    RunLedger ledger = aPoolWith(1500);
+    Run run = ledger.queued("task-1", 20);
+    var budget =
+        new MemberBudget(
+            RunLedger.BOB, limit, new MemberSpend(YearMonth.of(2025, 1), chargedBefore, 20));
+    var report = new UsageReport(new UsageId("u-1"), used);
+
+    RunDecision.Moved moved =
+        ledger.record(
+            UsageCharging.decide(run, ledger.pool(), report, null, MAY_RELOAD, budget, LATER));
+
+    assertThat(moved.run().charged()).as("usage is never dropped").isEqualTo(used);
+    assertThat(moved.run().state()).isEqualTo(state);
+    assertThat(moved.run().failure()).isEqualTo(failure);
+    assertThat(moved.run().hold().total()).isEqualTo(held);
+    assertThat(moved.change().pool().available()).isEqualTo(available);
+    assertThat(moved.change().events())
+        .extracting(DomainEvent::type)
+        .contains(EventType.USAGE_CHARGED)
+        .containsSequence(
+            state == RunState.FAILED
+                ? List.of(EventType.USAGE_CHARGED, EventType.RUN_STOPPED)
+                : List.of(EventType.USAGE_CHARGED));
+    assertThat(ledger.reconciles()).isTrue();
+  }
+
+  @Test
+  void lateUsageOverTheLimitIsChargedToTheEndedRunAndChangesNothingElse() {
+    RunLedger ledger = aPoolWith(1500);
+    Run run = ledger.queued("task-1", 20);
+    Run done = ledger.record(RunEnding.complete(run, ledger.pool(), LATER)).run();
+    var budget =
+        new MemberBudget(RunLedger.BOB, 100, new MemberSpend(YearMonth.of(2025, 1), 100, 0));
+
+    RunDecision.Moved moved =
+        ledger.record(
+            UsageCharging.decide(
+                done,
+                ledger.pool(),
+                new UsageReport(new UsageId("late"), 30),
+                null,
+                MAY_RELOAD,
+                budget,
+                LATER.plusSeconds(60)));
+
+    assertThat(moved.run().state()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(moved.run().charged()).isEqualTo(30);
+    assertThat(ledger.reconciles()).isTrue();
   }
 }

@@ -5,8 +5,8 @@ import dev.agentcredits.application.port.out.WriteBatch;
 
 /**
  * A write batch in one round trip while its pools are locked: the pools with their sources, the
- * postings, the new and progressed runs, the usage reports and the events, encoded by the outbox
- * ({@link WriteStatements}).
+ * postings, the new and progressed runs, the usage reports, members' month-to-date figures and the
+ * events, encoded by the outbox ({@link WriteStatements}).
  */
 final class PostgresBatchWriter implements BatchWriter {
   private final JdbiTransactionRunner db;
@@ -25,6 +25,7 @@ final class PostgresBatchWriter implements BatchWriter {
         .newRuns(batch.newRuns())
         .progress(batch.progressedRuns())
         .usages(batch.usages())
+        .memberSpends(batch.memberSpends())
         .events(outbox.encoded(batch.events()))
         .send(db);
   }

@@ -37,6 +37,7 @@ public final class PostgresPersistence implements AutoCloseable {
     this.jdbi = JdbiSetup.create(dataSource);
     this.transactions = new JdbiTransactionRunner(jdbi);
     var outbox = new PostgresEventOutbox(transactions, events);
+    var limits = new PostgresMemberLimitStore(transactions);
     this.stores =
         new Stores(
             new PostgresTeamStore(transactions),
@@ -52,7 +53,8 @@ public final class PostgresPersistence implements AutoCloseable {
             new PostgresPaymentEventStore(transactions),
             new PostgresBatchWriter(transactions, outbox),
             new PostgresWebhookEndpointStore(transactions),
-            new PostgresWebhookDeliveryStore(transactions));
+            new PostgresWebhookDeliveryStore(transactions),
+            limits);
   }
 
   /** Connects to the database's default schema and migrates it. */

@@ -1,6 +1,7 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
 import dev.agentcredits.application.port.out.EncodedEvent;
+import dev.agentcredits.application.port.out.MemberLimitStore;
 import dev.agentcredits.application.port.out.RunStore.NewRun;
 import dev.agentcredits.application.port.out.RunStore.Usage;
 import dev.agentcredits.application.port.out.WriteBatch.PoolUpdate;
@@ -74,6 +75,14 @@ final class WriteStatements {
       return this;
     }
     return add("usage", UsageColumns.of(usages), UsageColumns.INSERT);
+  }
+
+  /** Members' month-to-date figures (rule 24), kept while their pools are locked. */
+  WriteStatements memberSpends(List<MemberLimitStore.Kept> figures) {
+    if (figures.isEmpty()) {
+      return this;
+    }
+    return add("spend", MemberSpendColumns.of(figures), MemberSpendColumns.UPSERT);
   }
 
   WriteStatements events(List<EncodedEvent> events) {

@@ -1,5 +1,8 @@
 package dev.agentcredits.application.port.in;
 
+import dev.agentcredits.domain.limit.MemberBudget;
+import dev.agentcredits.domain.run.Run;
+import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.Money;
 import dev.agentcredits.domain.shared.RunId;
 import java.util.Objects;
@@ -26,6 +29,18 @@ public sealed interface Refusal {
       implements Refusal {
     public InsufficientCredits {
       Objects.requireNonNull(why, "why");
+      Objects.requireNonNull(run, "run");
+    }
+  }
+
+  /**
+   * The member who started the run reached their monthly credit limit (DOMAIN.md rule 24); {@code
+   * run} is the run, now FAILED. {@code budget} is the limit and what counts against it; null when
+   * no limit applies any more (the answer to a request key, given again).
+   */
+  record MemberLimitReached(MemberId member, MemberBudget budget, RunId run) implements Refusal {
+    public MemberLimitReached {
+      Objects.requireNonNull(member, "member");
       Objects.requireNonNull(run, "run");
     }
   }
@@ -60,6 +75,11 @@ public sealed interface Refusal {
 
   static Refusal featureNotAvailable(String detail) {
     return new FeatureNotAvailable(detail);
+  }
+
+  /** {@code run} was refused, or stopped, for its member's monthly limit. */
+  static Refusal memberLimit(MemberBudget budget, Run run) {
+    return new MemberLimitReached(run.countsAgainst().orElseThrow(), budget, run.id());
   }
 
   static Refusal conflict(String detail) {

@@ -18,4 +18,5 @@ public record Stores(
     PaymentEventStore paymentEvents,
     BatchWriter batches,
     WebhookEndpointStore webhookEndpoints,
-    WebhookDeliveryStore webhookDeliveries) {}
+    WebhookDeliveryStore webhookDeliveries,
+    MemberLimitStore memberLimits) {}

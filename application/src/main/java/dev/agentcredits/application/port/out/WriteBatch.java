@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * Everything one transaction writes about pools and runs once it has decided: the pools it locked,
- * as they are now, their postings, the runs it made or moved on, the usage reports it charged and
- * the events it raised. Saved in one call ({@link BatchWriter}), so the store can send it as one
- * batch while the pools' rows are locked.
+ * as they are now, their postings, the runs it made or moved on, the usage reports it charged, the
+ * events it raised and the members' figures against their monthly limits. Saved in one call ({@link
+ * BatchWriter}), so the store can send it as one batch while the pools' rows are locked.
  */
 public record WriteBatch(
     List<PoolUpdate> pools,
@@ -24,7 +24,19 @@ public record WriteBatch(
     List<RunStore.NewRun> newRuns,
     List<Run> progressedRuns,
     List<RunStore.Usage> usages,
-    List<DomainEvent> events) {
+    List<DomainEvent> events,
+    List<MemberLimitStore.Kept> memberSpends) {
+
+  /** A batch that keeps no member's figure. */
+  public WriteBatch(
+      List<PoolUpdate> pools,
+      List<Posting> postings,
+      List<RunStore.NewRun> newRuns,
+      List<Run> progressedRuns,
+      List<RunStore.Usage> usages,
+      List<DomainEvent> events) {
+    this(pools, postings, newRuns, progressedRuns, usages, events, List.of());
+  }
 
   /** A pool's new state and when time next changes it (a refresh or an expiry), or null. */
   public record PoolUpdate(Pool pool, Instant dueAt) {}
@@ -36,6 +48,7 @@ public record WriteBatch(
     progressedRuns = List.copyOf(progressedRuns);
     usages = List.copyOf(usages);
     events = List.copyOf(events);
+    memberSpends = List.copyOf(memberSpends);
   }
 
   public boolean isEmpty() {
@@ -44,7 +57,8 @@ public record WriteBatch(
         && newRuns.isEmpty()
         && progressedRuns.isEmpty()
         && usages.isEmpty()
-        && events.isEmpty();
+        && events.isEmpty()
+        && memberSpends.isEmpty();
   }
 
   /**

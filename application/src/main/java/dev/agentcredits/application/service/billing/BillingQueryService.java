@@ -6,6 +6,7 @@ import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.PoolRef;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.LedgerPageView;
+import dev.agentcredits.application.port.in.view.PoolLimitView;
 import dev.agentcredits.application.port.in.view.PoolView;
 import dev.agentcredits.application.port.in.view.SpendCapView;
 import dev.agentcredits.application.port.in.view.TeamBillingView;
@@ -14,11 +15,13 @@ import dev.agentcredits.application.port.out.LedgerStore;
 import dev.agentcredits.application.port.out.SpendStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
+import dev.agentcredits.application.service.limits.MemberLimitFigures;
 import dev.agentcredits.application.service.shared.Guard;
 import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.application.service.shared.Views;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.principal.PoolIds;
+import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.spend.MonthlySpend;
@@ -27,10 +30,12 @@ import dev.agentcredits.domain.team.Team;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Pools, team billing and the ledger, shown as of now (refreshes and expiries due are applied to
- * the view).
+ * the view); a member pool shows its member's monthly limit when one applies (DOMAIN.md rule 24).
  */
 public final class BillingQueryService implements BillingQuery {
   public static final int MAX_PAGE = 200;
@@ -39,6 +44,7 @@ public final class BillingQueryService implements BillingQuery {
   private final PoolBook book;
   private final LedgerStore ledger;
   private final SpendStore spending;
+  private final MemberLimitFigures limits;
   private final TransactionRunner tx;
   private final Clock clock;
 
@@ -47,12 +53,14 @@ public final class BillingQueryService implements BillingQuery {
       PoolBook book,
       LedgerStore ledger,
       SpendStore spending,
+      MemberLimitFigures limits,
       TransactionRunner tx,
       Clock clock) {
     this.access = access;
     this.book = book;
     this.ledger = ledger;
     this.spending = spending;
+    this.limits = limits;
     this.tx = tx;
     this.clock = clock;
   }
@@ -71,7 +79,8 @@ public final class BillingQueryService implements BillingQuery {
                               "a member pool (the "
                                   + team.plan()
                                   + " plan has none; see the team pool)")));
-          return Outcome.ok(book.view(pool, team.plan()));
+          return Outcome.ok(
+              withLimits(List.of(book.view(pool, team.plan())), clock.instant()).getFirst());
         }));
   }
 
@@ -106,10 +115,12 @@ public final class BillingQueryService implements BillingQuery {
           // A removed member's closed pool keeps its ledger but leaves the team's billing (rule
           // 22).
           List<PoolView> pools =
-              visiblePools(caller, team).stream()
-                  .filter(p -> !p.isClosed())
-                  .map(p -> book.view(p, team.plan()))
-                  .toList();
+              withLimits(
+                  visiblePools(caller, team).stream()
+                      .filter(p -> !p.isClosed())
+                      .map(p -> book.view(p, team.plan()))
+                      .toList(),
+                  now);
           MonthlySpend spend = spending.find(team.id(), MonthlySpend.monthOf(now));
           return Outcome.ok(
               new TeamBillingView(
@@ -157,6 +168,20 @@ public final class BillingQueryService implements BillingQuery {
     PoolId own =
         team.plan().isContract() ? PoolIds.forTeam(team.id()) : PoolIds.forMember(member.member());
     return book.find(own).stream().toList();
+  }
+
+  /** Member pools with their member's limit, where one applies (DOMAIN.md rule 24). */
+  private List<PoolView> withLimits(List<PoolView> views, Instant now) {
+    List<MemberId> members =
+        views.stream().map(PoolView::memberId).filter(Objects::nonNull).map(MemberId::new).toList();
+    Map<MemberId, PoolLimitView> applying = limits.applying(members, now);
+    return views.stream()
+        .map(v -> {
+          PoolLimitView limit =
+              v.memberId() == null ? null : applying.get(new MemberId(v.memberId()));
+          return limit == null ? v : v.withLimit(limit);
+        })
+        .toList();
   }
 
   private static long parseCursor(String cursor) {

@@ -5,6 +5,7 @@ import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.DuplicateKeyException;
+import dev.agentcredits.application.port.out.MemberLimitStore;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
@@ -32,9 +33,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Admission as one transaction (DOMAIN.md rules 1, 2, 12, 18): load and lock what the decision
- * needs, decide each request in turn ({@link Admission#decide}) against the pool the previous one
- * left, and save everything once.
+ * Admission as one transaction (DOMAIN.md rules 1, 2, 12, 18, 24): load and lock what the decision
+ * needs, decide each request in turn ({@link Admission#decide}) against the pool and the members'
+ * limits the previous one left, and save everything once.
  */
 public final class AdmitRuns implements Admissions {
   private static final Refusal RETRIED_ELSEWHERE =
@@ -46,6 +47,7 @@ public final class AdmitRuns implements Admissions {
   private final PoolStore pools;
   private final RunStore runs;
   private final BatchWriter batches;
+  private final MemberLimitStore limits;
   private final TransactionRunner tx;
   private final RefusalWording wording;
   private final BillingTerms terms;
@@ -56,6 +58,7 @@ public final class AdmitRuns implements Admissions {
       PoolStore pools,
       RunStore runs,
       BatchWriter batches,
+      MemberLimitStore limits,
       TransactionRunner tx,
       RefusalWording wording,
       BillingTerms terms,
@@ -64,6 +67,7 @@ public final class AdmitRuns implements Admissions {
     this.pools = pools;
     this.runs = runs;
     this.batches = batches;
+    this.limits = limits;
     this.tx = tx;
     this.wording = wording;
     this.terms = terms;
@@ -85,22 +89,34 @@ public final class AdmitRuns implements Admissions {
     Result[] results = new Result[requests.size()];
     List<Candidate> candidates = lockRetries(requests, results);
     PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
+    MemberBudgets budgets = new MemberBudgets(limits, changes.now());
     Map<TeamId, Team> current = new HashMap<>();
     for (List<Integer> group : byPool(requests, results).values()) {
       Request first = requests.get(group.getFirst());
       // The team as committed now, once per team: its cap and plan, whatever the caller read.
       Team team = current.computeIfAbsent(first.team().id(), id -> teams.find(id).orElseThrow());
       Pool pool = changes.lockCurrent(first.billed().poolId(), team.plan());
+      // Under the pool's lock: every change to these members' runs takes it (rule 24).
+      budgets.read(group.stream().map(i -> candidates.get(i).countsAgainst()).toList());
       Map<String, Run> earlier =
           new HashMap<>(runs.findByRequestKeys(team.id(), keys(requests, group)));
       for (int i : group) {
         Request request = requests.get(i);
+        Candidate candidate = candidates.get(i);
         Run earlierRun = request.requestKey() == null ? null : earlier.get(request.requestKey());
         AdmissionRequest asked =
             new AdmissionRequest(
-                candidates.get(i), request.billed(), request.team(), earlierRun, request.verdict());
+                candidate,
+                request.billed(),
+                request.team(),
+                earlierRun,
+                request.verdict(),
+                budgets.of(candidate.countsAgainst()));
         Decision decision = Admission.decide(pool, team, asked, terms, changes.now());
         pool = decision.poolAfter(pool);
+        if (decision instanceof Decision.Accepted accepted) {
+          budgets.moved(candidate instanceof Candidate.Retry r ? r.failed() : null, accepted.run());
+        }
         results[i] = save(decision, request, team, changes);
         if (request.requestKey() != null && madeRun(decision) instanceof Run made) {
           // A later request of this batch under the same key is answered from this run.
@@ -108,6 +124,7 @@ public final class AdmitRuns implements Admissions {
         }
       }
     }
+    budgets.keepIn(changes);
     changes.flush();
     return List.of(results);
   }
@@ -157,6 +174,7 @@ public final class AdmitRuns implements Admissions {
     return switch (decision) {
       case Decision.Accepted accepted -> accepted.run();
       case Decision.Refused refused -> refused.run();
+      case Decision.OverLimit over -> over.run();
       default -> null;
     };
   }
@@ -184,6 +202,15 @@ public final class AdmitRuns implements Admissions {
             Outcome.<RunView>refused(new Refusal.InsufficientCredits(why, again.earlier().id()))
                 .asReplay());
       }
+      case Decision.OverLimit over -> {
+        changes.raiseAll(over.events());
+        keep(over.run(), request, changes);
+        yield answered(Outcome.refused(Refusal.memberLimit(over.budget(), over.run())));
+      }
+      case Decision.OverLimitAgain again ->
+          answered(
+              Outcome.<RunView>refused(Refusal.memberLimit(again.budget(), again.earlier()))
+                  .asReplay());
       case Decision.KeyReused reused -> answered(Outcome.refused(KEY_REUSED));
       case Decision.MemberRemoved removed ->
           answered(Outcome.refused(Refusal.notFound("member " + removed.member())));

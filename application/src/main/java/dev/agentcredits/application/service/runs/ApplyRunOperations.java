@@ -3,6 +3,7 @@ package dev.agentcredits.application.service.runs;
 import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.out.BatchWriter;
+import dev.agentcredits.application.port.out.MemberLimitStore;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
@@ -11,6 +12,7 @@ import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
 import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.application.service.shared.RefusedException;
+import dev.agentcredits.domain.limit.MemberBudget;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.run.RunDecision;
@@ -28,14 +30,15 @@ import java.util.List;
 
 /**
  * Operations on runs as one transaction: lock what they need ({@link LockedRuns}), fold the pure
- * decisions of the domain over them in order, each seeing the runs and pools the previous ones
- * left, and save what they decided in one write.
+ * decisions of the domain over them in order, each seeing the runs, pools and members' limits
+ * ({@link MemberBudgets}) the previous ones left, and save what they decided in one write.
  */
 public final class ApplyRunOperations implements RunOperations {
   private final TeamStore teams;
   private final PoolStore pools;
   private final RunStore runs;
   private final BatchWriter batches;
+  private final MemberLimitStore limits;
   private final TransactionRunner tx;
   private final BillingTerms terms;
   private final Clock clock;
@@ -45,6 +48,7 @@ public final class ApplyRunOperations implements RunOperations {
       PoolStore pools,
       RunStore runs,
       BatchWriter batches,
+      MemberLimitStore limits,
       TransactionRunner tx,
       BillingTerms terms,
       Clock clock) {
@@ -52,6 +56,7 @@ public final class ApplyRunOperations implements RunOperations {
     this.pools = pools;
     this.runs = runs;
     this.batches = batches;
+    this.limits = limits;
     this.tx = tx;
     this.terms = terms;
     this.clock = clock;
@@ -62,27 +67,33 @@ public final class ApplyRunOperations implements RunOperations {
     return tx.inTransaction(() -> {
       PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
       LockedRuns locked = LockedRuns.lock(operations, runs, teams, changes);
+      MemberBudgets budgets = new MemberBudgets(limits, changes.now());
+      budgets.read(MemberBudgets.membersOf(changing(operations, locked)));
       List<RunOutcome> outcomes = new ArrayList<>(operations.size());
       for (RunOperation operation : operations) {
-        outcomes.add(apply(operation, locked, changes));
+        outcomes.add(apply(operation, locked, budgets, changes));
       }
+      budgets.keepIn(changes);
       changes.flush();
       return outcomes;
     });
   }
 
-  private RunOutcome apply(RunOperation operation, LockedRuns locked, PoolChanges changes) {
+  private RunOutcome apply(
+      RunOperation operation, LockedRuns locked, MemberBudgets budgets, PoolChanges changes) {
     Run run;
     try {
       run = visible(operation, locked);
     } catch (RefusedException refused) {
       return new RunOutcome.Refused(refused.refusal());
     }
-    return switch (decide(operation, run, locked, changes.now())) {
+    MemberBudget budget = budgets.of(run.countsAgainst().orElse(null));
+    return switch (decide(operation, run, locked, budget, changes.now())) {
       case RunDecision.Moved moved -> {
         changes.apply(moved.change());
         changes.progressed(moved.run());
         locked.moved(moved.run());
+        budgets.moved(run, moved.run());
         if (moved.usage() != null) {
           changes.recorded(locked.charged(moved.run(), moved.usage()));
         }
@@ -102,7 +113,8 @@ public final class ApplyRunOperations implements RunOperations {
     };
   }
 
-  private RunDecision decide(RunOperation operation, Run run, LockedRuns locked, Instant now) {
+  private RunDecision decide(
+      RunOperation operation, Run run, LockedRuns locked, MemberBudget budget, Instant now) {
     PoolId poolId = run.billedPool().poolId();
     Plan plan = locked.planOf(poolId);
     Pool pool = plan == null ? null : locked.pool(poolId);
@@ -115,6 +127,7 @@ public final class ApplyRunOperations implements RunOperations {
             new UsageReport(usage.command().usage(), usage.command().credits()),
             seen == null ? null : new UsageRecord(seen.usage(), seen.credits(), seen.at()),
             new UsageCharging.Terms(terms.lateUsageWindow(), plan != null && plan.allowsAddOns()),
+            budget,
             now);
       }
       case RunOperation.Complete complete -> RunEnding.complete(run, pool, now);
@@ -123,6 +136,14 @@ public final class ApplyRunOperations implements RunOperations {
       case RunOperation.SettleIdle idle ->
           RunEnding.settleIdle(run, pool, terms.holdTimeToLive(), now);
     };
+  }
+
+  /** The runs, as locked, whose pools this transaction locked: those the operations may change. */
+  private static List<Run> changing(List<RunOperation> operations, LockedRuns locked) {
+    return operations.stream()
+        .map(operation -> locked.run(operation.run()))
+        .filter(run -> run != null && locked.planOf(run.billedPool().poolId()) != null)
+        .toList();
   }
 
   /** The run, if it exists and the caller may act on it; a refusal otherwise. */

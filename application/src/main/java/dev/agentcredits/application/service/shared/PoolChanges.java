@@ -1,6 +1,7 @@
 package dev.agentcredits.application.service.shared;
 
 import dev.agentcredits.application.port.out.BatchWriter;
+import dev.agentcredits.application.port.out.MemberLimitStore;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.WriteBatch;
@@ -21,9 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Collects what one transaction does to pools (their new state, postings and events), and to the
- * runs it moved on and the usage reports it charged, and writes it all at the end, so a use case
- * reads as its decisions and not as its bookkeeping.
+ * Collects what one transaction does to pools (their new state, postings and events), to the runs
+ * it moved on, the usage reports it charged and the members' figures it moved, and writes it all at
+ * the end, so a use case reads as its decisions and not as its bookkeeping.
  */
 public final class PoolChanges {
   private final PoolStore pools;
@@ -36,6 +37,7 @@ public final class PoolChanges {
   private final List<RunStore.NewRun> newRuns = new ArrayList<>();
   private final Map<RunId, Run> progressedRuns = new LinkedHashMap<>();
   private final List<RunStore.Usage> usages = new ArrayList<>();
+  private final List<MemberLimitStore.Kept> memberSpends = new ArrayList<>();
 
   public PoolChanges(PoolStore pools, BatchWriter writer, BillingTerms terms, Instant now) {
     this.pools = pools;
@@ -114,6 +116,11 @@ public final class PoolChanges {
     usages.add(usage);
   }
 
+  /** A member's figure against their monthly limit, as this transaction leaves it (rule 24). */
+  public void kept(MemberLimitStore.Kept figure) {
+    memberSpends.add(figure);
+  }
+
   public void flush() {
     List<WriteBatch.PoolUpdate> updates = new ArrayList<>();
     for (Pool pool : touched.values()) {
@@ -122,12 +129,19 @@ public final class PoolChanges {
     }
     writer.write(
         new WriteBatch(
-            updates, postings, newRuns, List.copyOf(progressedRuns.values()), usages, events));
+            updates,
+            postings,
+            newRuns,
+            List.copyOf(progressedRuns.values()),
+            usages,
+            events,
+            memberSpends));
     touched.clear();
     postings.clear();
     events.clear();
     newRuns.clear();
     progressedRuns.clear();
     usages.clear();
+    memberSpends.clear();
   }
 }

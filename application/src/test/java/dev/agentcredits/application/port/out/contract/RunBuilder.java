@@ -28,6 +28,8 @@ public final class RunBuilder {
   private String scheduleId;
   private Instant createdAt = TestData.T0;
   private MemberId triggeredBy;
+  private boolean byMember;
+  private RunFailure failure = RunFailure.INSUFFICIENT_CREDITS;
 
   private RunBuilder(Team team) {
     this.team = team;
@@ -92,19 +94,33 @@ public final class RunBuilder {
     return this;
   }
 
+  /** A USER run the member started, billed to their own pool (which must exist). */
+  public RunBuilder byMember(MemberId value) {
+    triggeredBy = value;
+    byMember = true;
+    return this;
+  }
+
+  public RunBuilder failedFor(RunFailure why) {
+    failure = why;
+    return failed();
+  }
+
   public Run build() {
     return new Run(
         id,
         team.id(),
-        scheduleId == null ? Trigger.TEAM_API_KEY : Trigger.SCHEDULED,
+        byMember ? Trigger.USER : scheduleId == null ? Trigger.TEAM_API_KEY : Trigger.SCHEDULED,
         triggeredBy == null ? team.owner() : triggeredBy,
         scheduleId,
         "Summarise the open issues",
-        BilledPool.ofMember(team.id(), team.owner(), Payer.TEAM_OWNER),
+        byMember
+            ? BilledPool.ofMember(team.id(), triggeredBy, Payer.TRIGGERING_USER)
+            : BilledPool.ofMember(team.id(), team.owner(), Payer.TEAM_OWNER),
         state,
         hold,
         charged,
-        state == RunState.FAILED ? RunFailure.INSUFFICIENT_CREDITS : null,
+        state == RunState.FAILED ? failure : null,
         createdAt,
         lastActivity);
   }
