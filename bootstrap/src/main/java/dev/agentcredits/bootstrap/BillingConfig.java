@@ -32,6 +32,7 @@ import dev.agentcredits.application.service.billing.Purchasing;
 import dev.agentcredits.application.service.billing.RaiseSpendCapService;
 import dev.agentcredits.application.service.billing.ReceivePaymentEventService;
 import dev.agentcredits.application.service.billing.RefundPurchaseService;
+import dev.agentcredits.application.service.billing.SpendFigures;
 import dev.agentcredits.application.service.billing.UsageService;
 import dev.agentcredits.application.service.idempotency.Idempotency;
 import dev.agentcredits.application.service.idempotency.IdempotentPurchases;
@@ -119,15 +120,19 @@ class BillingConfig {
   }
 
   @Bean
+  SpendFigures spendFigures(SpendStore spending, MemberLimitFigures limits) {
+    return new SpendFigures(spending, limits);
+  }
+
+  @Bean
   BillingQueryService billingQuery(
       Access access,
       PoolBook book,
       LedgerStore ledger,
-      SpendStore spending,
-      MemberLimitFigures limits,
+      SpendFigures figures,
       TransactionRunner tx,
       Clock clock) {
-    return new BillingQueryService(access, book, ledger, spending, limits, tx, clock);
+    return new BillingQueryService(access, book, ledger, figures, tx, clock);
   }
 
   @Bean

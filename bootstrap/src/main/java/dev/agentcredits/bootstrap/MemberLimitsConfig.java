@@ -6,6 +6,7 @@ import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.limits.MemberLimitFigures;
 import dev.agentcredits.application.service.limits.MemberLimitsService;
+import dev.agentcredits.application.service.runs.MemberLimitBook;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,12 @@ class MemberLimitsConfig {
   @Bean
   MemberLimitStore memberLimitStore(StoreBackend store) {
     return store.stores().memberLimits();
+  }
+
+  /** Where the transactions on runs read and keep the figures the limits are checked against. */
+  @Bean
+  MemberLimitBook memberLimitBook(MemberLimitStore store) {
+    return new MemberLimitBook(store);
   }
 
   @Bean

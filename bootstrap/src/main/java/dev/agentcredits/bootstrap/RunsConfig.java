@@ -1,14 +1,13 @@
 package dev.agentcredits.bootstrap;
 
 import dev.agentcredits.application.port.out.ApiKeyStore;
-import dev.agentcredits.application.port.out.BatchWriter;
-import dev.agentcredits.application.port.out.MemberLimitStore;
 import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.port.out.SpendStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.billing.AutoReloader;
 import dev.agentcredits.application.service.runs.AdmissionLoop;
 import dev.agentcredits.application.service.runs.Admissions;
@@ -19,12 +18,14 @@ import dev.agentcredits.application.service.runs.CancelRunService;
 import dev.agentcredits.application.service.runs.CompleteRunService;
 import dev.agentcredits.application.service.runs.GetRunService;
 import dev.agentcredits.application.service.runs.ListRunsService;
+import dev.agentcredits.application.service.runs.MemberLimitBook;
 import dev.agentcredits.application.service.runs.RefusalWording;
 import dev.agentcredits.application.service.runs.ReportUsageService;
 import dev.agentcredits.application.service.runs.RetryRunService;
 import dev.agentcredits.application.service.runs.SubmitRunService;
 import dev.agentcredits.application.service.runs.batching.GroupCommittedAdmissions;
 import dev.agentcredits.application.service.runs.batching.GroupCommittedRunOperations;
+import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.domain.terms.BillingTerms;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -46,16 +47,12 @@ class RunsConfig {
   @Bean
   Admissions admissions(
       TeamStore teams,
-      PoolStore pools,
+      PoolBook pools,
       RunStore runs,
-      BatchWriter batches,
-      MemberLimitStore limits,
+      MemberLimitBook limits,
       TransactionRunner tx,
-      RefusalWording wording,
-      BillingTerms terms,
-      Clock clock) {
-    return new GroupCommittedAdmissions(
-        new AdmitRuns(teams, pools, runs, batches, limits, tx, wording, terms, clock));
+      RefusalWording wording) {
+    return new GroupCommittedAdmissions(new AdmitRuns(teams, pools, runs, limits, tx, wording));
   }
 
   @Bean
@@ -78,14 +75,12 @@ class RunsConfig {
   @Bean
   ApplyRunOperations runOperations(
       TeamStore teams,
-      PoolStore pools,
+      PoolBook pools,
       RunStore runs,
-      BatchWriter batches,
-      MemberLimitStore limits,
+      MemberLimitBook limits,
       TransactionRunner tx,
-      BillingTerms terms,
-      Clock clock) {
-    return new ApplyRunOperations(teams, pools, runs, batches, limits, tx, terms, clock);
+      BillingTerms terms) {
+    return new ApplyRunOperations(teams, pools, runs, limits, tx, terms);
   }
 
   /** Usage, completion and cancellation that arrive one by one share transactions. */
@@ -122,8 +117,9 @@ class RunsConfig {
   }
 
   @Bean
-  ListRunsService listRuns(TeamStore teams, RunStore runs, ApiKeyStore keys, TransactionRunner tx) {
-    return new ListRunsService(teams, runs, keys, tx);
+  ListRunsService listRuns(
+      Access access, TeamStore teams, RunStore runs, ApiKeyStore keys, TransactionRunner tx) {
+    return new ListRunsService(access, teams, runs, keys, tx);
   }
 
   @Bean

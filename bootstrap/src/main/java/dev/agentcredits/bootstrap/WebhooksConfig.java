@@ -8,14 +8,19 @@ import dev.agentcredits.application.port.out.EventEncoder;
 import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.HostResolver;
 import dev.agentcredits.application.port.out.SecretGenerator;
-import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.port.out.WebhookDeliveryStore;
 import dev.agentcredits.application.port.out.WebhookEndpointStore;
 import dev.agentcredits.application.port.out.WebhookSender;
+import dev.agentcredits.application.service.access.Access;
+import dev.agentcredits.application.service.webhooks.CheckedSender;
 import dev.agentcredits.application.service.webhooks.DeliverWebhooksService;
+import dev.agentcredits.application.service.webhooks.Destinations;
+import dev.agentcredits.application.service.webhooks.TeamEndpoints;
+import dev.agentcredits.application.service.webhooks.WebhookAttempt;
 import dev.agentcredits.application.service.webhooks.WebhookDeliveriesService;
 import dev.agentcredits.application.service.webhooks.WebhookEndpointsService;
+import dev.agentcredits.application.service.webhooks.WebhookTests;
 import dev.agentcredits.domain.webhook.DestinationPolicy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -51,29 +56,38 @@ class WebhooksConfig {
     return new HttpWebhookSender();
   }
 
+  /** The destination policy on what a URL's host resolves to now, at registration and send. */
+  @Bean
+  Destinations webhookDestinations(HostResolver resolver, DestinationPolicy policy) {
+    return new Destinations(resolver, policy);
+  }
+
+  @Bean
+  TeamEndpoints teamEndpoints(Access access, WebhookEndpointStore endpoints) {
+    return new TeamEndpoints(access, endpoints);
+  }
+
+  @Bean
+  WebhookTests webhookTests(
+      WebhookDeliveryStore deliveries, EventEncoder encoder, SecretGenerator ids) {
+    return new WebhookTests(deliveries, encoder, ids);
+  }
+
   @Bean
   WebhookEndpointsService webhookEndpoints(
-      TeamStore teams,
-      WebhookEndpointStore endpoints,
-      WebhookDeliveryStore deliveries,
+      TeamEndpoints endpoints,
       TransactionRunner tx,
       SecretGenerator ids,
-      EventEncoder encoder,
-      HostResolver resolver,
-      DestinationPolicy policy,
+      Destinations destinations,
+      WebhookTests tests,
       Clock clock) {
-    return new WebhookEndpointsService(
-        teams, endpoints, deliveries, tx, ids, encoder, resolver, policy, clock);
+    return new WebhookEndpointsService(endpoints, tx, ids, destinations, tests, clock);
   }
 
   @Bean
   WebhookDeliveriesService webhookDeliveries(
-      TeamStore teams,
-      WebhookEndpointStore endpoints,
-      WebhookDeliveryStore deliveries,
-      TransactionRunner tx,
-      Clock clock) {
-    return new WebhookDeliveriesService(teams, endpoints, deliveries, tx, clock);
+      TeamEndpoints endpoints, WebhookDeliveryStore deliveries, TransactionRunner tx, Clock clock) {
+    return new WebhookDeliveriesService(endpoints, deliveries, tx, clock);
   }
 
   /** Each attempt of a batch on a virtual thread of its own: they mostly wait on the network. */
@@ -83,21 +97,32 @@ class WebhooksConfig {
         Thread.ofVirtual().name("webhook-attempt-", 0).factory());
   }
 
+  /** The sender behind the destination policy: every attempt is checked again before it goes. */
   @Bean
-  DeliverWebhooksService deliverWebhooks(
+  CheckedSender checkedSender(WebhookSender sender, Destinations destinations) {
+    return new CheckedSender(sender, destinations);
+  }
+
+  @Bean
+  WebhookAttempt webhookAttempt(
       WebhookEndpointStore endpoints,
       WebhookDeliveryStore deliveries,
       EventOutbox outbox,
       TransactionRunner tx,
-      WebhookSender sender,
-      HostResolver resolver,
-      DestinationPolicy policy,
+      CheckedSender sender,
+      Clock clock) {
+    return new WebhookAttempt(endpoints, deliveries, outbox, tx, sender, clock);
+  }
+
+  @Bean
+  DeliverWebhooksService deliverWebhooks(
+      WebhookDeliveryStore deliveries,
+      TransactionRunner tx,
+      WebhookAttempt attempt,
       ExecutorService webhookAttempts,
       Clock clock,
       PrometheusMeterRegistry registry) {
-    var service =
-        new DeliverWebhooksService(
-            endpoints, deliveries, outbox, tx, sender, resolver, policy, webhookAttempts, clock);
+    var service = new DeliverWebhooksService(deliveries, tx, attempt, webhookAttempts, clock);
     var backlog = new CachedBacklog(service);
     gauge(
         registry,

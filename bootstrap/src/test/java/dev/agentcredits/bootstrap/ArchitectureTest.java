@@ -8,6 +8,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
@@ -313,6 +314,47 @@ class ArchitectureTest {
           .and()
           .areNotLocalClasses()
           .should(BE_AN_INTERFACE_RECORD_ENUM_OR_SEALED);
+
+  private static final int MAX_COLLABORATORS = 6;
+
+  private static final ArchCondition<JavaClass> TAKE_AT_MOST_SIX_COLLABORATORS =
+      new ArchCondition<>("take at most " + MAX_COLLABORATORS + " collaborators") {
+        @Override
+        public void check(JavaClass type, ConditionEvents events) {
+          for (JavaConstructor constructor : type.getConstructors()) {
+            int count = constructor.getRawParameterTypes().size();
+            if (count > MAX_COLLABORATORS) {
+              events.add(
+                  SimpleConditionEvent.violated(
+                      type,
+                      constructor.getFullName()
+                          + " takes "
+                          + count
+                          + " parameters, more than "
+                          + MAX_COLLABORATORS));
+            }
+          }
+        }
+      };
+
+  /**
+   * A service with more collaborators does too much, or builds what bootstrap should give it
+   * (records and nested value types are data, not services).
+   */
+  @ArchTest
+  static final ArchRule services_take_at_most_six_collaborators =
+      classes()
+          .that()
+          .resideInAPackage(SERVICE)
+          .and()
+          .areTopLevelClasses()
+          .and()
+          .areNotRecords()
+          .and()
+          .areNotEnums()
+          .and()
+          .areNotInterfaces()
+          .should(TAKE_AT_MOST_SIX_COLLABORATORS);
 
   /** Each use case is given the stores it uses; the bundle is for the composition root only. */
   @ArchTest

@@ -60,6 +60,7 @@ import dev.agentcredits.application.service.billing.Purchasing;
 import dev.agentcredits.application.service.billing.RaiseSpendCapService;
 import dev.agentcredits.application.service.billing.ReceivePaymentEventService;
 import dev.agentcredits.application.service.billing.RefundPurchaseService;
+import dev.agentcredits.application.service.billing.SpendFigures;
 import dev.agentcredits.application.service.billing.UsageService;
 import dev.agentcredits.application.service.idempotency.Idempotency;
 import dev.agentcredits.application.service.limits.MemberLimitFigures;
@@ -82,6 +83,7 @@ import dev.agentcredits.application.service.runs.CancelRunService;
 import dev.agentcredits.application.service.runs.CompleteRunService;
 import dev.agentcredits.application.service.runs.GetRunService;
 import dev.agentcredits.application.service.runs.ListRunsService;
+import dev.agentcredits.application.service.runs.MemberLimitBook;
 import dev.agentcredits.application.service.runs.RefusalWording;
 import dev.agentcredits.application.service.runs.ReportUsageService;
 import dev.agentcredits.application.service.runs.RetryRunService;
@@ -96,8 +98,11 @@ import dev.agentcredits.application.service.timekeeping.OperationsService;
 import dev.agentcredits.application.service.timekeeping.PoolRefresh;
 import dev.agentcredits.application.service.timekeeping.PurchaseRecovery;
 import dev.agentcredits.application.service.timekeeping.TimeKeepingService;
+import dev.agentcredits.application.service.webhooks.Destinations;
+import dev.agentcredits.application.service.webhooks.TeamEndpoints;
 import dev.agentcredits.application.service.webhooks.WebhookDeliveriesService;
 import dev.agentcredits.application.service.webhooks.WebhookEndpointsService;
+import dev.agentcredits.application.service.webhooks.WebhookTests;
 import dev.agentcredits.domain.terms.BillingTerms;
 import dev.agentcredits.domain.webhook.DestinationPolicy;
 import java.time.Clock;
@@ -214,23 +219,14 @@ public record TestApplication(
     var purchasing = new Purchasing(tx, ports.payments(), s.paymentMethods(), answers);
     var reloader = new AutoReloader(s.teams(), book, orders, tx, purchasing, terms);
     var withdrawal = new LotWithdrawal(s.teams(), book, s.spend(), s.purchases());
+    var limitBook = new MemberLimitBook(s.memberLimits());
     var admitRuns =
         new AdmitRuns(
-            s.teams(),
-            s.pools(),
-            s.runs(),
-            s.batches(),
-            s.memberLimits(),
-            tx,
-            new RefusalWording(s.teams(), s.spend()),
-            terms,
-            clock);
+            s.teams(), book, s.runs(), limitBook, tx, new RefusalWording(s.teams(), s.spend()));
     var admission = new AdmissionLoop(admissions.apply(admitRuns), reloader);
     var enrollment = new Enrollment(s.teams(), keys, book, terms);
     SubmitRunUseCase submitRun = new SubmitRunService(s.teams(), admission, ids, clock);
-    var runSteps =
-        new ApplyRunOperations(
-            s.teams(), s.pools(), s.runs(), s.batches(), s.memberLimits(), tx, terms, clock);
+    var runSteps = new ApplyRunOperations(s.teams(), book, s.runs(), limitBook, tx, terms);
     RunOperations runOperations = operationsOnRuns.apply(runSteps);
     var arrears = new ArrearsSettlement(s.pools(), s.runs(), tx, reloader, runOperations);
     ReportUsageService reportUsage = new ReportUsageService(runOperations, reloader, arrears);
@@ -256,8 +252,7 @@ public record TestApplication(
             access,
             book,
             s.ledger(),
-            s.spend(),
-            new MemberLimitFigures(s.memberLimits()),
+            new SpendFigures(s.spend(), new MemberLimitFigures(s.memberLimits())),
             tx,
             clock);
     TimeKeepingUseCase timeKeeping =
@@ -295,6 +290,7 @@ public record TestApplication(
             tx,
             new PaymentNotices(s.purchases(), answers, withdrawal),
             clock);
+    var teamEndpoints = new TeamEndpoints(access, s.webhookEndpoints());
     return new TestApplication(
         submitRun,
         reportUsage,
@@ -320,7 +316,7 @@ public record TestApplication(
         refundPurchase,
         purchaseHistory,
         receivePaymentEvent,
-        new ListRunsService(s.teams(), s.runs(), s.apiKeys(), tx),
+        new ListRunsService(access, s.teams(), s.runs(), s.apiKeys(), tx),
         new CancelRunService(runOperations),
         new ListMembersService(s.teams(), access, tx),
         new ListApiKeysService(access, s.apiKeys(), tx),
@@ -328,17 +324,13 @@ public record TestApplication(
         new RemoveMemberService(s.teams(), access, s.apiKeys(), book, tx),
         new RotateMemberKeyService(s.teams(), access, s.apiKeys(), tx, keys, clock),
         new WebhookEndpointsService(
-            s.teams(),
-            s.webhookEndpoints(),
-            s.webhookDeliveries(),
+            teamEndpoints,
             tx,
             ids,
-            new TestEventEncoder(),
-            new TestHostResolver(),
-            new DestinationPolicy(false),
+            new Destinations(new TestHostResolver(), new DestinationPolicy(false)),
+            new WebhookTests(s.webhookDeliveries(), new TestEventEncoder(), ids),
             clock),
-        new WebhookDeliveriesService(
-            s.teams(), s.webhookEndpoints(), s.webhookDeliveries(), tx, clock),
+        new WebhookDeliveriesService(teamEndpoints, s.webhookDeliveries(), tx, clock),
         new MemberLimitsService(s.teams(), s.memberLimits(), s.outbox(), tx, clock));
   }
 }

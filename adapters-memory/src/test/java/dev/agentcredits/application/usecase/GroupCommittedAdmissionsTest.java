@@ -13,8 +13,10 @@ import dev.agentcredits.application.port.in.view.RunView;
 import dev.agentcredits.application.port.out.Stores;
 import dev.agentcredits.application.service.runs.Admissions;
 import dev.agentcredits.application.service.runs.AdmitRuns;
+import dev.agentcredits.application.service.runs.MemberLimitBook;
 import dev.agentcredits.application.service.runs.RefusalWording;
 import dev.agentcredits.application.service.runs.batching.GroupCommittedAdmissions;
+import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.domain.admission.Candidate;
 import dev.agentcredits.domain.principal.PrincipalResolution;
 import dev.agentcredits.domain.principal.PrincipalResolver;
@@ -209,14 +211,11 @@ class GroupCommittedAdmissionsTest {
     Stores s = billing.stores();
     return new AdmitRuns(
         s.teams(),
-        s.pools(),
+        new PoolBook(s.pools(), s.batches(), BillingTerms.defaults(), billing.clock),
         s.runs(),
-        s.batches(),
-        s.memberLimits(),
+        new MemberLimitBook(s.memberLimits()),
         billing.transactions,
-        new RefusalWording(s.teams(), s.spend()),
-        BillingTerms.defaults(),
-        billing.clock);
+        new RefusalWording(s.teams(), s.spend()));
   }
 
   /**

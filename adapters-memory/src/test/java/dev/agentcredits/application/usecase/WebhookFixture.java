@@ -11,11 +11,17 @@ import dev.agentcredits.application.port.in.view.WebhookDeliveryView;
 import dev.agentcredits.application.port.in.view.WebhookEndpointView;
 import dev.agentcredits.application.port.out.WebhookMessage;
 import dev.agentcredits.application.port.out.WebhookSender;
+import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.events.RelayEventsService;
+import dev.agentcredits.application.service.webhooks.CheckedSender;
 import dev.agentcredits.application.service.webhooks.DeliverWebhooksService;
+import dev.agentcredits.application.service.webhooks.Destinations;
+import dev.agentcredits.application.service.webhooks.TeamEndpoints;
+import dev.agentcredits.application.service.webhooks.WebhookAttempt;
 import dev.agentcredits.application.service.webhooks.WebhookDeliveriesService;
 import dev.agentcredits.application.service.webhooks.WebhookEndpointsService;
 import dev.agentcredits.application.service.webhooks.WebhookFanOut;
+import dev.agentcredits.application.service.webhooks.WebhookTests;
 import dev.agentcredits.application.testing.TestHostResolver;
 import dev.agentcredits.application.testing.TestSecrets;
 import dev.agentcredits.domain.shared.TeamId;
@@ -63,33 +69,30 @@ final class WebhookFixture {
           }
           return answer;
         };
+    var destinations = new Destinations(resolver, policy);
+    var teamEndpoints = new TeamEndpoints(new Access(stores.teams()), stores.webhookEndpoints());
+    var secrets = new TestSecrets();
     endpoints =
         new WebhookEndpointsService(
-            stores.teams(),
-            stores.webhookEndpoints(),
-            stores.webhookDeliveries(),
+            teamEndpoints,
             tx,
-            new TestSecrets(),
-            billing.encoder,
-            resolver,
-            policy,
+            secrets,
+            destinations,
+            new WebhookTests(stores.webhookDeliveries(), billing.encoder, secrets),
             billing.clock);
     deliveries =
-        new WebhookDeliveriesService(
-            stores.teams(),
-            stores.webhookEndpoints(),
-            stores.webhookDeliveries(),
-            tx,
-            billing.clock);
+        new WebhookDeliveriesService(teamEndpoints, stores.webhookDeliveries(), tx, billing.clock);
     worker =
         new DeliverWebhooksService(
-            stores.webhookEndpoints(),
             stores.webhookDeliveries(),
-            stores.outbox(),
             tx,
-            sender,
-            resolver,
-            policy,
+            new WebhookAttempt(
+                stores.webhookEndpoints(),
+                stores.webhookDeliveries(),
+                stores.outbox(),
+                tx,
+                new CheckedSender(sender, destinations),
+                billing.clock),
             Runnable::run,
             billing.clock);
     var fanOut =

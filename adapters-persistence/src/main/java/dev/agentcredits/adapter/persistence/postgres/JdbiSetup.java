@@ -26,6 +26,8 @@ final class JdbiSetup {
     jdbi.registerColumnMapper(Instant.class, Rows.INSTANT);
     jdbi.registerRowMapper(TeamRow.class, TeamRow::map);
     jdbi.registerRowMapper(MemberRow.class, MemberRow::map);
+    jdbi.registerRowMapper(MemberStandingRow.class, MemberStandingRow::map);
+    jdbi.registerRowMapper(MemberTallyRow.class, MemberTallyRow::map);
     jdbi.registerRowMapper(ApiKeyRow.class, ApiKeyRow::map);
     jdbi.registerRowMapper(KeyInUseRow.class, KeyInUseRow::map);
     jdbi.registerRowMapper(PoolRow.class, PoolRow::map);

@@ -3,9 +3,13 @@ package dev.agentcredits.adapter.persistence.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.application.port.out.WebhookMessage;
+import dev.agentcredits.application.port.out.WebhookSender;
 import dev.agentcredits.application.port.out.contract.TestData;
 import dev.agentcredits.application.port.out.contract.World;
+import dev.agentcredits.application.service.webhooks.CheckedSender;
 import dev.agentcredits.application.service.webhooks.DeliverWebhooksService;
+import dev.agentcredits.application.service.webhooks.Destinations;
+import dev.agentcredits.application.service.webhooks.WebhookAttempt;
 import dev.agentcredits.application.testing.TestHostResolver;
 import dev.agentcredits.domain.shared.WebhookDeliveryId;
 import dev.agentcredits.domain.shared.WebhookEndpointId;
@@ -153,17 +157,22 @@ class WebhookClaimTest {
 
   private static DeliverWebhooksService worker(
       PostgresPersistence instance, Map<String, AtomicInteger> sends, Clock clock) {
-    return new DeliverWebhooksService(
-        instance.stores().webhookEndpoints(),
-        instance.stores().webhookDeliveries(),
-        instance.stores().outbox(),
-        instance.transactions(),
+    WebhookSender sender =
         (WebhookMessage message) -> {
           sends.computeIfAbsent(message.webhookId(), id -> new AtomicInteger()).incrementAndGet();
           return new AttemptResult.Delivered(200);
-        },
-        new TestHostResolver(),
-        new DestinationPolicy(false),
+        };
+    var destinations = new Destinations(new TestHostResolver(), new DestinationPolicy(false));
+    return new DeliverWebhooksService(
+        instance.stores().webhookDeliveries(),
+        instance.transactions(),
+        new WebhookAttempt(
+            instance.stores().webhookEndpoints(),
+            instance.stores().webhookDeliveries(),
+            instance.stores().outbox(),
+            instance.transactions(),
+            new CheckedSender(sender, destinations),
+            clock),
         Runnable::run,
         clock);
   }

@@ -6,32 +6,24 @@ import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.PoolRef;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.LedgerPageView;
-import dev.agentcredits.application.port.in.view.PoolLimitView;
 import dev.agentcredits.application.port.in.view.PoolView;
-import dev.agentcredits.application.port.in.view.SpendCapView;
 import dev.agentcredits.application.port.in.view.TeamBillingView;
 import dev.agentcredits.application.port.out.LedgerEntry;
 import dev.agentcredits.application.port.out.LedgerStore;
-import dev.agentcredits.application.port.out.SpendStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
-import dev.agentcredits.application.service.limits.MemberLimitFigures;
 import dev.agentcredits.application.service.shared.Guard;
 import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.application.service.shared.Views;
 import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.principal.PoolIds;
-import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.TeamId;
-import dev.agentcredits.domain.spend.MonthlySpend;
 import dev.agentcredits.domain.team.Member;
 import dev.agentcredits.domain.team.Team;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * Pools, team billing and the ledger, shown as of now (refreshes and expiries due are applied to
@@ -43,8 +35,7 @@ public final class BillingQueryService implements BillingQuery {
   private final Access access;
   private final PoolBook book;
   private final LedgerStore ledger;
-  private final SpendStore spending;
-  private final MemberLimitFigures limits;
+  private final SpendFigures figures;
   private final TransactionRunner tx;
   private final Clock clock;
 
@@ -52,15 +43,13 @@ public final class BillingQueryService implements BillingQuery {
       Access access,
       PoolBook book,
       LedgerStore ledger,
-      SpendStore spending,
-      MemberLimitFigures limits,
+      SpendFigures figures,
       TransactionRunner tx,
       Clock clock) {
     this.access = access;
     this.book = book;
     this.ledger = ledger;
-    this.spending = spending;
-    this.limits = limits;
+    this.figures = figures;
     this.tx = tx;
     this.clock = clock;
   }
@@ -80,7 +69,9 @@ public final class BillingQueryService implements BillingQuery {
                                   + team.plan()
                                   + " plan has none; see the team pool)")));
           return Outcome.ok(
-              withLimits(List.of(book.view(pool, team.plan())), clock.instant()).getFirst());
+              figures
+                  .withLimits(List.of(book.view(pool, team.plan())), clock.instant())
+                  .getFirst());
         }));
   }
 
@@ -115,19 +106,15 @@ public final class BillingQueryService implements BillingQuery {
           // A removed member's closed pool keeps its ledger but leaves the team's billing (rule
           // 22).
           List<PoolView> pools =
-              withLimits(
+              figures.withLimits(
                   visiblePools(caller, team).stream()
                       .filter(p -> !p.isClosed())
                       .map(p -> book.view(p, team.plan()))
                       .toList(),
                   now);
-          MonthlySpend spend = spending.find(team.id(), MonthlySpend.monthOf(now));
           return Outcome.ok(
               new TeamBillingView(
-                  team.id().value(),
-                  team.plan().name(),
-                  new SpendCapView(team.monthlySpendCap().cents(), spend.spent().cents()),
-                  pools));
+                  team.id().value(), team.plan().name(), figures.cap(team, now), pools));
         }));
   }
 
@@ -168,20 +155,6 @@ public final class BillingQueryService implements BillingQuery {
     PoolId own =
         team.plan().isContract() ? PoolIds.forTeam(team.id()) : PoolIds.forMember(member.member());
     return book.find(own).stream().toList();
-  }
-
-  /** Member pools with their member's limit, where one applies (DOMAIN.md rule 24). */
-  private List<PoolView> withLimits(List<PoolView> views, Instant now) {
-    List<MemberId> members =
-        views.stream().map(PoolView::memberId).filter(Objects::nonNull).map(MemberId::new).toList();
-    Map<MemberId, PoolLimitView> applying = limits.applying(members, now);
-    return views.stream()
-        .map(v -> {
-          PoolLimitView limit =
-              v.memberId() == null ? null : applying.get(new MemberId(v.memberId()));
-          return limit == null ? v : v.withLimit(limit);
-        })
-        .toList();
   }
 
   private static long parseCursor(String cursor) {

@@ -3,13 +3,11 @@ package dev.agentcredits.application.service.runs;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.view.RunView;
-import dev.agentcredits.application.port.out.BatchWriter;
 import dev.agentcredits.application.port.out.DuplicateKeyException;
-import dev.agentcredits.application.port.out.MemberLimitStore;
-import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
+import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.application.service.shared.Views;
 import dev.agentcredits.domain.admission.Admission;
@@ -22,8 +20,6 @@ import dev.agentcredits.domain.run.RunState;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.team.Team;
-import dev.agentcredits.domain.terms.BillingTerms;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,34 +40,25 @@ public final class AdmitRuns implements Admissions {
       Refusal.conflict("the idempotency key was used for a different request");
 
   private final TeamStore teams;
-  private final PoolStore pools;
+  private final PoolBook pools;
   private final RunStore runs;
-  private final BatchWriter batches;
-  private final MemberLimitStore limits;
+  private final MemberLimitBook limits;
   private final TransactionRunner tx;
   private final RefusalWording wording;
-  private final BillingTerms terms;
-  private final Clock clock;
 
   public AdmitRuns(
       TeamStore teams,
-      PoolStore pools,
+      PoolBook pools,
       RunStore runs,
-      BatchWriter batches,
-      MemberLimitStore limits,
+      MemberLimitBook limits,
       TransactionRunner tx,
-      RefusalWording wording,
-      BillingTerms terms,
-      Clock clock) {
+      RefusalWording wording) {
     this.teams = teams;
     this.pools = pools;
     this.runs = runs;
-    this.batches = batches;
     this.limits = limits;
     this.tx = tx;
     this.wording = wording;
-    this.terms = terms;
-    this.clock = clock;
   }
 
   @Override
@@ -88,8 +75,8 @@ public final class AdmitRuns implements Admissions {
   private List<Result> admitLocked(List<Request> requests) {
     Result[] results = new Result[requests.size()];
     List<Candidate> candidates = lockRetries(requests, results);
-    PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
-    MemberBudgets budgets = new MemberBudgets(limits, changes.now());
+    PoolChanges changes = pools.open();
+    MemberBudgets budgets = limits.open(changes.now());
     Map<TeamId, Team> current = new HashMap<>();
     for (List<Integer> group : byPool(requests, results).values()) {
       Request first = requests.get(group.getFirst());
@@ -112,7 +99,7 @@ public final class AdmitRuns implements Admissions {
                 earlierRun,
                 request.verdict(),
                 budgets.of(candidate.countsAgainst()));
-        Decision decision = Admission.decide(pool, team, asked, terms, changes.now());
+        Decision decision = Admission.decide(pool, team, asked, changes.terms(), changes.now());
         pool = decision.poolAfter(pool);
         if (decision instanceof Decision.Accepted accepted) {
           budgets.moved(candidate instanceof Candidate.Retry r ? r.failed() : null, accepted.run());

@@ -2,14 +2,12 @@ package dev.agentcredits.application.service.runs;
 
 import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.Refusal;
-import dev.agentcredits.application.port.out.BatchWriter;
-import dev.agentcredits.application.port.out.MemberLimitStore;
-import dev.agentcredits.application.port.out.PoolStore;
 import dev.agentcredits.application.port.out.RunStore;
 import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
+import dev.agentcredits.application.service.shared.PoolBook;
 import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.application.service.shared.RefusedException;
 import dev.agentcredits.domain.limit.MemberBudget;
@@ -23,7 +21,6 @@ import dev.agentcredits.domain.run.UsageReport;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.team.Plan;
 import dev.agentcredits.domain.terms.BillingTerms;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,39 +32,33 @@ import java.util.List;
  */
 public final class ApplyRunOperations implements RunOperations {
   private final TeamStore teams;
-  private final PoolStore pools;
+  private final PoolBook pools;
   private final RunStore runs;
-  private final BatchWriter batches;
-  private final MemberLimitStore limits;
+  private final MemberLimitBook limits;
   private final TransactionRunner tx;
   private final BillingTerms terms;
-  private final Clock clock;
 
   public ApplyRunOperations(
       TeamStore teams,
-      PoolStore pools,
+      PoolBook pools,
       RunStore runs,
-      BatchWriter batches,
-      MemberLimitStore limits,
+      MemberLimitBook limits,
       TransactionRunner tx,
-      BillingTerms terms,
-      Clock clock) {
+      BillingTerms terms) {
     this.teams = teams;
     this.pools = pools;
     this.runs = runs;
-    this.batches = batches;
     this.limits = limits;
     this.tx = tx;
     this.terms = terms;
-    this.clock = clock;
   }
 
   @Override
   public List<RunOutcome> applyAll(List<RunOperation> operations) {
     return tx.inTransaction(() -> {
-      PoolChanges changes = new PoolChanges(pools, batches, terms, clock.instant());
+      PoolChanges changes = pools.open();
       LockedRuns locked = LockedRuns.lock(operations, runs, teams, changes);
-      MemberBudgets budgets = new MemberBudgets(limits, changes.now());
+      MemberBudgets budgets = limits.open(changes.now());
       budgets.read(MemberBudgets.membersOf(changing(operations, locked)));
       List<RunOutcome> outcomes = new ArrayList<>(operations.size());
       for (RunOperation operation : operations) {

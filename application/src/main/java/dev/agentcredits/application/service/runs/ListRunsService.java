@@ -26,18 +26,19 @@ import java.util.List;
  * started, as {@link Access#visibleRun} lets them read only those.
  */
 public final class ListRunsService implements ListRunsUseCase {
+  private final Access access;
   private final TeamStore teams;
   private final RunStore runs;
   private final ApiKeyStore keys;
   private final TransactionRunner tx;
-  private final Access access;
 
-  public ListRunsService(TeamStore teams, RunStore runs, ApiKeyStore keys, TransactionRunner tx) {
+  public ListRunsService(
+      Access access, TeamStore teams, RunStore runs, ApiKeyStore keys, TransactionRunner tx) {
+    this.access = access;
     this.teams = teams;
     this.runs = runs;
     this.keys = keys;
     this.tx = tx;
-    this.access = new Access(teams);
   }
 
   @Override

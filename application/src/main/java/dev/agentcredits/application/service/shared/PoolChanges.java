@@ -50,6 +50,11 @@ public final class PoolChanges {
     return now;
   }
 
+  /** The terms this transaction's pools are kept under. */
+  public BillingTerms terms() {
+    return terms;
+  }
+
   /**
    * The pool as stored, neither locked nor brought up to date (to learn whose it is, or if any).
    */

@@ -10,11 +10,11 @@ import java.util.Optional;
  * The destination policy on the addresses a URL's host resolves to now. Asked at registration and
  * before every attempt, since what a name resolves to can change in between.
  */
-final class Destinations {
+public final class Destinations {
   private final HostResolver resolver;
   private final DestinationPolicy policy;
 
-  Destinations(HostResolver resolver, DestinationPolicy policy) {
+  public Destinations(HostResolver resolver, DestinationPolicy policy) {
     this.resolver = resolver;
     this.policy = policy;
   }

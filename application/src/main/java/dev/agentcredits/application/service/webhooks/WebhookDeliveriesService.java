@@ -1,6 +1,5 @@
 package dev.agentcredits.application.service.webhooks;
 
-import dev.agentcredits.application.port.in.Caller;
 import dev.agentcredits.application.port.in.Outcome;
 import dev.agentcredits.application.port.in.Refusal;
 import dev.agentcredits.application.port.in.RetryWebhookDeliveryCommand;
@@ -8,44 +7,33 @@ import dev.agentcredits.application.port.in.WebhookDeliveriesQuery;
 import dev.agentcredits.application.port.in.WebhookDeliveriesUseCase;
 import dev.agentcredits.application.port.in.view.WebhookDeliveryPageView;
 import dev.agentcredits.application.port.in.view.WebhookDeliveryView;
-import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.port.out.WebhookDeliveryStore;
-import dev.agentcredits.application.port.out.WebhookEndpointStore;
-import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
-import dev.agentcredits.domain.shared.TeamId;
-import dev.agentcredits.domain.shared.WebhookEndpointId;
 import dev.agentcredits.domain.webhook.WebhookDelivery;
 import java.time.Clock;
 import java.util.List;
 
 /** An endpoint's deliveries, newest first, and a delivery tried again on request. */
 public final class WebhookDeliveriesService implements WebhookDeliveriesUseCase {
-  private final WebhookEndpointStore endpoints;
+  private final TeamEndpoints endpoints;
   private final WebhookDeliveryStore deliveries;
   private final TransactionRunner tx;
   private final Clock clock;
-  private final Access access;
 
   public WebhookDeliveriesService(
-      TeamStore teams,
-      WebhookEndpointStore endpoints,
-      WebhookDeliveryStore deliveries,
-      TransactionRunner tx,
-      Clock clock) {
+      TeamEndpoints endpoints, WebhookDeliveryStore deliveries, TransactionRunner tx, Clock clock) {
     this.endpoints = endpoints;
     this.deliveries = deliveries;
     this.tx = tx;
     this.clock = clock;
-    this.access = new Access(teams);
   }
 
   @Override
   public Outcome<WebhookDeliveryPageView> deliveries(WebhookDeliveriesQuery query) {
     return Guard.outcome(() ->
         tx.inTransaction(() -> {
-          requireEndpoint(query.caller(), query.team(), query.endpoint());
+          endpoints.find(query.caller(), query.team(), query.endpoint());
           var after = DeliveryCursor.parse(query.cursor());
           // one more than asked for tells whether a next page exists
           List<WebhookDelivery> page = deliveries.page(query.endpoint(), after, query.limit() + 1);
@@ -61,7 +49,7 @@ public final class WebhookDeliveriesService implements WebhookDeliveriesUseCase 
   public Outcome<WebhookDeliveryView> retry(RetryWebhookDeliveryCommand command) {
     return Guard.outcome(() ->
         tx.inTransaction(() -> {
-          requireEndpoint(command.caller(), command.team(), command.endpoint());
+          endpoints.find(command.caller(), command.team(), command.endpoint());
           WebhookDelivery delivery =
               deliveries
                   .find(command.endpoint(), command.delivery())
@@ -71,12 +59,5 @@ public final class WebhookDeliveriesService implements WebhookDeliveriesUseCase 
           deliveries.save(retried);
           return Outcome.ok(WebhookViews.delivery(retried));
         }));
-  }
-
-  private void requireEndpoint(Caller caller, TeamId team, WebhookEndpointId endpoint) {
-    access.administeredTeam(caller, team);
-    if (endpoints.find(team, endpoint).isEmpty()) {
-      throw Guard.refuse(WebhookEndpointsService.notFound(endpoint));
-    }
   }
 }
