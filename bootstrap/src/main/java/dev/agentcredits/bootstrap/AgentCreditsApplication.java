@@ -70,6 +70,7 @@ public final class AgentCreditsApplication {
         BillingConfig.class,
         ProvisioningConfig.class,
         MessagingConfig.class,
+        AlertsConfig.class,
         RouteGroupsConfig.class,
         WebConfig.class);
     context.refresh();

@@ -1,6 +1,7 @@
 package dev.agentcredits.application.testing;
 
 import dev.agentcredits.application.port.in.AddMemberUseCase;
+import dev.agentcredits.application.port.in.AlertsQuery;
 import dev.agentcredits.application.port.in.AuthenticateUseCase;
 import dev.agentcredits.application.port.in.BillingQuery;
 import dev.agentcredits.application.port.in.CancelRunUseCase;
@@ -41,6 +42,8 @@ import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.access.AuthenticateService;
 import dev.agentcredits.application.service.access.IdentifyCallerService;
+import dev.agentcredits.application.service.alerts.AlertFacts;
+import dev.agentcredits.application.service.alerts.AlertsService;
 import dev.agentcredits.application.service.billing.AutoReloader;
 import dev.agentcredits.application.service.billing.BillingQueryService;
 import dev.agentcredits.application.service.billing.CardOwnership;
@@ -136,7 +139,8 @@ public record TestApplication(
     ListApiKeysUseCase listApiKeys,
     UsageUseCase usage,
     RemoveMemberUseCase removeMember,
-    RotateMemberKeyUseCase rotateMemberKey) {
+    RotateMemberKeyUseCase rotateMemberKey,
+    AlertsQuery alerts) {
 
   /** The ports a test provides. */
   public record Ports(
@@ -225,11 +229,11 @@ public record TestApplication(
     RetryRunUseCase retryRun = new RetryRunService(s.teams(), s.runs(), tx, admission);
     GetRunQuery getRun = new GetRunService(s.runs(), s.teams(), s.apiKeys(), tx);
     PurchaseAddOnUseCase purchaseAddOn =
-        new PurchaseAddOnService(access, orders, tx, purchasing, terms, clock);
+        new PurchaseAddOnService(access, orders, tx, purchasing, terms, book);
     ConfigureAutoReloadUseCase configureAutoReload =
         new ConfigureAutoReloadService(access, book, tx, terms);
     RaiseSpendCapUseCase raiseSpendCap =
-        new RaiseSpendCapService(s.teams(), access, s.spend(), s.outbox(), tx, clock);
+        new RaiseSpendCapService(s.teams(), access, s.spend(), book, tx);
     GrantContractCreditsUseCase grantContractCredits =
         new GrantContractCreditsService(s.teams(), book, tx, ids);
     ProvisionTeamUseCase provisionTeam =
@@ -306,6 +310,11 @@ public record TestApplication(
         new ListApiKeysService(access, s.apiKeys(), tx),
         new UsageService(access, s.pools(), s.ledger(), tx, clock),
         new RemoveMemberService(s.teams(), access, s.apiKeys(), book, tx),
-        new RotateMemberKeyService(s.teams(), access, s.apiKeys(), tx, keys, clock));
+        new RotateMemberKeyService(s.teams(), access, s.apiKeys(), tx, keys, clock),
+        new AlertsService(
+            access,
+            book,
+            new AlertFacts(book, s.spend(), s.purchases(), s.ledger(), s.teams(), clock),
+            tx));
   }
 }

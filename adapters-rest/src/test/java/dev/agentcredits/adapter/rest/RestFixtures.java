@@ -42,6 +42,7 @@ public final class RestFixtures {
             metrics),
         new PaymentRoutes(app.paymentMethods(), app.receivePaymentEvent()),
         new OperationsRoutes(app.operations()),
-        new CallerRoutes(app.identifyCaller(), null));
+        new CallerRoutes(app.identifyCaller(), null),
+        new AlertRoutes(app.alerts()));
   }
 }

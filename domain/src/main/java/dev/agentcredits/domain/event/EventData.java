@@ -11,6 +11,7 @@ import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.SourceId;
 import dev.agentcredits.domain.shared.UsageId;
 import java.time.Instant;
+import java.time.YearMonth;
 
 /**
  * What an event says, in billing terms; adapters choose its wire form. Values of the pool's and the
@@ -102,5 +103,12 @@ public sealed interface EventData {
 
   /** credits.transferred: what was left of lots moved between pools, and why. */
   record CreditsTransferred(PoolId fromPool, PoolId toPool, long credits, String reason)
+      implements EventData {}
+
+  /**
+   * spend_cap.threshold_reached (rule 25): the month's spend reached {@code thresholdPercent} of
+   * the cap.
+   */
+  record SpendCapThresholdReached(YearMonth month, int thresholdPercent, Money spent, Money cap)
       implements EventData {}
 }

@@ -21,7 +21,8 @@ public enum EventType {
   PURCHASE_REFUNDED("purchase.refunded"),
   PURCHASE_DISPUTED("purchase.disputed"),
   MEMBER_REMOVED("member.removed"),
-  CREDITS_TRANSFERRED("credits.transferred");
+  CREDITS_TRANSFERRED("credits.transferred"),
+  SPEND_CAP_THRESHOLD_REACHED("spend_cap.threshold_reached");
 
   private final String routingKey;
 

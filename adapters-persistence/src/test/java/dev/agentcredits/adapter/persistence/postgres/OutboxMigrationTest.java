@@ -31,6 +31,12 @@ class OutboxMigrationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String BEFORE_CLOUD_EVENT_TEXT = "8";
 
+  /** The types V9 knew: those added since cannot be in an outbox written before it. */
+  private static final List<EventType> TYPES_BEFORE_V9 =
+      java.util.Arrays.stream(EventType.values())
+          .filter(t -> t.ordinal() <= EventType.CREDITS_TRANSFERRED.ordinal())
+          .toList();
+
   private final String schema = TestDatabase.newSchemaName();
   private final TestDatabase.Server server = TestDatabase.server();
 
@@ -89,7 +95,7 @@ class OutboxMigrationTest {
     migrateTo(BEFORE_CLOUD_EVENT_TEXT);
     List<Instant> times = new ArrayList<>();
     Instant start = Instant.parse("2026-03-01T12:00:10Z");
-    for (EventType type : EventType.values()) {
+    for (EventType type : TYPES_BEFORE_V9) {
       times.add(start.plusNanos(type.ordinal() * 10_000_000L + type.ordinal() * 1_000L));
       insertOld(UUID.randomUUID().toString(), type.name(), times.getLast(), "{}", null);
     }
@@ -100,9 +106,7 @@ class OutboxMigrationTest {
     assertThat(claimed)
         .extracting(e -> e.event().type())
         .containsExactly(
-            java.util.Arrays.stream(EventType.values())
-                .map(EventType::routingKey)
-                .toArray(String[]::new));
+            TYPES_BEFORE_V9.stream().map(EventType::routingKey).toArray(String[]::new));
     for (int i = 0; i < claimed.size(); i++) {
       String time = JSON.readTree(claimed.get(i).event().cloudEvent()).get("time").asText();
       assertThat(time)
