@@ -7,9 +7,12 @@ import { actions, administers, enterprise, ownPool, planName, state, team } from
 import { keysCard, ledgerCard } from "./admin.js";
 import { completeCardSetup, paymentCard } from "./payment.js";
 import { membersCard } from "./members.js";
-import { openBuy } from "./buy.js";
+import { CHEAPEST_CENTS, openBuy } from "./buy.js";
+import { capHasRoom } from "./advice.js";
 import { autoReloadCard, contractCard, poolCard, purchasesCard, spendCard } from "./pool.js";
 import { runsCard } from "./runs.js";
+import { alertsBanner, focusControl } from "./alerts.js";
+import { webhooksCard } from "./webhooks.js";
 import { usageChart } from "./usage.js";
 
 actions.refresh = (notice) => refresh(notice);
@@ -51,6 +54,7 @@ $("sign-out").addEventListener("click", () => {
   session.forget();
   state.me = null;
   state.billing = null;
+  state.alerts = [];
   state.issuedKeys = [];
   state.members = new Map();
   $("app").replaceChildren();
@@ -105,9 +109,10 @@ async function load() {
     app.hidden = false;
     return;
   }
-  const [billing, members] = await Promise.all([
+  const [billing, members, alerts] = await Promise.all([
     call("GET", `${team()}/billing`),
     administers() ? call("GET", `${team()}/members`) : Promise.resolve(null),
+    call("GET", `${team()}/alerts`),
   ]);
   $("loading").hidden = true;
   if (!billing.ok) {
@@ -123,6 +128,7 @@ async function load() {
     return;
   }
   state.billing = billing.body;
+  state.alerts = alerts.ok ? alerts.body.alerts ?? [] : [];
   if (members?.ok) {
     state.members = new Map((members.body.members ?? []).map((m) => [m.member_id, m]));
   }
@@ -151,12 +157,14 @@ function render() {
     right.length ? h("div", { class: "column" }, right) : null);
   if (!right.length) overview.classList.add("single");
   app.replaceChildren(...present(
+    alertsBanner(state.alerts, reader(), act),
     notice,
     overview,
     runsCard(),
     usageCard(),
     administers() ? membersCard() : null,
     administers() ? keysCard() : null,
+    administers() ? webhooksCard() : null,
     enterprise() ? null : purchasesCard(),
     ledgerCard(),
   ));
@@ -167,10 +175,12 @@ function render() {
 async function refresh(notice) {
   state.notice = notice ?? null;
   loadedAt = Date.now();
-  const [billing] = await Promise.all([
+  const [billing, , alerts] = await Promise.all([
     call("GET", `${team()}/billing`),
     administers() ? loadMembers() : null,
+    call("GET", `${team()}/alerts`),
   ]);
+  if (alerts.ok) state.alerts = alerts.body.alerts ?? [];
   if (billing.ok) {
     state.billing = billing.body;
   } else if (!state.notice) {
@@ -178,6 +188,31 @@ async function refresh(notice) {
   }
   state.ledger = { entries: [], next: null };
   render();
+}
+
+// ---------------------------------------------------------------------------------------------
+// the alerts banner: whom it speaks to, and what its buttons do
+
+function reader() {
+  const pools = state.billing?.pools ?? [];
+  return {
+    role: state.me?.role,
+    memberId: state.me?.member_id,
+    ownerId: state.me?.owner_member_id,
+    canBuy: capHasRoom(state.billing?.spend_cap, CHEAPEST_CENTS),
+    refreshOn: (memberId) => {
+      const pool = pools.find((p) => p.kind === "MEMBER" && p.member_id === memberId);
+      return pool?.next_refresh_at ? fmt.date(pool.next_refresh_at) : null;
+    },
+  };
+}
+
+function act(action, button) {
+  if (action.does === "buy" && action.target) {
+    actions.openBuy(action.target, button);
+  } else if (action.does === "focus") {
+    focusControl(action.target);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
