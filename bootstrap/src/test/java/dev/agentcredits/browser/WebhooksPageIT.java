@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -67,6 +68,9 @@ class WebhooksPageIT {
     assertThat(endpoint.getText())
         .contains(URL, "Enabled", "Billing alerts to the on-call channel")
         .contains("Events: spend_cap.*, credits.low");
+    assertThat(page.byId("webhook-secret-box").getLocation().getY())
+        .as("the secret shows right under the list, above the form")
+        .isLessThan(page.byId("webhook-form").getLocation().getY());
     JsonNode listed = list(team).get(0);
     assertThat(listed.path("event_types").toString()).contains("spend_cap.*", "credits.low");
     assertThat(listed.toString()).doesNotContain(secret);
@@ -91,16 +95,19 @@ class WebhooksPageIT {
     page.signIn(team.admin().key()).signedIn().settled();
 
     page.button("Send a test event to " + NAME).click();
-    page.waitForText("webhooks-message", "A test event (webhook.test) is on its way");
-    By row = By.cssSelector("#delivery-list-" + id + " tbody tr");
+    page.waitForText("endpoint-message-" + id, "A test event (webhook.test) is on its way");
+    By row =
+        By.xpath("//table[@id='delivery-list-" + id + "']//tr[td/code[text()='webhook.test']]");
     page.waitForText(row, "webhook.test");
     new WebDriverWait(page.driver(), Duration.ofSeconds(40), Duration.ofSeconds(1))
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> {
           page.button("Refresh the deliveries of " + NAME).click();
           return d.findElement(row).getText().contains("Retrying");
         });
     WebElement delivery = page.driver().findElement(row);
     assertThat(delivery.getText()).contains("Retrying", "Next try");
+    assertThat(page.text("webhook-endpoints")).contains("Events: All events");
     assertThat(page.strayTexts()).isEmpty();
     for (int width : BillingPage.WIDTHS) {
       page.screenshot("webhooks-deliveries", width);

@@ -2,10 +2,46 @@
 // for the person reading it. The owner and admins are told what they can do, with a button to the
 // control that does it; a member is told whom to ask. `alertWords` is pure (facts in, words out)
 // and never shows an id: a pool is "your pool", a member's email, or "the team pool".
+import { call } from "./api.js";
 import { $, h } from "./dom.js";
 import * as fmt from "./format.js";
+import { actions, state, team } from "./context.js";
+import { capHasRoom } from "./advice.js";
+import { CHEAPEST_CENTS } from "./buy.js";
 
 const SHOWN = 3; // alerts shown at once; the rest behind "Show n more"
+
+/** What is in force now, for the banner (none when the service cannot say). */
+let inForce = [];
+
+export async function loadAlerts() {
+  const answer = await call("GET", `${team()}/alerts`);
+  inForce = answer.ok ? answer.body?.alerts ?? [] : [];
+  return answer;
+}
+
+/** The signed-in reader, as alertWords needs them. */
+function reader() {
+  const pools = state.billing?.pools ?? [];
+  return {
+    role: state.me?.role,
+    memberId: state.me?.member_id,
+    ownerId: state.me?.owner_member_id,
+    canBuy: capHasRoom(state.billing?.spend_cap, CHEAPEST_CENTS),
+    refreshOn: (memberId) => {
+      const pool = pools.find((p) => p.kind === "MEMBER" && p.member_id === memberId);
+      return pool?.next_refresh_at ? fmt.date(pool.next_refresh_at) : null;
+    },
+  };
+}
+
+function act(action, button) {
+  if (action.does === "buy" && action.target) {
+    actions.openBuy(action.target, button);
+  } else if (action.does === "focus") {
+    focusControl(action.target);
+  }
+}
 
 /**
  * An alert in words: {title, text, action} where action is null or {label, name, does, target}:
@@ -140,11 +176,11 @@ function capitalize(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The banner, or null when nothing is in force. `act(action, button)` carries out an action. */
-export function alertsBanner(alerts, reader, act) {
-  if (!alerts?.length) return null;
+/** The banner of what is in force for the signed-in reader, or null when nothing is. */
+export function alertsBanner(alerts = inForce) {
+  if (!alerts?.length || !state.me) return null;
   const declinedPools = new Set(alerts.filter((a) => a.type === "auto_reload.failed").map((a) => a.pool?.pool_id));
-  const facts = { ...reader, declinedPools };
+  const facts = { ...reader(), declinedPools };
   const items = inOrder(alerts, facts).map((alert, i) => item(alert, i, facts, act));
   const more = items.slice(SHOWN);
   return h("section", { id: "alerts", class: "alerts", "aria-labelledby": "alerts-title" },
@@ -179,12 +215,12 @@ function item(alert, i, reader, act) {
       alert.raised_at ? h("p", { class: "alert-since" }, `Since ${fmt.time(alert.raised_at)}`) : null),
     words.action
       ? h("div", { class: "alert-actions" },
-        h("button", { type: "button", class: critical ? "small" : "small secondary", "aria-label": words.action.name, onclick: (e) => act(words.action, e.currentTarget) }, words.action.label))
+        h("button", { type: "button", id: `${id}-action`, class: critical ? "small" : "small secondary", "aria-label": words.action.name, onclick: (e) => act(words.action, e.currentTarget) }, words.action.label))
       : null);
 }
 
 /** Moves the focus to a control of the page (the cap field, the card button), in sight. */
-export function focusControl(id) {
+function focusControl(id) {
   const el = $(id);
   if (!el) return false;
   el.scrollIntoView({ block: "center" });

@@ -7,11 +7,10 @@ import { actions, administers, enterprise, ownPool, planName, state, team } from
 import { keysCard, ledgerCard } from "./admin.js";
 import { completeCardSetup, paymentCard } from "./payment.js";
 import { membersCard } from "./members.js";
-import { CHEAPEST_CENTS, openBuy } from "./buy.js";
-import { capHasRoom } from "./advice.js";
+import { openBuy } from "./buy.js";
 import { autoReloadCard, contractCard, poolCard, purchasesCard, spendCard } from "./pool.js";
 import { runsCard } from "./runs.js";
-import { alertsBanner, focusControl } from "./alerts.js";
+import { alertsBanner, loadAlerts } from "./alerts.js";
 import { webhooksCard } from "./webhooks.js";
 import { usageChart } from "./usage.js";
 
@@ -54,7 +53,6 @@ $("sign-out").addEventListener("click", () => {
   session.forget();
   state.me = null;
   state.billing = null;
-  state.alerts = [];
   state.issuedKeys = [];
   state.members = new Map();
   $("app").replaceChildren();
@@ -109,10 +107,10 @@ async function load() {
     app.hidden = false;
     return;
   }
-  const [billing, members, alerts] = await Promise.all([
+  const [billing, members] = await Promise.all([
     call("GET", `${team()}/billing`),
     administers() ? call("GET", `${team()}/members`) : Promise.resolve(null),
-    call("GET", `${team()}/alerts`),
+    loadAlerts(),
   ]);
   $("loading").hidden = true;
   if (!billing.ok) {
@@ -128,7 +126,6 @@ async function load() {
     return;
   }
   state.billing = billing.body;
-  state.alerts = alerts.ok ? alerts.body.alerts ?? [] : [];
   if (members?.ok) {
     state.members = new Map((members.body.members ?? []).map((m) => [m.member_id, m]));
   }
@@ -157,7 +154,7 @@ function render() {
     right.length ? h("div", { class: "column" }, right) : null);
   if (!right.length) overview.classList.add("single");
   app.replaceChildren(...present(
-    alertsBanner(state.alerts, reader(), act),
+    alertsBanner(),
     notice,
     overview,
     runsCard(),
@@ -175,12 +172,11 @@ function render() {
 async function refresh(notice) {
   state.notice = notice ?? null;
   loadedAt = Date.now();
-  const [billing, , alerts] = await Promise.all([
+  const [billing] = await Promise.all([
     call("GET", `${team()}/billing`),
     administers() ? loadMembers() : null,
-    call("GET", `${team()}/alerts`),
+    loadAlerts(),
   ]);
-  if (alerts.ok) state.alerts = alerts.body.alerts ?? [];
   if (billing.ok) {
     state.billing = billing.body;
   } else if (!state.notice) {
@@ -188,31 +184,6 @@ async function refresh(notice) {
   }
   state.ledger = { entries: [], next: null };
   render();
-}
-
-// ---------------------------------------------------------------------------------------------
-// the alerts banner: whom it speaks to, and what its buttons do
-
-function reader() {
-  const pools = state.billing?.pools ?? [];
-  return {
-    role: state.me?.role,
-    memberId: state.me?.member_id,
-    ownerId: state.me?.owner_member_id,
-    canBuy: capHasRoom(state.billing?.spend_cap, CHEAPEST_CENTS),
-    refreshOn: (memberId) => {
-      const pool = pools.find((p) => p.kind === "MEMBER" && p.member_id === memberId);
-      return pool?.next_refresh_at ? fmt.date(pool.next_refresh_at) : null;
-    },
-  };
-}
-
-function act(action, button) {
-  if (action.does === "buy" && action.target) {
-    actions.openBuy(action.target, button);
-  } else if (action.does === "focus") {
-    focusControl(action.target);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import { q } from "./api.js";
 export const state = {
   me: null,
   billing: null,
-  alerts: [], // what GET /alerts says is in force (the banner)
   members: new Map(), // member_id -> {email, role}
   issuedKeys: [], // keys created in this tab, listed when the server cannot list them
   ledger: { entries: [], next: null },

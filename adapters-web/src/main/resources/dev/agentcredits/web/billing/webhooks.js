@@ -19,7 +19,7 @@ export function webhooksCard() {
   showEndpoints(list, out);
   return card("webhooks-card", "Webhooks",
     h("p", { class: "hint" }, "The service posts the team's events (runs, usage, purchases, alerts) to your HTTPS endpoints, signed with each endpoint's secret (Standard Webhooks). A delivery that fails is retried for 3 days."),
-    list, form, created, out);
+    list, created, form, out);
 }
 
 async function showEndpoints(list, out) {
@@ -43,7 +43,8 @@ async function showEndpoints(list, out) {
 function endpointItem(e, out, again) {
   const name = e.description || e.url;
   const enabled = e.state !== "disabled";
-  const events = e.event_types?.length ? e.event_types.join(", ") : "All events";
+  const patterns = (e.event_types ?? []).filter((t) => t !== "*" && t !== "#");
+  const events = patterns.length ? patterns.join(", ") : "All events";
   const view = shown.get(e.endpoint_id) ?? { open: false, deliveries: [], next: null };
   shown.set(e.endpoint_id, view);
   const toggle = h("button", { type: "button", class: "small secondary", id: `deliveries-toggle-${e.endpoint_id}`, "aria-expanded": String(view.open), "aria-controls": `deliveries-${e.endpoint_id}`, "aria-label": `Deliveries of ${name}` }, "Deliveries");
@@ -64,9 +65,10 @@ function endpointItem(e, out, again) {
     enabled ? null : h("p", { class: "message", "data-kind": "error" },
       "Disabled after 3 days without a successful delivery: it receives nothing. Once it answers again, delete it and add it anew."),
     h("div", { class: "row-actions" },
-      enabled ? h("button", { type: "button", class: "small", "aria-label": `Send a test event to ${name}`, onclick: (ev) => sendTest(e, ev.currentTarget, out) }, "Send test") : null,
+      enabled ? h("button", { type: "button", class: "small", "aria-label": `Send a test event to ${name}`, onclick: (ev) => sendTest(e, ev.currentTarget) }, "Send test") : null,
       toggle,
       h("button", { type: "button", class: "small danger", "aria-label": `Delete the endpoint ${name}`, onclick: () => remove(e, out, again) }, "Delete")),
+    message(`endpoint-message-${e.endpoint_id}`),
     h("div", { class: "deliveries", id: `deliveries-${e.endpoint_id}`, hidden: !view.open, role: "region", "aria-label": `Deliveries to ${name}` },
       deliveriesTable(e, view)));
 }
@@ -93,7 +95,7 @@ function deliveryWhen(d) {
 
 function deliveriesTable(e, view) {
   const rows = view.deliveries.map((d) => h("tr", { "data-delivery": d.delivery_id },
-    h("td", {}, h("code", {}, d.event_type)),
+    h("td", {}, h("code", { class: "event-type" }, d.event_type)),
     h("td", {}, h("span", { class: `state ${deliveryState(d).toLowerCase()}` }, deliveryState(d))),
     h("td", { class: "num" }, fmt.count(d.attempts)),
     h("td", { class: "answer" }, lastAnswer(d)),
@@ -125,7 +127,8 @@ async function loadDeliveries(e, older) {
   region.replaceChildren(...deliveriesTable(e, view));
 }
 
-async function sendTest(e, button, out) {
+async function sendTest(e, button) {
+  const out = $(`endpoint-message-${e.endpoint_id}`);
   button.disabled = true;
   const answer = await call("POST", `${team()}/webhook-endpoints/${q(e.endpoint_id)}/test`);
   button.disabled = false;
@@ -133,7 +136,7 @@ async function sendTest(e, button, out) {
     say(out, `The test was not sent: ${answer.message}`, "error");
     return;
   }
-  say(out, `A test event (webhook.test) is on its way to ${e.url}. Its delivery is listed under Deliveries.`, "ok");
+  say(out, "A test event (webhook.test) is on its way; its delivery is listed below.", "ok");
   const view = shown.get(e.endpoint_id);
   view.open = true;
   $(`deliveries-toggle-${e.endpoint_id}`)?.setAttribute("aria-expanded", "true");
@@ -208,8 +211,8 @@ function endpointForm(out, created, after) {
     const box = secret("webhook-secret", `The signing secret of ${answer.body.url}: copy it now, it is shown only once. Your endpoint uses it to check each delivery's webhook-signature.`, answer.body.secret, "The endpoint's signing secret");
     box.id = "webhook-secret-box";
     box.setAttribute("tabindex", "-1");
-    box.append(h("div", { class: "actions" },
-      h("button", { type: "button", class: "secondary small", id: "webhook-secret-done", onclick: () => { created.replaceChildren(); $("webhook-url").focus(); } }, "I have copied it")));
+    box.querySelector(".actions").append(
+      h("button", { type: "button", class: "secondary small", id: "webhook-secret-done", onclick: () => { created.replaceChildren(); $("webhook-url").focus(); } }, "I have copied it"));
     created.replaceChildren(box);
     await after();
     box.focus();
