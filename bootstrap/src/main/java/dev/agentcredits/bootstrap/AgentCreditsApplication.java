@@ -71,6 +71,7 @@ public final class AgentCreditsApplication {
         MemberLimitsConfig.class,
         ProvisioningConfig.class,
         MessagingConfig.class,
+        AlertsConfig.class,
         RouteGroupsConfig.class,
         WebhooksConfig.class,
         WebConfig.class);

@@ -3,7 +3,6 @@ package dev.agentcredits.bootstrap;
 import dev.agentcredits.application.port.in.PurchaseAddOnUseCase;
 import dev.agentcredits.application.port.in.RaiseSpendCapUseCase;
 import dev.agentcredits.application.port.out.CardSetup;
-import dev.agentcredits.application.port.out.EventOutbox;
 import dev.agentcredits.application.port.out.LedgerStore;
 import dev.agentcredits.application.port.out.PaymentEventStore;
 import dev.agentcredits.application.port.out.PaymentEvents;
@@ -94,10 +93,10 @@ class BillingConfig {
       TransactionRunner tx,
       Purchasing purchasing,
       BillingTerms terms,
-      Clock clock,
+      PoolBook book,
       Idempotency idempotency) {
     return new IdempotentPurchases(
-        new PurchaseAddOnService(access, orders, tx, purchasing, terms, clock), idempotency);
+        new PurchaseAddOnService(access, orders, tx, purchasing, terms, book), idempotency);
   }
 
   @Bean
@@ -111,12 +110,11 @@ class BillingConfig {
       TeamStore teams,
       Access access,
       SpendStore spending,
-      EventOutbox outbox,
+      PoolBook book,
       TransactionRunner tx,
-      Clock clock,
       Idempotency idempotency) {
     return new IdempotentSpendCap(
-        new RaiseSpendCapService(teams, access, spending, outbox, tx, clock), idempotency);
+        new RaiseSpendCapService(teams, access, spending, book, tx), idempotency);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package dev.agentcredits.bootstrap;
 
+import dev.agentcredits.adapter.rest.AlertRoutes;
 import dev.agentcredits.adapter.rest.BillingRoutes;
 import dev.agentcredits.adapter.rest.CallerRoutes;
 import dev.agentcredits.adapter.rest.MemberLimitRoutes;
@@ -14,6 +15,7 @@ import dev.agentcredits.adapter.rest.RunRoutes;
 import dev.agentcredits.adapter.rest.UsageEventRoutes;
 import dev.agentcredits.adapter.rest.WebhookRoutes;
 import dev.agentcredits.application.port.in.AddMemberUseCase;
+import dev.agentcredits.application.port.in.AlertsQuery;
 import dev.agentcredits.application.port.in.BillingQuery;
 import dev.agentcredits.application.port.in.CancelRunUseCase;
 import dev.agentcredits.application.port.in.CompleteRunUseCase;
@@ -143,5 +145,10 @@ class RouteGroupsConfig {
   CallerRoutes callerRoutes(Settings settings, IdentifyCallerQuery identifyCaller) {
     String payments = settings.payments().gateway().name().toLowerCase(Locale.ROOT);
     return new CallerRoutes(identifyCaller, payments);
+  }
+
+  @Bean
+  AlertRoutes alertRoutes(AlertsQuery alerts) {
+    return new AlertRoutes(alerts);
   }
 }

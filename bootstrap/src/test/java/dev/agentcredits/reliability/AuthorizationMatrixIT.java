@@ -521,6 +521,18 @@ class AuthorizationMatrixIT {
                 false,
                 () -> key -> http.get(b.path() + "/usage", key)),
             endpoint(
+                "GET /teams/{t}/alerts",
+                members,
+                "any member; a MEMBER sees the team's alerts and their own pool's",
+                false,
+                () -> key -> http.get(b.path() + "/alerts", key)),
+            endpoint(
+                "GET /teams/{t}/alerts (ENTERPRISE)",
+                members,
+                "",
+                true,
+                () -> key -> http.get(e.path() + "/alerts", key)),
+            endpoint(
                 "POST /ops/clock",
                 EnumSet.of(Caller.OPERATOR),
                 "",

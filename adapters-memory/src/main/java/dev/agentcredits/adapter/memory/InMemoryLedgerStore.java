@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -107,5 +108,19 @@ final class InMemoryLedgerStore implements LedgerStore {
             .map(LedgerEntry::posting)
             .filter(p -> p.pool().equals(pool))
             .toList());
+  }
+
+  @Override
+  public Map<PoolId, Instant> lastPostedAt(List<PoolId> pools) {
+    return db.call(() -> {
+      Map<PoolId, Instant> last = new HashMap<>();
+      for (Stored stored : entries) {
+        Posting posting = stored.entry().posting();
+        if (pools.contains(posting.pool())) {
+          last.put(posting.pool(), posting.at());
+        }
+      }
+      return last;
+    });
   }
 }

@@ -3,6 +3,7 @@ package dev.agentcredits.adapter.memory;
 import dev.agentcredits.application.port.out.DuplicateKeyException;
 import dev.agentcredits.application.port.out.PurchaseStore;
 import dev.agentcredits.domain.purchase.Purchase;
+import dev.agentcredits.domain.purchase.PurchaseKind;
 import dev.agentcredits.domain.purchase.PurchaseState;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.PurchaseId;
@@ -10,7 +11,9 @@ import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 final class InMemoryPurchaseStore implements PurchaseStore {
   private static final Comparator<Purchase> NEWEST_FIRST =
@@ -97,5 +100,17 @@ final class InMemoryPurchaseStore implements PurchaseStore {
       }
       return newestFirst.stream().skip(start).limit(limit).toList();
     });
+  }
+
+  @Override
+  public Map<PoolId, Instant> lastDeclinedReloads(List<PoolId> pools) {
+    return db.call(() ->
+        purchases.values().stream()
+            .filter(p -> pools.contains(p.pool()))
+            .filter(
+                p -> p.kind() == PurchaseKind.AUTO_RELOAD && p.state() == PurchaseState.DECLINED)
+            .collect(
+                Collectors.toMap(
+                    Purchase::pool, Purchase::createdAt, (a, b) -> a.isAfter(b) ? a : b)));
   }
 }

@@ -1,6 +1,7 @@
 package dev.agentcredits.application.testing;
 
 import dev.agentcredits.application.port.in.AddMemberUseCase;
+import dev.agentcredits.application.port.in.AlertsQuery;
 import dev.agentcredits.application.port.in.AuthenticateUseCase;
 import dev.agentcredits.application.port.in.BillingQuery;
 import dev.agentcredits.application.port.in.CancelRunUseCase;
@@ -44,6 +45,8 @@ import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.access.AuthenticateService;
 import dev.agentcredits.application.service.access.IdentifyCallerService;
+import dev.agentcredits.application.service.alerts.AlertFacts;
+import dev.agentcredits.application.service.alerts.AlertsService;
 import dev.agentcredits.application.service.billing.AutoReloader;
 import dev.agentcredits.application.service.billing.BillingQueryService;
 import dev.agentcredits.application.service.billing.CardOwnership;
@@ -152,7 +155,8 @@ public record TestApplication(
     RotateMemberKeyUseCase rotateMemberKey,
     WebhookEndpointsUseCase webhookEndpoints,
     WebhookDeliveriesUseCase webhookDeliveries,
-    MemberLimitsUseCase memberLimits) {
+    MemberLimitsUseCase memberLimits,
+    AlertsQuery alerts) {
 
   /** The ports a test provides. */
   public record Ports(
@@ -234,11 +238,11 @@ public record TestApplication(
     RetryRunUseCase retryRun = new RetryRunService(s.teams(), s.runs(), tx, admission);
     GetRunQuery getRun = new GetRunService(s.runs(), s.teams(), s.apiKeys(), tx);
     PurchaseAddOnUseCase purchaseAddOn =
-        new PurchaseAddOnService(access, orders, tx, purchasing, terms, clock);
+        new PurchaseAddOnService(access, orders, tx, purchasing, terms, book);
     ConfigureAutoReloadUseCase configureAutoReload =
         new ConfigureAutoReloadService(access, book, tx, terms);
     RaiseSpendCapUseCase raiseSpendCap =
-        new RaiseSpendCapService(s.teams(), access, s.spend(), s.outbox(), tx, clock);
+        new RaiseSpendCapService(s.teams(), access, s.spend(), book, tx);
     GrantContractCreditsUseCase grantContractCredits =
         new GrantContractCreditsService(s.teams(), book, tx, ids);
     ProvisionTeamUseCase provisionTeam =
@@ -331,6 +335,11 @@ public record TestApplication(
             new WebhookTests(s.webhookDeliveries(), new TestEventEncoder(), ids),
             clock),
         new WebhookDeliveriesService(teamEndpoints, s.webhookDeliveries(), tx, clock),
-        new MemberLimitsService(s.teams(), s.memberLimits(), s.outbox(), tx, clock));
+        new MemberLimitsService(s.teams(), s.memberLimits(), s.outbox(), tx, clock),
+        new AlertsService(
+            access,
+            book,
+            new AlertFacts(book, s.spend(), s.purchases(), s.ledger(), s.teams(), clock),
+            tx));
   }
 }

@@ -44,6 +44,7 @@ public final class RestFixtures {
         new PaymentRoutes(app.paymentMethods(), app.receivePaymentEvent()),
         new OperationsRoutes(app.operations()),
         new WebhookRoutes(app.webhookEndpoints(), app.webhookDeliveries()),
-        new CallerRoutes(app.identifyCaller(), null));
+        new CallerRoutes(app.identifyCaller(), null),
+        new AlertRoutes(app.alerts()));
   }
 }

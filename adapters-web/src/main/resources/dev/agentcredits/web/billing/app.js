@@ -11,6 +11,8 @@ import { limitCard, loadLimits, memberLimitsCard } from "./limits.js";
 import { openBuy } from "./buy.js";
 import { autoReloadCard, contractCard, poolCard, purchasesCard, spendCard } from "./pool.js";
 import { runsCard } from "./runs.js";
+import { alertsBanner, loadAlerts } from "./alerts.js";
+import { webhooksCard } from "./webhooks.js";
 import { usageChart } from "./usage.js";
 
 actions.refresh = (notice) => refresh(notice);
@@ -112,6 +114,7 @@ async function load() {
     call("GET", `${team()}/billing`),
     administers() ? call("GET", `${team()}/members`) : Promise.resolve(null),
     loadLimits(),
+    loadAlerts(),
   ]);
   $("loading").hidden = true;
   if (!billing.ok) {
@@ -155,6 +158,7 @@ function render() {
     right.length ? h("div", { class: "column" }, right) : null);
   if (!right.length) overview.classList.add("single");
   app.replaceChildren(...present(
+    alertsBanner(),
     notice,
     overview,
     runsCard(),
@@ -162,6 +166,7 @@ function render() {
     administers() ? membersCard() : null,
     administers() ? memberLimitsCard() : null,
     administers() ? keysCard() : null,
+    administers() ? webhooksCard() : null,
     enterprise() ? null : purchasesCard(),
     ledgerCard(),
   ));
@@ -176,6 +181,7 @@ async function refresh(notice) {
     call("GET", `${team()}/billing`),
     administers() ? loadMembers() : null,
     loadLimits(),
+    loadAlerts(),
   ]);
   if (billing.ok) {
     state.billing = billing.body;

@@ -62,10 +62,10 @@ export function unavailable(what, answer) {
     missingEndpoint(answer) ? `${what} are not available on this server yet.` : answer.message);
 }
 
-/** A secret shown once (a new API key): the value and a Copy button. */
-export function secret(id, intro, value) {
+/** A secret shown once (a new API key, a webhook signing secret): the value and a Copy button. */
+export function secret(id, intro, value, label = "The new API key") {
   const status = h("p", { class: "hint", role: "status" });
-  const output = h("output", { id, class: "code", "aria-label": "The new API key" }, value);
+  const output = h("output", { id, class: "code", "aria-label": label }, value);
   return h("div", { class: "secret" },
     h("p", {}, intro),
     output,

@@ -71,6 +71,11 @@ final class EventBodies {
           f.put("previous_limit_cents", d.previousLimit().cents())
               .put("monthly_limit_cents", d.monthlyLimit().cents())
               .put("month_to_date_spend_cents", d.monthToDateSpend().cents());
+      case EventData.SpendCapThresholdReached d ->
+          f.put("month", d.month().toString())
+              .put("threshold_percent", d.thresholdPercent())
+              .put("spent_cents", d.spent().cents())
+              .put("cap_cents", d.cap().cents());
       case EventData.GrantIssued d ->
           f.put("grant_id", d.grantId())
               .put("pool_id", d.pool().value())

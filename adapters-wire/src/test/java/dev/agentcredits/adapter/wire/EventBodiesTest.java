@@ -56,6 +56,16 @@ class EventBodiesTest {
         .containsEntry("source_kind", "add_on");
   }
 
+  @Test
+  void aCapThresholdSaysTheMonthThePercentAndTheFiguresInCents() {
+    assertThat(EventBodies.data(sample(EventType.SPEND_CAP_THRESHOLD_REACHED)))
+        .containsExactly(
+            Map.entry("month", "2026-03"),
+            Map.entry("threshold_percent", 80),
+            Map.entry("spent_cents", 16_000L),
+            Map.entry("cap_cents", 20_000L));
+  }
+
   private DomainEvent sample(EventType type) {
     return every.stream().filter(e -> e.type() == type).findFirst().orElseThrow();
   }

@@ -94,6 +94,12 @@ public final class EventSamples {
             at,
             new EventData.SpendCapChanged(Money.cents(20_000), Money.cents(50_000), Money.ZERO)),
         event(
+            EventType.SPEND_CAP_THRESHOLD_REACHED,
+            team,
+            at,
+            new EventData.SpendCapThresholdReached(
+                java.time.YearMonth.of(2026, 3), 80, Money.cents(16_000), Money.cents(20_000))),
+        event(
             EventType.GRANT_ISSUED,
             team,
             at,

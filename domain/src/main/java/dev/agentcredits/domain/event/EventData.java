@@ -12,6 +12,7 @@ import dev.agentcredits.domain.shared.SourceId;
 import dev.agentcredits.domain.shared.UsageId;
 import dev.agentcredits.domain.shared.WebhookEndpointId;
 import java.time.Instant;
+import java.time.YearMonth;
 
 /**
  * What an event says, in billing terms; adapters choose its wire form. Values of the pool's and the
@@ -133,5 +134,12 @@ public sealed interface EventData {
       Long previousMonthlyCredits,
       Long monthlyCredits,
       Long effectiveMonthlyCredits)
+      implements EventData {}
+
+  /**
+   * spend_cap.threshold_reached (rule 25): the month's spend reached {@code thresholdPercent} of
+   * the cap.
+   */
+  record SpendCapThresholdReached(YearMonth month, int thresholdPercent, Money spent, Money cap)
       implements EventData {}
 }

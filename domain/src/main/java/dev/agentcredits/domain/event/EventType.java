@@ -26,7 +26,9 @@ public enum EventType {
   /** Sent to one endpoint when its owner asks for a test; never published to the broker. */
   WEBHOOK_TEST("webhook.test"),
 
-  MEMBER_LIMIT_CHANGED("member_limit.changed");
+  MEMBER_LIMIT_CHANGED("member_limit.changed"),
+
+  SPEND_CAP_THRESHOLD_REACHED("spend_cap.threshold_reached");
 
   private final String routingKey;
 

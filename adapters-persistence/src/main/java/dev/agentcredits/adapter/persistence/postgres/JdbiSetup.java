@@ -38,6 +38,8 @@ final class JdbiSetup {
     jdbi.registerRowMapper(DayChargesRow.class, DayChargesRow::map);
     jdbi.registerRowMapper(PoolChargesRow.class, PoolChargesRow::map);
     jdbi.registerRowMapper(PurchaseRow.class, PurchaseRow::map);
+    jdbi.registerRowMapper(SpendRow.class, SpendRow::map);
+    jdbi.registerRowMapper(PoolTimeRow.class, PoolTimeRow::map);
     jdbi.registerRowMapper(PaymentMethodRow.class, PaymentMethodRow::map);
     jdbi.registerRowMapper(OutboxRow.class, OutboxRow::map);
     jdbi.registerRowMapper(IdempotencyRow.class, IdempotencyRow::map);

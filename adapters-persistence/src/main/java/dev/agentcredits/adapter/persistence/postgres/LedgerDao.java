@@ -53,4 +53,11 @@ interface LedgerDao {
       @Bind("pools") String[] pools,
       @Bind("from") Instant from,
       @Bind("to") Instant to);
+
+  /** Each pool's newest posting's time, one index look-up per pool; pools without one left out. */
+  @SqlQuery(
+      "SELECT p.pool_id, last.at FROM unnest(:pools) AS p (pool_id) CROSS JOIN LATERAL"
+          + " (SELECT at FROM ledger_postings l WHERE l.pool_id = p.pool_id"
+          + " ORDER BY sequence DESC LIMIT 1) last")
+  List<PoolTimeRow> lastPostedAt(@Bind("pools") String[] pools);
 }

@@ -9,6 +9,8 @@ import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The ledger in {@code ledger_postings}, appended to by {@link PostgresBatchWriter}; a trigger
@@ -61,5 +63,12 @@ public final class PostgresLedgerStore implements LedgerStore {
             dao.chargesByPool(team.value(), poolIds, from, to).stream()
                 .map(PoolChargesRow::toCharges)
                 .toList());
+  }
+
+  @Override
+  public Map<PoolId, Instant> lastPostedAt(List<PoolId> pools) {
+    String[] poolIds = pools.stream().map(PoolId::value).toArray(String[]::new);
+    return db.withDao(LedgerDao.class, dao -> dao.lastPostedAt(poolIds)).stream()
+        .collect(Collectors.toMap(row -> new PoolId(row.poolId()), PoolTimeRow::at));
   }
 }

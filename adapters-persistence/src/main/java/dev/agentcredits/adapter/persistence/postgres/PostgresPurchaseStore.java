@@ -7,7 +7,9 @@ import dev.agentcredits.domain.shared.PurchaseId;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Add-on purchases in {@code purchases}; a request key is unique per team. */
 public final class PostgresPurchaseStore implements PurchaseStore {
@@ -70,5 +72,12 @@ public final class PostgresPurchaseStore implements PurchaseStore {
                     ? dao.newestForPool(pool.value(), limit)
                     : dao.forPoolAfter(pool.value(), after.value(), limit))
                 .stream().map(PurchaseRow::toPurchase).toList());
+  }
+
+  @Override
+  public Map<PoolId, Instant> lastDeclinedReloads(List<PoolId> pools) {
+    String[] poolIds = pools.stream().map(PoolId::value).toArray(String[]::new);
+    return db.withDao(PurchaseDao.class, dao -> dao.lastDeclinedReloads(poolIds)).stream()
+        .collect(Collectors.toMap(row -> new PoolId(row.poolId()), PoolTimeRow::at));
   }
 }

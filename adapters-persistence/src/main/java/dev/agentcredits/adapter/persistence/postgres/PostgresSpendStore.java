@@ -1,7 +1,6 @@
 package dev.agentcredits.adapter.persistence.postgres;
 
 import dev.agentcredits.application.port.out.SpendStore;
-import dev.agentcredits.domain.shared.Money;
 import dev.agentcredits.domain.shared.TeamId;
 import dev.agentcredits.domain.spend.MonthlySpend;
 import java.time.LocalDate;
@@ -12,7 +11,7 @@ import java.time.YearMonth;
  * on the month's row: one statement once the month has a row. The first lock of a month inserts the
  * row ({@code ON CONFLICT DO NOTHING}, so two transactions racing to create it end up with one row)
  * and then locks it with a new statement, whose snapshot sees a row another transaction created
- * meanwhile.
+ * meanwhile. The row also keeps the cap thresholds announced in the month (rule 25).
  */
 public final class PostgresSpendStore implements SpendStore {
   private final JdbiTransactionRunner db;
@@ -24,7 +23,7 @@ public final class PostgresSpendStore implements SpendStore {
   @Override
   public MonthlySpend lock(TeamId team, YearMonth month) {
     LocalDate first = month.atDay(1);
-    long spent =
+    SpendRow row =
         db.withDao(
             SpendDao.class,
             dao ->
@@ -33,14 +32,14 @@ public final class PostgresSpendStore implements SpendStore {
                       dao.create(team.value(), first);
                       return dao.lock(team.value(), first).orElseThrow();
                     }));
-    return new MonthlySpend(team, month, Money.cents(spent));
+    return row.toSpend(team, month);
   }
 
   @Override
   public MonthlySpend find(TeamId team, YearMonth month) {
-    long spent =
-        db.withDao(SpendDao.class, dao -> dao.find(team.value(), month.atDay(1)).orElse(0L));
-    return new MonthlySpend(team, month, Money.cents(spent));
+    return db.withDao(SpendDao.class, dao -> dao.find(team.value(), month.atDay(1)))
+        .map(row -> row.toSpend(team, month))
+        .orElse(MonthlySpend.none(team, month));
   }
 
   @Override
@@ -48,7 +47,13 @@ public final class PostgresSpendStore implements SpendStore {
     db.withDao(
         SpendDao.class,
         dao -> {
-          dao.save(spend.team().value(), spend.month().atDay(1), spend.spent().cents());
+          SpendRow row = SpendRow.of(spend);
+          dao.save(
+              spend.team().value(),
+              spend.month().atDay(1),
+              row.spentCents(),
+              row.announcedPercents(),
+              row.announcedAt());
           return null;
         });
   }

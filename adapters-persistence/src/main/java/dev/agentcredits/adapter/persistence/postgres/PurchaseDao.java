@@ -62,4 +62,12 @@ interface PurchaseDao {
           + " ORDER BY created_at DESC, purchase_id DESC LIMIT :limit")
   List<PurchaseRow> forPoolAfter(
       @Bind("pool") String pool, @Bind("after") String after, @Bind("limit") int limit);
+
+  /** Each pool's newest declined auto-reload's time; pools without one left out. */
+  @SqlQuery(
+      "SELECT p.pool_id, last.created_at AS at FROM unnest(:pools) AS p (pool_id) CROSS JOIN"
+          + " LATERAL (SELECT created_at FROM purchases u WHERE u.pool_id = p.pool_id"
+          + " AND u.kind = 'AUTO_RELOAD' AND u.state = 'DECLINED'"
+          + " ORDER BY created_at DESC LIMIT 1) last")
+  List<PoolTimeRow> lastDeclinedReloads(@Bind("pools") String[] pools);
 }

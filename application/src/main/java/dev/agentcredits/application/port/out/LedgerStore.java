@@ -5,6 +5,7 @@ import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The append-only ledger, appended to with the rest of a decision ({@link BatchWriter}). */
 public interface LedgerStore {
@@ -22,4 +23,9 @@ public interface LedgerStore {
 
   /** The same charges per pool, by pool id; pools without charges left out. */
   List<PoolCharges> chargesByPool(TeamId team, List<PoolId> pools, Instant from, Instant to);
+
+  /**
+   * When each pool's balance last changed: its newest posting's time; pools without any left out.
+   */
+  Map<PoolId, Instant> lastPostedAt(List<PoolId> pools);
 }

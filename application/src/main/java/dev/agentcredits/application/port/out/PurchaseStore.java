@@ -6,6 +6,7 @@ import dev.agentcredits.domain.shared.PurchaseId;
 import dev.agentcredits.domain.shared.TeamId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface PurchaseStore {
@@ -27,4 +28,10 @@ public interface PurchaseStore {
    * starts the page after it.
    */
   List<Purchase> listForPool(PoolId pool, PurchaseId after, int limit);
+
+  /**
+   * When each pool's newest declined auto-reload was placed; pools without one left out (what
+   * turned their auto-reload off, rule 17).
+   */
+  Map<PoolId, Instant> lastDeclinedReloads(List<PoolId> pools);
 }

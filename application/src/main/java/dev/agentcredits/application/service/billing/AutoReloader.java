@@ -9,6 +9,7 @@ import dev.agentcredits.domain.pool.Pool;
 import dev.agentcredits.domain.pool.ReloadFailure;
 import dev.agentcredits.domain.purchase.Purchase;
 import dev.agentcredits.domain.purchase.PurchaseKind;
+import dev.agentcredits.domain.shared.Money;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.spend.AutoReloadPolicy;
 import dev.agentcredits.domain.spend.MonthlySpend;
@@ -85,9 +86,9 @@ public final class AutoReloader {
       return new Start.Finished(new Result.Bought());
     }
     MonthlySpend spend = orders.lockMonth(team.id(), changes.now());
+    Money cap = orders.capAsLocked(team);
     ReloadDecision decision =
-        AutoReloadPolicy.decide(
-            pool, team.plan(), orders.capAsLocked(team), spend, terms.priceList());
+        AutoReloadPolicy.decide(pool, team.plan(), cap, spend, terms.priceList());
     Start result =
         switch (decision) {
           case ReloadDecision.AlreadyInFlight a -> new Start.Finished(new Result.InFlight());
@@ -101,7 +102,7 @@ public final class AutoReloader {
             var order =
                 new PurchaseOrders.Order(
                     pool.id(), buy.price(), PurchaseKind.AUTO_RELOAD, null, null);
-            Purchase purchase = orders.place(spend, order, changes.now());
+            Purchase purchase = orders.place(spend, cap, order, changes);
             changes.replace(pool.withReloadInFlight(purchase.id()));
             yield new Start.Pending(purchase);
           }

@@ -9,6 +9,8 @@ import dev.agentcredits.application.port.out.PaymentGateway;
 import dev.agentcredits.application.port.out.TransactionRunner;
 import dev.agentcredits.application.service.access.Access;
 import dev.agentcredits.application.service.shared.Guard;
+import dev.agentcredits.application.service.shared.PoolBook;
+import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.application.service.shared.RequestKeys;
 import dev.agentcredits.domain.principal.PoolIds;
 import dev.agentcredits.domain.purchase.Purchase;
@@ -19,7 +21,6 @@ import dev.agentcredits.domain.team.Member;
 import dev.agentcredits.domain.team.Team;
 import dev.agentcredits.domain.terms.AddOnPrice;
 import dev.agentcredits.domain.terms.BillingTerms;
-import java.time.Clock;
 import java.time.Instant;
 
 /** DOMAIN.md rule 8: a manual add-on purchase, within the spend cap, paid with no lock held. */
@@ -29,7 +30,7 @@ public final class PurchaseAddOnService implements PurchaseAddOnUseCase {
   private final TransactionRunner tx;
   private final Purchasing purchasing;
   private final BillingTerms terms;
-  private final Clock clock;
+  private final PoolBook book;
 
   public PurchaseAddOnService(
       Access access,
@@ -37,13 +38,13 @@ public final class PurchaseAddOnService implements PurchaseAddOnUseCase {
       TransactionRunner tx,
       Purchasing purchasing,
       BillingTerms terms,
-      Clock clock) {
+      PoolBook book) {
     this.access = access;
     this.orders = orders;
     this.tx = tx;
     this.purchasing = purchasing;
     this.terms = terms;
-    this.clock = clock;
+    this.book = book;
   }
 
   @Override
@@ -89,7 +90,8 @@ public final class PurchaseAddOnService implements PurchaseAddOnUseCase {
                     Refusal.invalid(
                         "denomination_credits must be one of "
                             + terms.priceList().denominations())));
-    Instant now = clock.instant();
+    PoolChanges changes = book.open();
+    Instant now = changes.now();
     // The month's spend row is the team's purchase lock: a concurrent request under the same key
     // waits here, then finds the first one's purchase below.
     MonthlySpend spend = orders.lockMonth(team.id(), now);
@@ -123,7 +125,9 @@ public final class PurchaseAddOnService implements PurchaseAddOnUseCase {
             PurchaseKind.MANUAL,
             memberOf(command),
             requestKey);
-    return new Reserved(orders.place(spend, order, now), true);
+    Purchase placed = orders.place(spend, cap, order, changes);
+    changes.flush();
+    return new Reserved(placed, true);
   }
 
   private static dev.agentcredits.domain.shared.MemberId memberOf(PurchaseAddOnCommand command) {

@@ -4,6 +4,7 @@ import dev.agentcredits.application.port.out.PurchaseStore;
 import dev.agentcredits.application.port.out.SecretGenerator;
 import dev.agentcredits.application.port.out.SpendStore;
 import dev.agentcredits.application.port.out.TeamStore;
+import dev.agentcredits.application.service.shared.PoolChanges;
 import dev.agentcredits.domain.purchase.Purchase;
 import dev.agentcredits.domain.purchase.PurchaseKind;
 import dev.agentcredits.domain.purchase.PurchaseState;
@@ -12,6 +13,7 @@ import dev.agentcredits.domain.shared.Money;
 import dev.agentcredits.domain.shared.PoolId;
 import dev.agentcredits.domain.shared.PurchaseId;
 import dev.agentcredits.domain.shared.TeamId;
+import dev.agentcredits.domain.spend.CapAlerts;
 import dev.agentcredits.domain.spend.MonthlySpend;
 import dev.agentcredits.domain.team.Team;
 import dev.agentcredits.domain.terms.AddOnPrice;
@@ -63,8 +65,13 @@ public final class PurchaseOrders {
     return purchases.findByRequestKey(team, requestKey);
   }
 
-  /** Places the order as a PENDING purchase and adds its price to the locked month's spend. */
-  public Purchase place(MonthlySpend lockedMonth, Order order, Instant now) {
+  /**
+   * Places the order as a PENDING purchase, adds its price to the locked month's spend and raises
+   * with the transaction's {@code changes} the cap thresholds the spend now reaches (rule 25).
+   * {@code cap} is the cap as read with the month locked ({@link #capAsLocked}).
+   */
+  public Purchase place(MonthlySpend lockedMonth, Money cap, Order order, PoolChanges changes) {
+    Instant now = changes.now();
     Purchase purchase =
         new Purchase(
             new PurchaseId(ids.newId("pur")),
@@ -79,7 +86,10 @@ public final class PurchaseOrders {
             now,
             terms.lotExpiry(now));
     purchases.insert(purchase, order.requestKey());
-    spending.update(lockedMonth.plus(order.price().price()));
+    CapAlerts.Decision alerts =
+        CapAlerts.afterSpend(lockedMonth.plus(order.price().price()), cap, now);
+    spending.update(alerts.spend());
+    changes.raiseAll(alerts.events());
     return purchase;
   }
 }

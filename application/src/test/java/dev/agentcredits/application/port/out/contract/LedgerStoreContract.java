@@ -146,4 +146,24 @@ public abstract class LedgerStoreContract extends StoreContract {
         .map(LedgerEntry::posting)
         .toList();
   }
+
+  @Test
+  void lastPostedAtIsEachPoolsNewestPostingAndLeavesOutPoolsWithoutAny() {
+    World world = world();
+    World quiet = world();
+    PoolId pool = world.ownerPool().id();
+    append(
+        world.ownerPool(),
+        List.of(
+            TestData.credited(pool, "plan-1", 1_500, T0),
+            TestData.credited(pool, "lot-1", 400, at(Duration.ofMinutes(5)))));
+    append(
+        world.ownerPool(),
+        List.of(TestData.credited(pool, "lot-2", 400, at(Duration.ofMinutes(3)))));
+
+    assertThat(stores().ledger().lastPostedAt(List.of(pool, quiet.ownerPool().id())))
+        .as("the newest by order of posting, not by the largest time")
+        .isEqualTo(java.util.Map.of(pool, at(Duration.ofMinutes(3))));
+    assertThat(stores().ledger().lastPostedAt(List.of())).isEmpty();
+  }
 }

@@ -146,4 +146,41 @@ public abstract class PurchaseStoreContract extends StoreContract {
     assertThat(second).containsExactly(made.get(2), made.get(1));
     assertThat(last).containsExactly(made.get(0));
   }
+
+  @Test
+  void lastDeclinedReloadsIsEachPoolsNewestDeclinedAutoReload() {
+    World world = world();
+    World other = world();
+    Instant first = TestData.at(java.time.Duration.ofMinutes(1));
+    Instant second = TestData.at(java.time.Duration.ofMinutes(2));
+    Instant later = TestData.at(java.time.Duration.ofMinutes(3));
+    for (Purchase purchase :
+        java.util.List.of(
+            aPendingPurchase(world.team())
+                .byAutoReload()
+                .inState(PurchaseState.DECLINED)
+                .createdAt(first)
+                .build(),
+            aPendingPurchase(world.team())
+                .byAutoReload()
+                .inState(PurchaseState.DECLINED)
+                .createdAt(second)
+                .build(),
+            aPendingPurchase(world.team()).inState(PurchaseState.DECLINED).createdAt(later).build(),
+            aPendingPurchase(world.team())
+                .byAutoReload()
+                .inState(PurchaseState.SUCCEEDED)
+                .createdAt(later)
+                .build(),
+            aPendingPurchase(other.team()).byAutoReload().createdAt(later).build())) {
+      stores().purchases().insert(purchase, null);
+    }
+
+    assertThat(
+            stores()
+                .purchases()
+                .lastDeclinedReloads(
+                    java.util.List.of(world.ownerPool().id(), other.ownerPool().id())))
+        .isEqualTo(java.util.Map.of(world.ownerPool().id(), second));
+  }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentcredits.domain.shared.Money;
 import dev.agentcredits.domain.spend.MonthlySpend;
+import dev.agentcredits.domain.threshold.Announced;
+import java.time.Instant;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +70,29 @@ public abstract class SpendStoreContract extends StoreContract {
     assertThat(stores().spend().find(world.team().id(), MARCH.plusMonths(1)).spent())
         .isEqualTo(Money.ZERO);
     assertThat(stores().spend().find(other.team().id(), MARCH).spent()).isEqualTo(Money.ZERO);
+  }
+
+  @Test
+  void theAnnouncedThresholdsAreKeptWithTheMonth() {
+    World world = world();
+    Instant at = TestData.at(java.time.Duration.ofHours(1));
+    MonthlySpend spend =
+        new MonthlySpend(
+            world.team().id(),
+            MARCH,
+            Money.dollars(170),
+            new Announced(new java.util.TreeSet<>(java.util.List.of(80, 50)), at));
+
+    tx().inTransaction(() -> {
+      stores().spend().lock(world.team().id(), MARCH);
+      stores().spend().update(spend);
+      return null;
+    });
+
+    assertThat(stores().spend().find(world.team().id(), MARCH)).isEqualTo(spend);
+    assertThat(tx().inTransaction(() -> stores().spend().lock(world.team().id(), MARCH)))
+        .isEqualTo(spend);
+    assertThat(stores().spend().find(world.team().id(), MARCH).plus(Money.dollars(10)).announced())
+        .isEqualTo(spend.announced());
   }
 }
