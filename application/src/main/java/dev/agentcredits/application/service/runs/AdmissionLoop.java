@@ -40,7 +40,7 @@ public final class AdmissionLoop {
       switch (admissions.admit(request.withVerdict(verdict))) {
         case Admissions.Result.Accepted accepted -> {
           if (accepted.topUp()) {
-            reloader.reload(request.billed().poolId());
+            reloader.reload(accepted.run().billedPool().poolId());
           }
           return Outcome.ok(Views.run(accepted.run()));
         }
@@ -53,7 +53,7 @@ public final class AdmissionLoop {
                   "the team's plan or owner changed during admission; submit the task again"));
         }
         case Admissions.Result.NeedsReload needs -> {
-          switch (reloader.reload(request.billed().poolId())) {
+          switch (reloader.reload(needs.pool())) {
             case AutoReloader.Result.Bought b -> {
               reloads++;
               waits = 0;

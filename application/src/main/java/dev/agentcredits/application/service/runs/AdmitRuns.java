@@ -15,6 +15,8 @@ import dev.agentcredits.domain.admission.AdmissionRequest;
 import dev.agentcredits.domain.admission.Candidate;
 import dev.agentcredits.domain.admission.Decision;
 import dev.agentcredits.domain.pool.Pool;
+import dev.agentcredits.domain.principal.PrincipalResolution;
+import dev.agentcredits.domain.principal.PrincipalResolver;
 import dev.agentcredits.domain.run.Run;
 import dev.agentcredits.domain.run.RunState;
 import dev.agentcredits.domain.shared.PoolId;
@@ -26,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -72,16 +75,17 @@ public final class AdmitRuns implements Admissions {
     }
   }
 
-  private List<Result> admitLocked(List<Request> requests) {
-    Result[] results = new Result[requests.size()];
-    List<Candidate> candidates = lockRetries(requests, results);
+  private List<Result> admitLocked(List<Request> given) {
+    Result[] results = new Result[given.size()];
+    List<Candidate> candidates = lockRetries(given, results);
     PoolChanges changes = pools.open();
     MemberBudgets budgets = limits.open(changes.now());
-    Map<TeamId, Team> current = new HashMap<>();
+    // The teams as committed now, once each: their cap, plan and owner, whatever a caller read.
+    Map<TeamId, Optional<Team>> current = new HashMap<>();
+    List<Request> requests = resolved(given, results, current);
     for (List<Integer> group : byPool(requests, results).values()) {
       Request first = requests.get(group.getFirst());
-      // The team as committed now, once per team: its cap and plan, whatever the caller read.
-      Team team = current.computeIfAbsent(first.team().id(), id -> teams.find(id).orElseThrow());
+      Team team = current.computeIfAbsent(first.teamId(), teams::find).orElseThrow();
       Pool pool = changes.lockCurrent(first.billed().poolId(), team.plan());
       // Under the pool's lock: every change to these members' runs takes it (rule 24).
       budgets.read(group.stream().map(i -> candidates.get(i).countsAgainst()).toList());
@@ -136,6 +140,43 @@ public final class AdmitRuns implements Admissions {
       candidates.add(candidate);
     }
     return candidates;
+  }
+
+  /**
+   * Submissions name who submitted, not who pays: the payer is resolved here (rule 1), from the
+   * team as this transaction reads it, so the submit path reads nothing before it.
+   */
+  private List<Request> resolved(
+      List<Request> requests, Result[] results, Map<TeamId, Optional<Team>> current) {
+    List<Request> resolved = new ArrayList<>(requests);
+    for (int i = 0; i < requests.size(); i++) {
+      Request request = requests.get(i);
+      if (results[i] != null || request.billed() != null) {
+        continue;
+      }
+      Optional<Team> team = current.computeIfAbsent(request.teamId(), teams::find);
+      if (team.isEmpty()) {
+        results[i] = answered(Outcome.refused(Refusal.notFound("team " + request.teamId())));
+        continue;
+      }
+      var submission = (Candidate.Submission) request.candidate();
+      switch (PrincipalResolver.resolve(
+          team.get(), submission.trigger(), submission.triggeredBy())) {
+        case PrincipalResolution.Billed billed ->
+            resolved.set(i, request.resolvedTo(billed.pool(), team.get()));
+        case PrincipalResolution.PlanCannotRunAgents cannot ->
+            results[i] =
+                answered(
+                    Outcome.refused(
+                        Refusal.featureNotAvailable(
+                            "the " + team.get().plan() + " plan cannot run cloud agents")));
+        case PrincipalResolution.TriggeringMemberMissing missing ->
+            results[i] =
+                answered(
+                    Outcome.refused(Refusal.invalid("a USER-triggered run must name its member")));
+      }
+    }
+    return resolved;
   }
 
   /** The requests still to decide, by billed pool, pools in id order so batches never deadlock. */
@@ -201,7 +242,7 @@ public final class AdmitRuns implements Admissions {
       case Decision.KeyReused reused -> answered(Outcome.refused(KEY_REUSED));
       case Decision.MemberRemoved removed ->
           answered(Outcome.refused(Refusal.notFound("member " + removed.member())));
-      case Decision.NeedsReload needs -> new Result.NeedsReload();
+      case Decision.NeedsReload needs -> new Result.NeedsReload(request.billed().poolId());
       case Decision.TeamChanged changed -> new Result.TeamChanged();
     };
   }

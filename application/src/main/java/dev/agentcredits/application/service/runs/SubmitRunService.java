@@ -11,17 +11,11 @@ import dev.agentcredits.application.port.out.TeamStore;
 import dev.agentcredits.application.service.shared.Guard;
 import dev.agentcredits.application.service.shared.RequestKeys;
 import dev.agentcredits.domain.admission.Candidate;
-import dev.agentcredits.domain.principal.BilledPool;
-import dev.agentcredits.domain.principal.PrincipalResolution;
-import dev.agentcredits.domain.principal.PrincipalResolver;
 import dev.agentcredits.domain.principal.Trigger;
 import dev.agentcredits.domain.shared.MemberId;
 import dev.agentcredits.domain.shared.RunId;
 import dev.agentcredits.domain.shared.TeamId;
-import dev.agentcredits.domain.team.Member;
-import dev.agentcredits.domain.team.Team;
 import java.time.Clock;
-import java.util.Optional;
 
 public final class SubmitRunService implements SubmitRunUseCase {
   private final TeamStore teams;
@@ -41,17 +35,12 @@ public final class SubmitRunService implements SubmitRunUseCase {
   public Outcome<RunView> submit(SubmitRunCommand command) {
     return Guard.outcome(() -> {
       Who who = who(command);
-      // Plan and owner only (they pick the billed pool); admission reads the team again in its
-      // transaction and refuses with a retryable conflict if either changed meanwhile.
-      Team team =
-          teams
-              .find(who.team())
-              .orElseThrow(() -> Guard.refuse(Refusal.notFound("team " + who.team())));
-      BilledPool billed = resolve(team, who, command.caller());
+      requireNamedMember(who, command.caller());
+      // Who pays is resolved by admission, from the team as its transaction reads it (rule 1).
       var submission =
           new Candidate.Submission(
               new RunId(ids.newId("task")),
-              team.id(),
+              who.team(),
               who.trigger(),
               who.member(),
               command.scheduleId(),
@@ -61,7 +50,7 @@ public final class SubmitRunService implements SubmitRunUseCase {
       // Under a request key used before, admission answers the run that key made (or its refusal)
       // from inside its transaction: no look-up of its own here.
       String requestKey = RequestKeys.scoped(command.caller(), command.requestKey());
-      return admission.admit(new Admissions.Request(submission, requestKey, billed, team, null));
+      return admission.admit(Admissions.Request.unresolved(submission, requestKey));
     });
   }
 
@@ -84,24 +73,17 @@ public final class SubmitRunService implements SubmitRunUseCase {
     };
   }
 
-  private BilledPool resolve(Team team, Who who, Caller caller) {
-    if (caller instanceof Caller.Integration && who.trigger() == Trigger.USER) {
-      // A member key was read with its current member by this request's authentication (removing
-      // a member revokes their keys in the same transaction). An integration only names the
-      // member: read it.
-      Optional<Member> member =
-          who.member() == null ? Optional.empty() : teams.findMember(who.member());
-      if (who.member() != null && (member.isEmpty() || !member.get().team().equals(team.id()))) {
-        throw Guard.refuse(Refusal.notFound("member " + who.member()));
-      }
+  /**
+   * A member key's member is the one authentication just read with the key (removing a member
+   * revokes their keys in the same transaction). An integration only names the member: read it.
+   */
+  private void requireNamedMember(Who who, Caller caller) {
+    if (!(caller instanceof Caller.Integration) || who.trigger() != Trigger.USER) {
+      return;
     }
-    return switch (PrincipalResolver.resolve(team, who.trigger(), who.member())) {
-      case PrincipalResolution.Billed billed -> billed.pool();
-      case PrincipalResolution.PlanCannotRunAgents p ->
-          throw Guard.refuse(
-              Refusal.featureNotAvailable("the " + team.plan() + " plan cannot run cloud agents"));
-      case PrincipalResolution.TriggeringMemberMissing m ->
-          throw Guard.refuse(Refusal.invalid("a USER-triggered run must name its member"));
-    };
+    if (who.member() != null
+        && teams.findMember(who.member()).filter(m -> m.team().equals(who.team())).isEmpty()) {
+      throw Guard.refuse(Refusal.notFound("member " + who.member()));
+    }
   }
 }

@@ -2,7 +2,7 @@ package dev.agentcredits.application.service.runs.batching;
 
 import dev.agentcredits.application.service.batching.GroupCommit;
 import dev.agentcredits.application.service.runs.Admissions;
-import dev.agentcredits.domain.shared.PoolId;
+import dev.agentcredits.domain.shared.TeamId;
 import java.util.List;
 
 /**
@@ -35,7 +35,7 @@ public final class GroupCommittedAdmissions implements Admissions {
     if (request.isRetry() || request.verdict() != null) {
       return admissions.admit(request);
     }
-    return lanes.submit(lane(request.billed().poolId()), request);
+    return lanes.submit(lane(request.teamId()), request);
   }
 
   @Override
@@ -43,7 +43,8 @@ public final class GroupCommittedAdmissions implements Admissions {
     return admissions.admitAll(requests);
   }
 
-  private static int lane(PoolId pool) {
-    return Math.floorMod(pool.value().hashCode(), LANES);
+  /** A team's requests share a lane: their payer is resolved, and their pools locked, inside. */
+  private static int lane(TeamId team) {
+    return Math.floorMod(team.value().hashCode(), LANES);
   }
 }
