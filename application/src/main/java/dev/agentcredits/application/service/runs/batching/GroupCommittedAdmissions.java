@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class GroupCommittedAdmissions implements Admissions {
   /**
-   * A pool's requests always queue in the same one of these lanes, and a batch locks its pools in
+   * A team's requests always queue in the same one of these lanes, and a batch locks its pools in
    * id order. A few lanes rather than one, so that several batches are at the database at once.
    */
   static final int LANES = 4;
